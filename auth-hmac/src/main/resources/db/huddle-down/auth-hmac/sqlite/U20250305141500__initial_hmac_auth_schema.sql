@@ -1,0 +1,2 @@
+DROP TABLE nonce_cache;
+DROP TABLE client_sessions;

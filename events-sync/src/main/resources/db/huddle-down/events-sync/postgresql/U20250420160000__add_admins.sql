@@ -1,0 +1,2 @@
+DROP TABLE admins;
+DROP TYPE admin_permission_level;

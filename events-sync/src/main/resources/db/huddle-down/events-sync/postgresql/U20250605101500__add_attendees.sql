@@ -1,0 +1,2 @@
+DROP TABLE attendees;
+DROP TYPE attendee_registration_status;

@@ -1,0 +1,2 @@
+DROP TABLE sync_metadata;
+DROP TYPE sync_status;

@@ -1,0 +1,3 @@
+-- Nullable: Airtable events without a capacity field stay unlimited.
+ALTER TABLE events
+    ADD COLUMN capacity INTEGER CONSTRAINT ck_events_capacity_positive CHECK (capacity > 0);

@@ -1,0 +1,2 @@
+/** The meetings module: Meetings, their participants, recordings and analytics. */
+package dev.huddle.meetings;

@@ -1,0 +1,1 @@
+DROP INDEX uq_participants_meeting_identity;

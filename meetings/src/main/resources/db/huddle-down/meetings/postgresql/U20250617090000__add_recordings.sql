@@ -1,0 +1,2 @@
+DROP TABLE recordings;
+DROP TYPE recording_status;

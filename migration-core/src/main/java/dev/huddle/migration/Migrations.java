@@ -1,0 +1,71 @@
+package dev.huddle.migration;
+
+import dev.huddle.migration.connect.DatabaseTarget;
+import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.discover.ModuleDescriptor;
+import dev.huddle.migration.discover.ModuleDiscovery;
+import dev.huddle.migration.plan.MigrationPlan;
+import dev.huddle.migration.plan.MigrationPlanner;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Where Huddle's migration engine starts, for its three users: the app at boot
+ * ({@code Migrations.discover().against(dataSource).up()}), a module's own tests
+ * ({@code Migrations.discover().onlyModules(List.of("meetings")).against(dataSource).up()}), and the manual runner.
+ * Immutable: each {@code with}/{@code only} returns a new value.
+ */
+public final class Migrations {
+    private final List<ModuleDescriptor> modules;
+    private final List<String> selected;
+
+    private Migrations(List<ModuleDescriptor> modules, List<String> selected) {
+        this.modules = List.copyOf(modules);
+        this.selected = List.copyOf(selected);
+    }
+
+    /** Every module registered on the class path that loaded Huddle. */
+    public static Migrations discover() {
+        return new Migrations(ModuleDiscovery.onClasspath(Migrations.class.getClassLoader()), List.of());
+    }
+
+    /** Exactly these modules, for tests and tools that build descriptors themselves. */
+    public static Migrations of(List<ModuleDescriptor> modules) {
+        return new Migrations(modules, List.of());
+    }
+
+    /** Adds every module found in {@code dir} (one subfolder per module). */
+    public Migrations withModulesFrom(Path dir) {
+        List<ModuleDescriptor> all = new ArrayList<>(modules);
+        all.addAll(ModuleDiscovery.inDirectory(dir));
+        return new Migrations(all, selected);
+    }
+
+    /** Limits every command to the named modules; an empty list means all. */
+    public Migrations onlyModules(Collection<String> names) {
+        return new Migrations(modules, List.copyOf(names));
+    }
+
+    public List<ModuleDescriptor> modules() {
+        return modules;
+    }
+
+    /** The checked plan for one dialect; refuses broken scripts without touching any database. */
+    public MigrationPlan plan(Dialect dialect) {
+        return new MigrationPlanner(modules).plan(dialect, selected);
+    }
+
+    /** Commands against a database the caller pooled; its dialect is read from the first connection. */
+    public Migrator against(DataSource dataSource) {
+        return new Migrator(this, dataSource, null, null);
+    }
+
+    /** Commands against a database named by URL; the plan is checked before any connection is opened. */
+    public Migrator against(DatabaseTarget target) {
+        return new Migrator(this, target.dataSource(), target.dialect(), target);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.huddle.migration;
+
+import dev.huddle.migration.connect.DatabaseTarget;
+import dev.huddle.migration.connect.DatabaseUnreachableException;
+import dev.huddle.migration.connect.Secrets;
+import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.execute.MigrationExecutor;
+import dev.huddle.migration.execute.UpResult;
+import dev.huddle.migration.history.AppliedMigration;
+import dev.huddle.migration.history.HistoryTable;
+import dev.huddle.migration.plan.MigrationPlan;
+import dev.huddle.migration.status.InconsistentHistoryException;
+import dev.huddle.migration.status.StatusReport;
+import dev.huddle.migration.status.ValidationReport;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The commands against one database: {@link #up}, {@link #status}, {@link #validate}. */
+public final class Migrator {
+    private final Migrations migrations;
+    private final DataSource dataSource;
+    private final DatabaseTarget target;
+    private Dialect dialect;
+
+    Migrator(Migrations migrations, DataSource dataSource, Dialect dialect, DatabaseTarget target) {
+        this.migrations = migrations;
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.target = target;
+    }
+
+    /** Applies every pending migration in plan order. */
+    public UpResult up() {
+        return up(null);
+    }
+
+    /**
+     * Applies pending migrations in plan order, up to and including {@code targetVersion} (all when null), after
+     * checking the history against the scripts.
+     *
+     * @throws InconsistentHistoryException when the history disagrees with the scripts; nothing is applied
+     */
+    public UpResult up(String targetVersion) {
+        MigrationPlan plan = plan();
+        if (targetVersion != null && plan.find(targetVersion).isEmpty()) {
+            throw new IllegalArgumentException("--target " + targetVersion + " names no migration of the selected modules. "
+                    + "Run status to see the versions.");
+        }
+        ValidationReport report = ValidationReport.of(plan, history());
+        if (!report.isClean()) {
+            throw new InconsistentHistoryException(report);
+        }
+        return new MigrationExecutor(dataSource).up(plan, targetVersion);
+    }
+
+    /** Every migration with its state in this database. */
+    public StatusReport status() {
+        MigrationPlan plan = plan();
+        return StatusReport.of(plan, history(), describeDatabase());
+    }
+
+    /** The planning checks plus the history compared with the scripts; clean when nothing needs a person. */
+    public ValidationReport validate() {
+        MigrationPlan plan = plan();
+        return ValidationReport.of(plan, history());
+    }
+
+    /** The checked plan for this database's dialect. */
+    public MigrationPlan plan() {
+        return migrations.plan(dialect());
+    }
+
+    private Dialect dialect() {
+        if (dialect == null) {
+            try (Connection connection = open()) {
+                String product = connection.getMetaData().getDatabaseProductName();
+                dialect = Dialect.ofProductName(product)
+                        .orElseThrow(() -> new IllegalStateException("Huddle has no scripts for " + product + "."));
+            } catch (SQLException e) {
+                throw unreachable(e);
+            }
+        }
+        return dialect;
+    }
+
+    private List<AppliedMigration> history() {
+        try (Connection connection = open()) {
+            return HistoryTable.read(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read " + HistoryTable.NAME + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection open() {
+        if (target != null) {
+            return target.connect();
+        }
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private DatabaseUnreachableException unreachable(SQLException e) {
+        return new DatabaseUnreachableException("Cannot connect to " + describeDatabase() + ": "
+                + Secrets.quote(e.getMessage(), target == null ? null : target.password()) + ".", e);
+    }
+
+    private String describeDatabase() {
+        return target != null ? target.toString() : "the configured data source";
+    }
+}

@@ -1,0 +1,108 @@
+package dev.huddle.migration.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.huddle.migration.plan.InMemoryTable;
+import dev.huddle.migration.status.MigrationState;
+import dev.huddle.migration.status.MigrationStatus;
+import dev.huddle.migration.status.StatusReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+@Command(name = "status", description = "List every migration with its module, version, state and timing.")
+final class StatusCommand implements Callable<Integer> {
+    private static final DateTimeFormatter INSTALLED_ON = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    @ParentCommand
+    private MigrateCommand parent;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        StatusReport report = parent.options.migrator().status();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            parent.out().println(mapper.writeValueAsString(asJson(report)));
+        } else {
+            printTable(report, parent.out());
+        }
+        return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> asJson(StatusReport report) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("dialect", report.dialect().folderName());
+        root.put("database", report.database());
+        root.put("migrations", report.migrations().stream().map(StatusCommand::asJson).toList());
+        root.put("inMemoryTables", report.inMemoryTables().stream()
+                .map(table -> Map.of("module", table.module(), "table", table.table())).toList());
+        Map<String, Long> summary = new LinkedHashMap<>();
+        for (MigrationState state : MigrationState.values()) {
+            summary.put(state.label(), report.count(state));
+        }
+        root.put("summary", summary);
+        return root;
+    }
+
+    private static Map<String, Object> asJson(MigrationStatus status) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("module", status.module());
+        entry.put("version", status.version());
+        entry.put("description", status.description());
+        entry.put("script", status.script());
+        entry.put("state", status.state().label());
+        entry.put("installedOn", status.installedOn() == null ? null : status.installedOn().toString());
+        entry.put("executionTimeMs", status.executionTimeMillis());
+        if (status.note() != null) {
+            entry.put("note", status.note());
+        }
+        return entry;
+    }
+
+    private static void printTable(StatusReport report, PrintWriter out) {
+        out.println("Database: " + report.database() + " (" + report.dialect().folderName() + ")");
+        String format = "%-12s %-14s %-40s %-12s %-20s %8s%n";
+        out.printf(format, "MODULE", "VERSION", "DESCRIPTION", "STATE", "INSTALLED ON (UTC)", "TIME ms");
+        for (MigrationStatus status : report.migrations()) {
+            String installedOn = status.installedOn() == null ? "" : INSTALLED_ON.format(status.installedOn());
+            out.printf(format, status.module(), Objects.toString(status.version(), "-"),
+                    truncate(Objects.toString(status.description(), status.script()), 40), status.state().label(),
+                    installedOn, status.executionTimeMillis() == null ? "" : status.executionTimeMillis());
+            if (status.note() != null) {
+                out.println("    " + status.script() + ": " + status.note());
+            }
+        }
+        out.printf("%d applied, %d pending, %d excluded%s%n", report.appliedCount(), report.count(MigrationState.PENDING),
+                report.count(MigrationState.EXCLUDED), problems(report));
+        List<InMemoryTable> tables = report.inMemoryTables();
+        if (!tables.isEmpty()) {
+            out.println("In memory only (never migrated): " + String.join(", ",
+                    tables.stream().map(t -> t.table() + " (" + t.module() + ")").toList()));
+        }
+    }
+
+    private static String problems(StatusReport report) {
+        long failed = report.count(MigrationState.FAILED);
+        long missing = report.count(MigrationState.MISSING);
+        long outOfOrder = report.count(MigrationState.OUT_OF_ORDER);
+        return (failed > 0 ? ", " + failed + " failed" : "") + (missing > 0 ? ", " + missing + " missing" : "")
+                + (outOfOrder > 0 ? ", " + outOfOrder + " out of order" : "");
+    }
+
+    private static String truncate(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+}

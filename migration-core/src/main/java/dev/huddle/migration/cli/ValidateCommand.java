@@ -1,0 +1,26 @@
+package dev.huddle.migration.cli;
+
+import dev.huddle.migration.status.ValidationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "validate", description = "Check the scripts and compare them with the database's history; exit 0 only if clean.")
+final class ValidateCommand implements Callable<Integer> {
+    @ParentCommand
+    private MigrateCommand parent;
+
+    @Override
+    public Integer call() {
+        ValidationReport report = parent.options.migrator().validate();
+        if (!report.isClean()) {
+            var err = parent.err();
+            err.println("Validation failed, " + report.problems().size() + (report.problems().size() == 1 ? " problem:" : " problems:"));
+            report.problems().forEach(problem -> err.println("  - " + problem));
+            return ExitCodes.VALIDATION_REFUSED;
+        }
+        parent.out().println("Valid: scripts and history agree" + (report.pending() == 0 ? "." : "; " + report.pending() + " pending."));
+        return ExitCodes.OK;
+    }
+}

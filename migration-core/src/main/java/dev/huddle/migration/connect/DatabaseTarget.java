@@ -1,0 +1,89 @@
+package dev.huddle.migration.connect;
+
+import dev.huddle.migration.discover.Dialect;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A database to connect to. Credentials are kept apart from the JDBC URL, so the URL can be shown and logged;
+ * {@link #toString()} never includes the password.
+ */
+public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, String password) {
+
+    /** A DataSource from the driver itself; SQLite gets enforced foreign keys and its file's folder created. */
+    public DataSource dataSource() {
+        return switch (dialect) {
+            case POSTGRESQL -> {
+                PGSimpleDataSource dataSource = new PGSimpleDataSource();
+                dataSource.setURL(jdbcUrl);
+                if (user != null) {
+                    dataSource.setUser(user);
+                }
+                if (password != null) {
+                    dataSource.setPassword(password);
+                }
+                yield dataSource;
+            }
+            case SQLITE -> {
+                createSqliteFolder();
+                SQLiteConfig config = new SQLiteConfig();
+                config.enforceForeignKeys(true);
+                SQLiteDataSource dataSource = new SQLiteDataSource(config);
+                dataSource.setUrl(jdbcUrl);
+                yield dataSource;
+            }
+        };
+    }
+
+    /** Opens a connection, or says plainly why not (the password never appears). */
+    public Connection connect() {
+        try {
+            return dataSource().getConnection();
+        } catch (SQLException e) {
+            throw new DatabaseUnreachableException("Cannot connect to " + this + ": "
+                    + Secrets.quote(e.getMessage(), password) + ". Check that the database is running, the address and "
+                    + "credentials are right, and the database exists.", null);
+        }
+    }
+
+    /** The SQLite file path, or null for PostgreSQL and in-memory SQLite. */
+    public Path sqliteFile() {
+        if (dialect != Dialect.SQLITE) {
+            return null;
+        }
+        String path = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        path = query >= 0 ? path.substring(0, query) : path;
+        if (path.startsWith("file:")) {
+            path = path.substring("file:".length());
+        }
+        return path.isEmpty() || path.startsWith(":memory:") ? null : Path.of(path);
+    }
+
+    private void createSqliteFolder() {
+        Path file = sqliteFile();
+        Path folder = file == null ? null : file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the SQLite folder " + folder, e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        String masked = Secrets.maskUrl(jdbcUrl);
+        return user == null ? masked : masked + " as " + user;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.huddle.migration.connect;
+
+import dev.huddle.migration.discover.Dialect;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the ways people name a database into a {@link DatabaseTarget}: an explicit URL, else {@code DATABASE_URL},
+ * else the {@code POSTGRES_*} variables, else the embedded SQLite file {@value #DEFAULT_SQLITE_FILE}.
+ */
+public final class DatabaseTargets {
+    public static final String DEFAULT_SQLITE_FILE = "./data/huddle.db";
+    public static final String ACCEPTED_FORMS = "postgresql://USER:PASSWORD@HOST:5432/DB, postgres://..., "
+            + "jdbc:postgresql://HOST:5432/DB, or jdbc:sqlite:PATH";
+
+    private DatabaseTargets() {
+    }
+
+    /** The database named by {@code explicitUrl} if given, else by the environment, else the SQLite default. */
+    public static DatabaseTarget resolve(String explicitUrl, Map<String, String> environment) {
+        if (explicitUrl != null && !explicitUrl.isBlank()) {
+            return fromUrl(explicitUrl);
+        }
+        String databaseUrl = environment.get("DATABASE_URL");
+        if (databaseUrl != null && !databaseUrl.isBlank()) {
+            return fromUrl(databaseUrl);
+        }
+        String host = environment.get("POSTGRES_HOST");
+        if (host != null && !host.isBlank()) {
+            return fromPostgresVariables(environment);
+        }
+        return fromUrl("jdbc:sqlite:" + DEFAULT_SQLITE_FILE);
+    }
+
+    /** Parses one of {@link #ACCEPTED_FORMS}; credentials in the URL move to the target's user and password. */
+    public static DatabaseTarget fromUrl(String url) {
+        String trimmed = url.strip();
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:sqlite:")) {
+            if (trimmed.length() == "jdbc:sqlite:".length()) {
+                throw invalid(url, "it names no file");
+            }
+            return new DatabaseTarget(Dialect.SQLITE, trimmed, null, null);
+        }
+        if (lower.startsWith("jdbc:postgresql://")) {
+            return fromUri(url, trimmed.substring("jdbc:".length()));
+        }
+        if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
+            return fromUri(url, trimmed);
+        }
+        throw invalid(url, "its scheme is not supported");
+    }
+
+    private static DatabaseTarget fromPostgresVariables(Map<String, String> env) {
+        String port = env.getOrDefault("POSTGRES_PORT", "5432");
+        if (!port.matches("\\d{1,5}")) {
+            throw new InvalidDatabaseUrlException("POSTGRES_PORT '" + port + "' is not a port number.");
+        }
+        String database = env.getOrDefault("POSTGRES_DB", "huddle");
+        StringBuilder url = new StringBuilder("jdbc:postgresql://").append(env.get("POSTGRES_HOST").strip())
+                .append(':').append(port).append('/').append(database);
+        if (Boolean.parseBoolean(env.getOrDefault("POSTGRES_SSL", "false"))) {
+            url.append("?sslmode=require");
+        }
+        return new DatabaseTarget(Dialect.POSTGRESQL, url.toString(), env.getOrDefault("POSTGRES_USER", "postgres"),
+                env.get("POSTGRES_PASSWORD"));
+    }
+
+    private static DatabaseTarget fromUri(String original, String uriText) {
+        URI uri;
+        try {
+            uri = new URI(uriText);
+        } catch (URISyntaxException e) {
+            throw invalid(original, "it is not a well-formed URL (percent-encode special characters in the password)");
+        }
+        if (uri.getHost() == null) {
+            throw invalid(original, "it names no host");
+        }
+        String path = uri.getRawPath();
+        if (path == null || path.length() <= 1) {
+            throw invalid(original, "it names no database");
+        }
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            password = parts.length > 1 ? decode(parts[1]) : null;
+        }
+        List<String> keptParameters = new ArrayList<>();
+        if (uri.getRawQuery() != null) {
+            for (String parameter : uri.getRawQuery().split("&")) {
+                String key = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
+                String value = parameter.contains("=") ? decode(parameter.split("=", 2)[1]) : "";
+                switch (key) {
+                    case "user" -> user = value;
+                    case "password" -> password = value;
+                    default -> keptParameters.add(parameter);
+                }
+            }
+        }
+        String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path
+                + (keptParameters.isEmpty() ? "" : "?" + String.join("&", keptParameters));
+        return new DatabaseTarget(Dialect.POSTGRESQL, jdbcUrl, user, password);
+    }
+
+    /** Percent-decoding only: a '+' in a password is a plus, not the space form encoding would make of it. */
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static InvalidDatabaseUrlException invalid(String url, String why) {
+        return new InvalidDatabaseUrlException("Database URL '" + Secrets.maskUrl(url) + "' cannot be used: " + why
+                + ". Use " + ACCEPTED_FORMS + ".");
+    }
+}

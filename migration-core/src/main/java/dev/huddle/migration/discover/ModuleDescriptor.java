@@ -1,0 +1,109 @@
+package dev.huddle.migration.discover;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What one module declares about its schema: its name, where its scripts are for each dialect, the tables
+ * it keeps in memory only (no migration may touch them), and the scripts it keeps but never runs.
+ */
+public final class ModuleDescriptor {
+    private static final Pattern MODULE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+
+    private final String name;
+    private final Map<Dialect, ScriptLocation> scripts;
+    private final Set<String> inMemoryTables;
+    private final Map<String, String> excludedScripts;
+
+    private ModuleDescriptor(Builder builder) {
+        this.name = builder.name;
+        this.scripts = Map.copyOf(builder.scripts);
+        this.inMemoryTables = Set.copyOf(builder.inMemoryTables);
+        this.excludedScripts = Map.copyOf(builder.excludedScripts);
+    }
+
+    /**
+     * A module whose scripts are packed in the jar of {@code anchor}, under
+     * {@code db/huddle/<name>/<dialect>/}.
+     */
+    public static Builder onClasspath(String name, Class<?> anchor) {
+        Builder builder = new Builder(name);
+        for (Dialect dialect : Dialect.values()) {
+            builder.scripts.put(dialect, new ClasspathScriptLocation(anchor, "db/huddle/" + name + "/" + dialect.folderName()));
+        }
+        return builder;
+    }
+
+    /** A module whose scripts are on disk under {@code dir/<dialect>/}. */
+    public static Builder inDirectory(String name, Path dir) {
+        Builder builder = new Builder(name);
+        for (Dialect dialect : Dialect.values()) {
+            builder.scripts.put(dialect, new DirectoryScriptLocation(dir.resolve(dialect.folderName())));
+        }
+        return builder;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ScriptLocation scripts(Dialect dialect) {
+        return scripts.get(dialect);
+    }
+
+    /** Lower-case names of tables that exist in memory only. */
+    public Set<String> inMemoryTables() {
+        return inMemoryTables;
+    }
+
+    /** File name to the reason it is kept but never run. */
+    public Map<String, String> excludedScripts() {
+        return excludedScripts;
+    }
+
+    @Override
+    public String toString() {
+        return "module " + name;
+    }
+
+    /** Collects a module's declarations; module names are lower-case words joined by hyphens. */
+    public static final class Builder {
+        private final String name;
+        private final Map<Dialect, ScriptLocation> scripts = new EnumMap<>(Dialect.class);
+        private final Set<String> inMemoryTables = new LinkedHashSet<>();
+        private final Map<String, String> excludedScripts = new LinkedHashMap<>();
+
+        private Builder(String name) {
+            if (name == null || !MODULE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("Module name '" + name
+                        + "' is not valid: use lower-case letters, digits and hyphens, starting with a letter");
+            }
+            this.name = name;
+        }
+
+        /** Declares a table that lives in memory only; every script that creates, alters or drops it is refused. */
+        public Builder inMemoryTable(String table) {
+            inMemoryTables.add(table.toLowerCase(Locale.ROOT));
+            return this;
+        }
+
+        /** Keeps a script in the module's folders without ever running it; the reason is shown by status. */
+        public Builder exclude(String fileName, String reason) {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("Excluding " + fileName + " needs a reason");
+            }
+            excludedScripts.put(fileName, reason);
+            return this;
+        }
+
+        public ModuleDescriptor build() {
+            return new ModuleDescriptor(this);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.huddle.migration.discover;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+/** Finds modules: every {@link HuddleModule} on the classpath, and every subfolder of a modules directory. */
+public final class ModuleDiscovery {
+    /** Optional file in a modules-dir module declaring in-memory tables and excluded scripts. */
+    public static final String MODULE_PROPERTIES = "module.properties";
+
+    private ModuleDiscovery() {
+    }
+
+    /** Every module registered through {@code META-INF/services} in the given class loader, sorted by name. */
+    public static List<ModuleDescriptor> onClasspath(ClassLoader classLoader) {
+        List<ModuleDescriptor> modules = new ArrayList<>();
+        for (HuddleModule module : ServiceLoader.load(HuddleModule.class, classLoader)) {
+            modules.add(module.descriptor());
+        }
+        modules.sort(Comparator.comparing(ModuleDescriptor::name));
+        return modules;
+    }
+
+    /**
+     * Every subfolder {@code dir/<module>/} as a module with scripts in {@code postgresql/} and {@code sqlite/}.
+     * A {@code module.properties} beside them may declare {@code in-memory-tables=a,b} and
+     * {@code exclude.<file name>=<reason>}.
+     */
+    public static List<ModuleDescriptor> inDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("Modules directory " + dir + " does not exist or is not a folder");
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(Files::isDirectory).sorted().map(ModuleDiscovery::directoryModule).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list modules directory " + dir, e);
+        }
+    }
+
+    private static ModuleDescriptor directoryModule(Path moduleDir) {
+        ModuleDescriptor.Builder builder = ModuleDescriptor.inDirectory(moduleDir.getFileName().toString(), moduleDir);
+        Path propertiesFile = moduleDir.resolve(MODULE_PROPERTIES);
+        if (Files.isRegularFile(propertiesFile)) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + propertiesFile, e);
+            }
+            Arrays.stream(properties.getProperty("in-memory-tables", "").split(","))
+                    .map(String::strip).filter(table -> !table.isEmpty()).forEach(builder::inMemoryTable);
+            for (String key : properties.stringPropertyNames()) {
+                if (key.startsWith("exclude.")) {
+                    builder.exclude(key.substring("exclude.".length()), properties.getProperty(key));
+                }
+            }
+        }
+        return builder.build();
+    }
+}

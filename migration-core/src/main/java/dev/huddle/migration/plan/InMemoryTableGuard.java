@@ -1,0 +1,65 @@
+package dev.huddle.migration.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Finds statements that create, alter, drop or index a table declared in-memory. Names are compared without
+ * case, quotes, schema or underscores, so {@code "ExternalSessions"} and {@code external_sessions} are one table.
+ */
+final class InMemoryTableGuard {
+    private static final String IDENTIFIER = "(?:\"[^\"]+\"|`[^`]+`|\\[[^\\]]+\\]|[\\w$]+)";
+    private static final String QUALIFIED = IDENTIFIER + "(?:\\s*\\.\\s*" + IDENTIFIER + ")?";
+    private static final Pattern TABLE_STATEMENT = Pattern.compile(
+            "\\b(CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:TEMP(?:ORARY)?\\s+|UNLOGGED\\s+)?TABLE"
+                    + "|ALTER\\s+TABLE|DROP\\s+TABLE|CREATE\\s+(?:UNIQUE\\s+)?INDEX\\b[^;]*?\\bON)"
+                    + "\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?(?:ONLY\\s+)?"
+                    + "(" + QUALIFIED + "(?:\\s*,\\s*" + QUALIFIED + ")*)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME_IN_LIST = Pattern.compile(QUALIFIED);
+    private static final Pattern BARE_IDENTIFIER = Pattern.compile(IDENTIFIER);
+
+    private final Set<String> normalizedTables;
+
+    InMemoryTableGuard(Set<String> inMemoryTables) {
+        this.normalizedTables = inMemoryTables.stream().map(InMemoryTableGuard::normalize).collect(Collectors.toSet());
+    }
+
+    /** The statements, one per entry as "ALTER TABLE external_sessions (line 3)", that touch an in-memory table. */
+    List<String> violations(String sql) {
+        List<String> found = new ArrayList<>();
+        if (normalizedTables.isEmpty()) {
+            return found;
+        }
+        String code = SqlText.blankCommentsAndStrings(sql);
+        Matcher matcher = TABLE_STATEMENT.matcher(code);
+        while (matcher.find()) {
+            Matcher names = NAME_IN_LIST.matcher(matcher.group(2));
+            while (names.find()) {
+                String name = names.group();
+                if (normalizedTables.contains(normalize(name))) {
+                    String verb = matcher.group(1).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+                    if (verb.startsWith("CREATE INDEX") || verb.startsWith("CREATE UNIQUE INDEX")) {
+                        verb = verb.startsWith("CREATE UNIQUE") ? "CREATE UNIQUE INDEX ... ON" : "CREATE INDEX ... ON";
+                    }
+                    found.add(verb + " " + name.strip() + " (line " + SqlText.lineOf(code, matcher.start()) + ")");
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String normalize(String qualifiedName) {
+        Matcher parts = BARE_IDENTIFIER.matcher(qualifiedName);
+        String table = qualifiedName;
+        while (parts.find()) {
+            table = parts.group();
+        }
+        return table.replaceAll("[\"`\\[\\]_]", "").toLowerCase(Locale.ROOT);
+    }
+}

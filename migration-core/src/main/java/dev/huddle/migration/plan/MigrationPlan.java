@@ -1,0 +1,29 @@
+package dev.huddle.migration.plan;
+
+import dev.huddle.migration.discover.Dialect;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every selected module's migrations for one dialect, merged into one list ordered by version. A plan has
+ * passed every planning check; it says nothing yet about what a database has applied.
+ */
+public record MigrationPlan(Dialect dialect, List<String> modules, List<ResolvedScript> migrations,
+                            List<ExcludedScript> excluded, List<InMemoryTable> inMemoryTables) {
+
+    public MigrationPlan {
+        modules = List.copyOf(modules);
+        migrations = List.copyOf(migrations);
+        excluded = List.copyOf(excluded);
+        inMemoryTables = List.copyOf(inMemoryTables);
+    }
+
+    public boolean includesModule(String module) {
+        return modules.contains(module);
+    }
+
+    public Optional<ResolvedScript> find(String version) {
+        return migrations.stream().filter(m -> m.version().equals(version)).findFirst();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.huddle.migration.plan;
+
+import java.util.List;
+
+/** Planning found problems in the scripts themselves; nothing was run and no database was opened. */
+public class MigrationPlanRefusedException extends RuntimeException {
+    private final List<String> problems;
+
+    public MigrationPlanRefusedException(List<String> problems) {
+        super("Migration plan refused, " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + " (nothing was run):\n  - " + String.join("\n  - ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}

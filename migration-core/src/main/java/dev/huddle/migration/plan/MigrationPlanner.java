@@ -1,0 +1,166 @@
+package dev.huddle.migration.plan;
+
+import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.discover.ModuleDescriptor;
+import dev.huddle.migration.discover.ScriptFile;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Checks every discovered module's scripts in both dialects and merges the selected modules' migrations into one
+ * {@link MigrationPlan} ordered by version. All problems are collected and refused together, before any database
+ * is touched: a malformed name, a version used twice, a version missing from one dialect, a script that touches an
+ * in-memory table, an exclusion naming no file.
+ */
+public final class MigrationPlanner {
+    private final List<ModuleDescriptor> modules;
+
+    public MigrationPlanner(List<ModuleDescriptor> modules) {
+        this.modules = List.copyOf(modules);
+    }
+
+    /**
+     * The plan for one dialect, limited to the named modules (all of them when {@code selected} is empty).
+     *
+     * @throws MigrationPlanRefusedException when any module's scripts break a planning rule
+     * @throws UnknownModuleException        when {@code selected} names a module nobody declared
+     */
+    public MigrationPlan plan(Dialect dialect, Collection<String> selected) {
+        List<String> selectedModules = select(selected);
+        List<String> problems = new ArrayList<>(duplicateModuleNames());
+        Set<String> inMemoryTables = modules.stream().flatMap(m -> m.inMemoryTables().stream()).collect(Collectors.toSet());
+        InMemoryTableGuard guard = new InMemoryTableGuard(inMemoryTables);
+
+        Map<Dialect, List<ResolvedScript>> resolved = new EnumMap<>(Dialect.class);
+        List<ExcludedScript> excluded = new ArrayList<>();
+        for (Dialect each : Dialect.values()) {
+            resolved.put(each, new ArrayList<>());
+        }
+        for (ModuleDescriptor module : modules) {
+            Set<String> excludedSeen = new HashSet<>();
+            for (Dialect each : Dialect.values()) {
+                for (ScriptFile file : module.scripts(each).list()) {
+                    String reason = module.excludedScripts().get(file.fileName());
+                    if (reason != null) {
+                        excludedSeen.add(file.fileName());
+                        excluded.add(new ExcludedScript(module.name(), each, file.fileName(), reason));
+                    } else {
+                        resolve(module, each, file, guard, problems).ifPresent(resolved.get(each)::add);
+                    }
+                }
+            }
+            for (String declared : module.excludedScripts().keySet()) {
+                if (!excludedSeen.contains(declared)) {
+                    problems.add(module.name() + " excludes " + declared + ", but no such file is in "
+                            + module.scripts(Dialect.POSTGRESQL).describe() + " or " + module.scripts(Dialect.SQLITE).describe()
+                            + ". Remove the exclusion or restore the file.");
+                }
+            }
+            problems.addAll(dialectParity(module, resolved));
+        }
+        for (Dialect each : Dialect.values()) {
+            problems.addAll(duplicateVersions(each, resolved.get(each)));
+        }
+        if (!problems.isEmpty()) {
+            throw new MigrationPlanRefusedException(problems);
+        }
+
+        List<ResolvedScript> migrations = resolved.get(dialect).stream()
+                .filter(script -> selectedModules.contains(script.module()))
+                .sorted(Comparator.comparing(ResolvedScript::version))
+                .toList();
+        List<ExcludedScript> excludedHere = excluded.stream()
+                .filter(script -> script.dialect() == dialect && selectedModules.contains(script.module()))
+                .toList();
+        List<InMemoryTable> tables = modules.stream()
+                .filter(module -> selectedModules.contains(module.name()))
+                .flatMap(module -> module.inMemoryTables().stream().sorted().map(table -> new InMemoryTable(module.name(), table)))
+                .toList();
+        return new MigrationPlan(dialect, selectedModules, migrations, excludedHere, tables);
+    }
+
+    private List<String> select(Collection<String> selected) {
+        List<String> known = modules.stream().map(ModuleDescriptor::name).distinct().toList();
+        if (selected.isEmpty()) {
+            return known;
+        }
+        List<String> unknown = selected.stream().filter(name -> !known.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownModuleException(unknown, known);
+        }
+        return List.copyOf(new LinkedHashSet<>(selected));
+    }
+
+    private List<String> duplicateModuleNames() {
+        Map<String, Long> counts = modules.stream().collect(Collectors.groupingBy(ModuleDescriptor::name, TreeMap::new, Collectors.counting()));
+        return counts.entrySet().stream().filter(e -> e.getValue() > 1)
+                .map(e -> "Module name " + e.getKey() + " is declared " + e.getValue()
+                        + " times (classpath and --modules-dir?). Give each module a unique name.")
+                .toList();
+    }
+
+    private static Optional<ResolvedScript> resolve(ModuleDescriptor module, Dialect dialect, ScriptFile file,
+                                                              InMemoryTableGuard guard, List<String> problems) {
+        var name = ScriptName.parse(file.fileName());
+        if (name.isEmpty()) {
+            problems.add(module.name() + ": " + file.origin() + " is not a valid migration name. Rename it to "
+                    + ScriptName.EXPECTED_FORM + " (a real UTC time, lower-case description), or exclude it with a reason.");
+            return Optional.empty();
+        }
+        String sql = file.content().get();
+        for (String violation : guard.violations(sql)) {
+            problems.add(module.name() + ": " + file.origin() + " runs " + violation
+                    + ", but that table lives in memory only. Change its in-memory model instead, or exclude the script with a reason.");
+        }
+        return Optional.of(new ResolvedScript(module.name(), dialect, name.get().version(), name.get().description(),
+                file.fileName(), file.origin(), sql, Checksum.of(sql), ScriptDirectives.parse(sql)));
+    }
+
+    private static List<String> dialectParity(ModuleDescriptor module, Map<Dialect, List<ResolvedScript>> resolved) {
+        List<String> problems = new ArrayList<>();
+        for (Dialect dialect : Dialect.values()) {
+            for (Dialect other : Dialect.values()) {
+                if (other == dialect) {
+                    continue;
+                }
+                Set<String> versionsThere = versionsOf(module, resolved.get(other)).keySet();
+                versionsOf(module, resolved.get(dialect)).forEach((version, script) -> {
+                    if (!versionsThere.contains(version) && !script.directives().has(ScriptDirectives.DIALECT_ONLY)) {
+                        problems.add(module.name() + ": " + script.origin() + " has no " + other.folderName()
+                                + " counterpart. Add " + module.scripts(other).describe() + "/" + script.fileName()
+                                + ", or mark the script with '-- huddle:" + ScriptDirectives.DIALECT_ONLY + " <reason>'.");
+                    }
+                });
+            }
+        }
+        return problems;
+    }
+
+    private static Map<String, ResolvedScript> versionsOf(ModuleDescriptor module, List<ResolvedScript> scripts) {
+        Map<String, ResolvedScript> versions = new LinkedHashMap<>();
+        scripts.stream().filter(script -> script.module().equals(module.name())).forEach(script -> versions.putIfAbsent(script.version(), script));
+        return versions;
+    }
+
+    private static List<String> duplicateVersions(Dialect dialect, List<ResolvedScript> scripts) {
+        Map<String, List<ResolvedScript>> byVersion = scripts.stream()
+                .collect(Collectors.groupingBy(ResolvedScript::version, TreeMap::new, Collectors.toList()));
+        return byVersion.values().stream().filter(same -> same.size() > 1)
+                .map(same -> "Version " + same.get(0).version() + " is used " + same.size() + " times in " + dialect.folderName() + ": "
+                        + same.stream().map(s -> s.origin() + " (module " + s.module() + ")").collect(Collectors.joining(", "))
+                        + ". Every migration needs its own timestamp; give the newer script a later one.")
+                .toList();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.huddle.migration.plan;
+
+/** Small text helpers for scanning SQL without a full parser. */
+final class SqlText {
+    private SqlText() {
+    }
+
+    /**
+     * The same text with comments and string literals replaced by spaces (newlines kept), so keyword scans neither
+     * match inside them nor shift line numbers.
+     */
+    static String blankCommentsAndStrings(String sql) {
+        char[] out = sql.toCharArray();
+        int i = 0;
+        while (i < out.length) {
+            char c = out[i];
+            if (c == '-' && i + 1 < out.length && out[i + 1] == '-') {
+                while (i < out.length && out[i] != '\n') {
+                    out[i++] = ' ';
+                }
+            } else if (c == '/' && i + 1 < out.length && out[i + 1] == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                int stop = end < 0 ? out.length : end + 2;
+                blank(out, i, stop);
+                i = stop;
+            } else if (c == '\'') {
+                int j = i + 1;
+                while (j < out.length && !(out[j] == '\'' && (j + 1 >= out.length || out[j + 1] != '\''))) {
+                    j += out[j] == '\'' ? 2 : 1;
+                }
+                int stop = Math.min(j + 1, out.length);
+                blank(out, i, stop);
+                i = stop;
+            } else {
+                i++;
+            }
+        }
+        return new String(out);
+    }
+
+    /** The 1-based line number of a character offset. */
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static void blank(char[] chars, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (chars[k] != '\n') {
+                chars[k] = ' ';
+            }
+        }
+    }
+}

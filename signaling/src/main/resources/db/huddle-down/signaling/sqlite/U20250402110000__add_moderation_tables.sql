@@ -1,0 +1,2 @@
+DROP TABLE room_moderators;
+DROP TABLE banned_users;

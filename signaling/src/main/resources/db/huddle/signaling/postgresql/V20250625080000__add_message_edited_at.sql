@@ -1,0 +1,2 @@
+-- NULL means never edited; clients show an "edited" marker otherwise.
+ALTER TABLE messages ADD COLUMN edited_at timestamptz;
