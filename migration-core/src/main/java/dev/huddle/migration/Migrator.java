@@ -24,6 +24,7 @@ public final class Migrator {
     private final DataSource dataSource;
     private final DatabaseTarget target;
     private Dialect dialect;
+    private MigrationPlan plan;
 
     Migrator(Migrations migrations, DataSource dataSource, Dialect dialect, DatabaseTarget target) {
         this.migrations = migrations;
@@ -68,9 +69,12 @@ public final class Migrator {
         return ValidationReport.of(plan, history());
     }
 
-    /** The checked plan for this database's dialect. */
-    public MigrationPlan plan() {
-        return migrations.plan(dialect());
+    /** The checked plan for this database's dialect, built once: scripts do not change while a process runs. */
+    public synchronized MigrationPlan plan() {
+        if (plan == null) {
+            plan = migrations.plan(dialect());
+        }
+        return plan;
     }
 
     private Dialect dialect() {

@@ -7,8 +7,10 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -44,11 +46,7 @@ public final class MigrationExecutor {
             MigrateResult result = flyway.migrate();
             return new UpResult(result.migrations.stream().map(output -> step(plan, output)).toList());
         } catch (FlywayMigrateException e) {
-            String script = e.getMigration() == null ? "a migration" : e.getMigration().getScript();
-            String line = e.getLineNumber() > 0 ? " at line " + e.getLineNumber() : "";
-            throw new MigrationFailedException(script, "Migration " + script + " failed" + line + ": " + describe(e.getMessage())
-                    + "\nIts transaction was rolled back: the database is as it was before this migration. "
-                    + "Fix the script and run up again.", e);
+            throw failure(e);
         } catch (FlywayException e) {
             throw new MigrationFailedException(null, "Applying migrations failed: " + e.getMessage(), e);
         }
@@ -59,7 +57,31 @@ public final class MigrationExecutor {
         return new AppliedStep(module, output.version, output.description, output.executionTime);
     }
 
-    private static String describe(String message) {
-        return message == null ? "unknown error" : message.strip();
+    /** Says which script failed, where, and with the database's own words, instead of Flyway's report block. */
+    private static MigrationFailedException failure(FlywayMigrateException e) {
+        String script = e.getMigration() == null ? "a migration" : e.getMigration().getScript();
+        StringBuilder message = new StringBuilder("Migration ").append(script).append(" failed");
+        SQLException sqlError = cause(e, SQLException.class);
+        FlywaySqlScriptException scriptError = cause(e, FlywaySqlScriptException.class);
+        if (scriptError != null && scriptError.getLineNumber() > 0) {
+            message.append(" at line ").append(scriptError.getLineNumber());
+        }
+        message.append(": ").append(sqlError != null ? sqlError.getMessage().strip() : String.valueOf(e.getMessage()).strip());
+        if (scriptError != null && scriptError.getStatement() != null
+                && !scriptError.getStatement().equals(FlywaySqlScriptException.STATEMENT_MESSAGE)) {
+            message.append("\nStatement: ").append(scriptError.getStatement().strip());
+        }
+        message.append("\nIts transaction was rolled back: the database is as it was before this migration. ")
+                .append("Fix the script and run up again.");
+        return new MigrationFailedException(script, message.toString(), e);
+    }
+
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return type.cast(current);
+            }
+        }
+        return null;
     }
 }

@@ -1,0 +1,69 @@
+package dev.huddle.app.migration;
+
+import dev.huddle.migration.Migrations;
+import dev.huddle.migration.Migrator;
+import dev.huddle.migration.execute.AppliedStep;
+import dev.huddle.migration.execute.UpResult;
+import dev.huddle.migration.status.InconsistentHistoryException;
+import dev.huddle.migration.status.MigrationState;
+import dev.huddle.migration.status.MigrationStatus;
+import dev.huddle.migration.status.StatusReport;
+import dev.huddle.migration.status.ValidationReport;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+
+/**
+ * Migrates the DataSource the moment it is created, so no bean can use it before its schema is current. A failure
+ * here fails the DataSource bean, which stops the boot with the failing script named.
+ */
+@Singleton
+public class BootMigration implements BeanCreatedEventListener<DataSource> {
+    private static final Logger LOG = LoggerFactory.getLogger(BootMigration.class);
+
+    private final Migrations migrations;
+    private final MigrationConfiguration configuration;
+
+    public BootMigration(Migrations migrations, MigrationConfiguration configuration) {
+        this.migrations = migrations;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
+        DataSource dataSource = event.getBean();
+        Migrator migrator = migrations.against(dataSource);
+        switch (configuration.getMode()) {
+            case OFF -> LOG.info("Boot migration is off (huddle.migration.mode=off)");
+            case VALIDATE -> refuseUnlessCurrent(migrator);
+            case MIGRATE -> migrate(migrator);
+        }
+        return dataSource;
+    }
+
+    private static void migrate(Migrator migrator) {
+        long started = System.nanoTime();
+        UpResult result = migrator.up();
+        for (AppliedStep step : result.applied()) {
+            LOG.info("Applied {} {} {} ({} ms)", step.module(), step.version(), step.description(), step.executionTimeMillis());
+        }
+        LOG.info("Schema is current: {} migration(s) applied at boot in {} ms", result.applied().size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void refuseUnlessCurrent(Migrator migrator) {
+        ValidationReport validation = migrator.validate();
+        if (!validation.isClean()) {
+            throw new InconsistentHistoryException(validation);
+        }
+        StatusReport status = migrator.status();
+        if (status.count(MigrationState.PENDING) > 0) {
+            throw new PendingMigrationsException(status.inState(MigrationState.PENDING).stream().map(MigrationStatus::script).toList());
+        }
+        LOG.info("Schema is current: {} migration(s) applied, none pending", status.appliedCount());
+    }
+}
