@@ -1,0 +1,51 @@
+package dev.huddle.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs one of the built jars as a real process, the way a user would, with a controlled environment. */
+final class JarProcess {
+    static final Path SERVER_JAR = Path.of("target", "huddle.jar");
+    static final Path RUNNER_JAR = Path.of("target", "huddle-migrate.jar");
+
+    /** Finished run of a command. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private JarProcess() {
+    }
+
+    /** Starts the jar in {@code workDir} with only the given variables added to a clean environment. */
+    static Process start(Path jar, Path workDir, Map<String, String> env, List<String> args, Path outFile, Path errFile) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("DATABASE_") || key.startsWith("POSTGRES_")
+                || key.startsWith("HUDDLE_") || key.startsWith("MICRONAUT_"));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    /** Runs the jar to completion (at most two minutes) and returns its exit code and output. */
+    static Result run(Path jar, Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("huddle-out-", ".txt");
+        Path err = Files.createTempFile("huddle-err-", ".txt");
+        Process process = start(jar, workDir, env, List.of(args), out, err);
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("java -jar " + jar + " " + String.join(" ", args) + " did not finish in 2 minutes");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
