@@ -62,12 +62,23 @@ public final class SchemaInspector {
         return indexes(table, true);
     }
 
+    /**
+     * The indexes a migration created by name with {@code CREATE INDEX idx_...}. Primary keys and unique constraints
+     * are left out: SQLite names those itself ({@code sqlite_autoindex_<table>_N}).
+     */
+    public Set<String> lookupIndexes(String table) throws SQLException {
+        Set<String> names = new TreeSet<>(indexes(table));
+        names.removeIf(name -> !name.startsWith("idx_"));
+        return names;
+    }
+
     private Set<String> indexes(String table, boolean uniqueOnly) throws SQLException {
         Set<String> names = new TreeSet<>();
         try (ResultSet rs = metaData().getIndexInfo(connection.getCatalog(), connection.getSchema(), table, uniqueOnly, false)) {
             while (rs.next()) {
                 String name = rs.getString("INDEX_NAME");
-                if (name != null) {
+                // sqlite-jdbc ignores the unique-only flag, so the row's own flag decides.
+                if (name != null && !(uniqueOnly && rs.getBoolean("NON_UNIQUE"))) {
                     names.add(name.toLowerCase(Locale.ROOT));
                 }
             }

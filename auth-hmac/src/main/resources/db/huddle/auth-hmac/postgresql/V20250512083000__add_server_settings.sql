@@ -2,7 +2,10 @@
 CREATE FUNCTION auth_hmac_set_updated_at() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.updated_at := now();
+    -- As on SQLite: a value the update sets itself is kept; otherwise the row is stamped now.
+    IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+        NEW.updated_at := now();
+    END IF;
     RETURN NEW;
 END;
 $$;

@@ -1,3 +1,3 @@
 DROP TABLE events;
 DROP TYPE event_triage_status;
-DROP FUNCTION set_updated_at();
+DROP FUNCTION events_sync_set_updated_at();

@@ -1,8 +1,12 @@
--- Shared by every events-sync table that has an updated_at column.
-CREATE FUNCTION set_updated_at() RETURNS trigger
+-- Shared by every events-sync table that has an updated_at column; prefixed per module so merged
+-- schemas never collide on a shared function name.
+CREATE FUNCTION events_sync_set_updated_at() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.updated_at := now();
+    -- As on SQLite: a value the update sets itself is kept; otherwise the row is stamped now.
+    IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+        NEW.updated_at := now();
+    END IF;
     RETURN NEW;
 END;
 $$;
@@ -35,4 +39,4 @@ CREATE INDEX idx_events_triage_status ON events (triage_status);
 
 CREATE TRIGGER trg_events_updated_at
     BEFORE UPDATE ON events
-    FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+    FOR EACH ROW EXECUTE FUNCTION events_sync_set_updated_at();

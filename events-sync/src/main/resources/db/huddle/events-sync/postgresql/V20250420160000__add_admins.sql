@@ -15,4 +15,4 @@ CREATE TABLE admins (
 
 CREATE TRIGGER trg_admins_updated_at
     BEFORE UPDATE ON admins
-    FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+    FOR EACH ROW EXECUTE FUNCTION events_sync_set_updated_at();

@@ -20,4 +20,4 @@ CREATE INDEX idx_attendees_email ON attendees (email);
 
 CREATE TRIGGER trg_attendees_updated_at
     BEFORE UPDATE ON attendees
-    FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+    FOR EACH ROW EXECUTE FUNCTION events_sync_set_updated_at();

@@ -16,4 +16,4 @@ CREATE TABLE sync_metadata (
 
 CREATE TRIGGER trg_sync_metadata_updated_at
     BEFORE UPDATE ON sync_metadata
-    FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+    FOR EACH ROW EXECUTE FUNCTION events_sync_set_updated_at();
