@@ -6,9 +6,6 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,10 +31,9 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, Strin
                 yield dataSource;
             }
             case SQLITE -> {
-                createSqliteFolder();
                 SQLiteConfig config = new SQLiteConfig();
                 config.enforceForeignKeys(true);
-                SQLiteDataSource dataSource = new SQLiteDataSource(config);
+                SQLiteDataSource dataSource = new SqliteFileDataSource(config, sqliteFile());
                 dataSource.setUrl(jdbcUrl);
                 yield dataSource;
             }
@@ -67,18 +63,6 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, Strin
             path = path.substring("file:".length());
         }
         return path.isEmpty() || path.startsWith(":memory:") ? null : Path.of(path);
-    }
-
-    private void createSqliteFolder() {
-        Path file = sqliteFile();
-        Path folder = file == null ? null : file.toAbsolutePath().getParent();
-        if (folder != null && !Files.isDirectory(folder)) {
-            try {
-                Files.createDirectories(folder);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create the SQLite folder " + folder, e);
-            }
-        }
     }
 
     @Override

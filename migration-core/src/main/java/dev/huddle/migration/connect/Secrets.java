@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 public final class Secrets {
     public static final String MASK = "***";
 
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*:)[^\\s]*@");
     private static final Pattern PARAM_PASSWORD = Pattern.compile("(?i)([?&;]password=)[^&;\\s]*");
 
     private Secrets() {
@@ -17,8 +16,25 @@ public final class Secrets {
         if (url == null) {
             return null;
         }
-        String masked = URL_PASSWORD.matcher(url).replaceAll("$1" + MASK + "@");
-        return PARAM_PASSWORD.matcher(masked).replaceAll("$1" + MASK);
+        return PARAM_PASSWORD.matcher(maskUserInfo(url)).replaceAll("$1" + MASK);
+    }
+
+    /**
+     * Masks from the first ':' after the user name to the last '@': a password may hold spaces, '/' or '@', and
+     * masking too much is harmless where masking too little is not. Works with or without a scheme.
+     */
+    private static String maskUserInfo(String url) {
+        int at = url.lastIndexOf('@');
+        if (at < 0 || url.regionMatches(true, 0, "jdbc:sqlite:", 0, "jdbc:sqlite:".length())) {
+            return url;
+        }
+        int schemeEnd = url.indexOf("://");
+        int userStart = schemeEnd >= 0 && schemeEnd < at ? schemeEnd + 3 : 0;
+        int colon = url.indexOf(':', userStart);
+        if (colon < 0 || colon > at) {
+            return url;
+        }
+        return url.substring(0, colon + 1) + MASK + url.substring(at);
     }
 
     /** The text with URLs masked and every literal occurrence of the password replaced. */

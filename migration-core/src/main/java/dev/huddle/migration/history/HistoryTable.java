@@ -40,10 +40,12 @@ public final class HistoryTable {
                 + NAME + " where version is not null order by installed_rank";
         try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(sql)) {
             while (resultSet.next()) {
-                int checksum = resultSet.getInt(5);
+                Integer checksum = resultSet.getInt(5);
+                if (resultSet.wasNull()) {
+                    checksum = null;
+                }
                 rows.add(new AppliedMigration(resultSet.getInt(1), resultSet.getString(2), resultSet.getString(3),
-                        resultSet.getString(4), resultSet.wasNull() ? null : checksum, installedOn(resultSet),
-                        resultSet.getInt(7), resultSet.getBoolean(8)));
+                        resultSet.getString(4), checksum, installedOn(resultSet), resultSet.getInt(7), resultSet.getBoolean(8)));
             }
         }
         return rows;

@@ -17,7 +17,7 @@ final class InMemoryTableGuard {
     private static final String QUALIFIED = IDENTIFIER + "(?:\\s*\\.\\s*" + IDENTIFIER + ")?";
     private static final Pattern TABLE_STATEMENT = Pattern.compile(
             "\\b(CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:TEMP(?:ORARY)?\\s+|UNLOGGED\\s+)?TABLE"
-                    + "|ALTER\\s+TABLE|DROP\\s+TABLE|CREATE\\s+(?:UNIQUE\\s+)?INDEX\\b[^;]*?\\bON)"
+                    + "|ALTER\\s+TABLE|DROP\\s+TABLE|CREATE\\s+(?:UNIQUE\\s+)?INDEX\\b[^;]*?\\bON|RENAME\\s+TO)"
                     + "\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?(?:ONLY\\s+)?"
                     + "(" + QUALIFIED + "(?:\\s*,\\s*" + QUALIFIED + ")*)",
             Pattern.CASE_INSENSITIVE);

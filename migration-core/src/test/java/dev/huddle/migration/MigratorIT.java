@@ -1,0 +1,271 @@
+package dev.huddle.migration;
+
+import dev.huddle.migration.connect.DatabaseTargets;
+import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.execute.AppliedStep;
+import dev.huddle.migration.execute.MigrationFailedException;
+import dev.huddle.migration.execute.UpResult;
+import dev.huddle.migration.plan.Checksum;
+import dev.huddle.migration.status.InconsistentHistoryException;
+import dev.huddle.migration.status.MigrationState;
+import dev.huddle.migration.status.MigrationStatus;
+import dev.huddle.migration.status.StatusReport;
+import dev.huddle.migration.status.ValidationReport;
+import dev.huddle.testsupport.Engine;
+import dev.huddle.testsupport.TestDatabase;
+import dev.huddle.testsupport.TestDatabases;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+class MigratorIT {
+    private static final List<String> INTERLEAVED_SCRIPTS = List.of(
+            "alpha/V20250101000000__create_alpha_items.sql",
+            "beta/V20250102000000__create_beta_items.sql",
+            "alpha/V20250103000000__add_alpha_note.sql",
+            "beta/V20250104000000__create_beta_tags.sql");
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void appliesEveryModuleInMergedOrderAndRecordsEachScriptWithItsModule(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+
+        UpResult result = migrator(Scenarios.path("interleaved"), database).up();
+
+        assertThat(result.applied()).extracting(AppliedStep::module, AppliedStep::version, AppliedStep::description).containsExactly(
+                tuple("alpha", "20250101000000", "create alpha items"),
+                tuple("beta", "20250102000000", "create beta items"),
+                tuple("alpha", "20250103000000", "add alpha note"),
+                tuple("beta", "20250104000000", "create beta tags"));
+        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(INTERLEAVED_SCRIPTS);
+        assertThat(HistoryRows.tables(database)).contains("alpha_items", "beta_items", "beta_tags", "huddle_schema_history");
+        assertThat(HistoryRows.columns(database, "alpha_items")).containsExactlyInAnyOrder("id", "name", "note");
+
+        StatusReport status = migrator(Scenarios.path("interleaved"), database).status();
+        assertThat(status.migrations()).extracting(MigrationStatus::script).containsExactlyElementsOf(INTERLEAVED_SCRIPTS);
+        assertThat(status.migrations()).allSatisfy(migration -> {
+            assertThat(migration.state()).isEqualTo(MigrationState.APPLIED);
+            assertThat(migration.installedOn()).isNotNull();
+            assertThat(migration.executionTimeMillis()).isNotNull();
+        });
+        assertThat(status.dialect()).isEqualTo(Scenarios.dialectOf(engine));
+        assertThat(migrator(Scenarios.path("interleaved"), database).validate().isClean()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void appliesNothingTheSecondTime(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+        migrator(Scenarios.path("interleaved"), database).up();
+
+        UpResult second = migrator(Scenarios.path("interleaved"), database).up();
+
+        assertThat(second.applied()).isEmpty();
+        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(INTERLEAVED_SCRIPTS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void stopsAtTheTargetVersionAndAppliesTheRestLater(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+
+        UpResult partial = migrator(Scenarios.path("interleaved"), database).up("20250102000000");
+
+        assertThat(partial.applied()).extracting(AppliedStep::version).containsExactly("20250101000000", "20250102000000");
+        assertThat(HistoryRows.tables(database)).contains("alpha_items", "beta_items").doesNotContain("beta_tags");
+        StatusReport status = migrator(Scenarios.path("interleaved"), database).status();
+        assertThat(status.migrations()).extracting(MigrationStatus::state).containsExactly(
+                MigrationState.APPLIED, MigrationState.APPLIED, MigrationState.PENDING, MigrationState.PENDING);
+        ValidationReport validation = migrator(Scenarios.path("interleaved"), database).validate();
+        assertThat(validation.isClean()).isTrue();
+        assertThat(validation.pending()).isEqualTo(2);
+
+        UpResult rest = migrator(Scenarios.path("interleaved"), database).up();
+
+        assertThat(rest.applied()).extracting(AppliedStep::version).containsExactly("20250103000000", "20250104000000");
+        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(INTERLEAVED_SCRIPTS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void refusesATargetThatNamesNoMigrationBeforeApplyingAnything(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+
+        assertThatThrownBy(() -> migrator(Scenarios.path("interleaved"), database).up("20990101000000"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--target 20990101000000");
+
+        assertThat(HistoryRows.scripts(database)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void rollsBackAFailingScriptAndKeepsTheMigrationsBeforeIt(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+        Path modules = Scenarios.copy("failing-script", temp);
+
+        MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> migrator(modules, database).up());
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.script()).isEqualTo("alpha/V20250102000000__create_alpha_tags.sql");
+        assertThat(failure).hasMessageContaining("alpha/V20250102000000__create_alpha_tags.sql").hasMessageContaining("rolled back");
+        assertThat(HistoryRows.tables(database)).contains("alpha_items").doesNotContain("alpha_tags", "alpha_broken", "alpha_notes");
+        assertThat(HistoryRows.scripts(database)).containsExactly("alpha/V20250101000000__create_alpha_items.sql");
+        assertThat(migrator(modules, database).status().migrations()).extracting(MigrationStatus::version, MigrationStatus::state)
+                .containsExactly(
+                        tuple("20250101000000", MigrationState.APPLIED),
+                        tuple("20250102000000", MigrationState.PENDING),
+                        tuple("20250103000000", MigrationState.PENDING));
+
+        Scenarios.writeInBothDialects(modules, "alpha", "V20250102000000__create_alpha_tags.sql",
+                "create table alpha_tags (id integer primary key);\n");
+        UpResult retry = migrator(modules, database).up();
+
+        assertThat(retry.applied()).extracting(AppliedStep::version).containsExactly("20250102000000", "20250103000000");
+        assertThat(HistoryRows.tables(database)).contains("alpha_items", "alpha_tags", "alpha_notes");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void reportsAnEditedScriptAndRefusesToApplyAnything(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+        Path modules = Scenarios.copy("interleaved", temp);
+        migrator(modules, database).up("20250103000000");
+        String file = "V20250101000000__create_alpha_items.sql";
+        Path script = Scenarios.script(modules, "alpha", Scenarios.dialectOf(engine), file);
+        int applied = Checksum.of(Scenarios.read(script));
+        Scenarios.write(script, Scenarios.read(script) + "-- tidied up after release\n");
+        int edited = Checksum.of(Scenarios.read(script));
+
+        ValidationReport report = migrator(modules, database).validate();
+
+        assertThat(report.problems()).singleElement().asString()
+                .contains("Module alpha", file, "checksum applied " + applied, "file now " + edited);
+
+        InconsistentHistoryException refused = catchThrowableOfType(InconsistentHistoryException.class,
+                () -> migrator(modules, database).up());
+        assertThat(refused).isNotNull().hasMessageContaining(file);
+        assertThat(refused.report().problems()).isEqualTo(report.problems());
+        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(INTERLEAVED_SCRIPTS.subList(0, 3));
+        assertThat(HistoryRows.tables(database)).doesNotContain("beta_tags");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void reportsAnAppliedScriptWhoseFileWasDeleted(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+        Path modules = Scenarios.copy("interleaved", temp);
+        migrator(modules, database).up();
+        for (Dialect dialect : Dialect.values()) {
+            Files.delete(Scenarios.script(modules, "beta", dialect, "V20250104000000__create_beta_tags.sql"));
+        }
+
+        StatusReport status = migrator(modules, database).status();
+        ValidationReport validation = migrator(modules, database).validate();
+
+        assertThat(status.inState(MigrationState.MISSING)).singleElement().satisfies(missing -> {
+            assertThat(missing.module()).isEqualTo("beta");
+            assertThat(missing.version()).isEqualTo("20250104000000");
+            assertThat(missing.script()).isEqualTo("beta/V20250104000000__create_beta_tags.sql");
+        });
+        assertThat(validation.problems()).singleElement().asString()
+                .contains("beta/V20250104000000__create_beta_tags.sql", "module beta no longer ships it");
+        assertThatThrownBy(() -> migrator(modules, database).up()).isInstanceOf(InconsistentHistoryException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void refusesANewScriptOlderThanTheNewestApplied(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+        Path modules = Scenarios.copy("interleaved", temp);
+        migrator(modules, database).up();
+        String late = "V20250102120000__create_alpha_tags.sql";
+        Scenarios.writeInBothDialects(modules, "alpha", late, "create table alpha_tags (id integer primary key);\n");
+
+        ValidationReport validation = migrator(modules, database).validate();
+
+        assertThat(validation.problems()).singleElement().asString()
+                .contains("Module alpha", late, "older than the newest applied migration (20250104000000)");
+        assertThatThrownBy(() -> migrator(modules, database).up()).isInstanceOf(InconsistentHistoryException.class);
+        assertThat(HistoryRows.tables(database)).doesNotContain("alpha_tags");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void limitsUpAndStatusToTheSelectedModules(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+        Migrator alphaOnly = Scenarios.migrations(Scenarios.path("interleaved")).onlyModules(List.of("alpha"))
+                .against(DatabaseTargets.fromUrl(database.url()));
+
+        UpResult result = alphaOnly.up();
+
+        assertThat(result.applied()).extracting(AppliedStep::module).containsExactly("alpha", "alpha");
+        assertThat(HistoryRows.scripts(database)).containsExactly(INTERLEAVED_SCRIPTS.get(0), INTERLEAVED_SCRIPTS.get(2));
+        assertThat(HistoryRows.tables(database)).contains("alpha_items").doesNotContain("beta_items", "beta_tags");
+        assertThat(alphaOnly.status().migrations()).extracting(MigrationStatus::module, MigrationStatus::state).containsExactly(
+                tuple("alpha", MigrationState.APPLIED), tuple("alpha", MigrationState.APPLIED));
+        assertThat(migrator(Scenarios.path("interleaved"), database).status().migrations())
+                .extracting(MigrationStatus::module, MigrationStatus::state).containsExactly(
+                        tuple("alpha", MigrationState.APPLIED), tuple("beta", MigrationState.PENDING),
+                        tuple("alpha", MigrationState.APPLIED), tuple("beta", MigrationState.PENDING));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void neverRunsAnExcludedScriptButShowsIt(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+
+        UpResult result = migrator(Scenarios.path("excluded"), database).up();
+
+        assertThat(result.applied()).extracting(AppliedStep::version).containsExactly("20250101000000");
+        assertThat(HistoryRows.scripts(database)).containsExactly("alpha/V20250101000000__create_alpha_items.sql");
+        StatusReport status = migrator(Scenarios.path("excluded"), database).status();
+        assertThat(status.migrations()).extracting(MigrationStatus::version, MigrationStatus::state, MigrationStatus::note).containsExactly(
+                tuple("20250101000000", MigrationState.APPLIED, null),
+                tuple("20250102000000", MigrationState.EXCLUDED, "Run by hand during the January outage"));
+        assertThat(status.inMemoryTables()).extracting(t -> t.module() + "." + t.table()).containsExactly("alpha.alpha_presence");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void runsADialectOnlyScriptOnItsDialectAlone(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+
+        UpResult result = migrator(Scenarios.path("dialect-only"), database).up();
+
+        List<String> expected = engine == Engine.POSTGRESQL
+                ? List.of("20250101000000", "20250102000000")
+                : List.of("20250101000000");
+        assertThat(result.applied()).extracting(AppliedStep::version).containsExactlyElementsOf(expected);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void readsTheDialectFromAPooledDataSource(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+        Migrator migrator = Scenarios.migrations(Scenarios.path("interleaved"))
+                .against(DatabaseTargets.fromUrl(database.url()).dataSource());
+
+        assertThat(migrator.plan().dialect()).isEqualTo(Scenarios.dialectOf(engine));
+        assertThat(migrator.up().applied()).hasSize(4);
+        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(INTERLEAVED_SCRIPTS);
+    }
+
+    /** A new migrator each time, as each run of the runner builds one: a migrator reads the scripts once. */
+    private static Migrator migrator(Path modulesDir, TestDatabase database) {
+        return Scenarios.migrations(modulesDir).against(DatabaseTargets.fromUrl(database.url()));
+    }
+}

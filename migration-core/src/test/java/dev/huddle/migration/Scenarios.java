@@ -1,0 +1,103 @@
+package dev.huddle.migration;
+
+import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.discover.ModuleDescriptor;
+import dev.huddle.migration.discover.ModuleDiscovery;
+import dev.huddle.testsupport.Engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The fixture folders under {@code src/test/resources/scenarios/}, one per scenario, each laid out as a
+ * {@code --modules-dir}: {@code <scenario>/<module>/<dialect>/<script>}.
+ */
+public final class Scenarios {
+    private Scenarios() {
+    }
+
+    /** The scenario's folder as the test class path holds it; never edit it, {@link #copy} it first. */
+    public static Path path(String scenario) {
+        URL url = Scenarios.class.getResource("/scenarios/" + scenario);
+        if (url == null) {
+            throw new IllegalArgumentException("No scenario folder " + scenario);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The scenario's modules, as {@code --modules-dir} would find them. */
+    public static List<ModuleDescriptor> modules(String scenario) {
+        return ModuleDiscovery.inDirectory(path(scenario));
+    }
+
+    /** The scenario's modules, ready to be pointed at a database. */
+    public static Migrations migrations(Path modulesDir) {
+        return Migrations.of(List.of()).withModulesFrom(modulesDir);
+    }
+
+    /** A copy of the scenario under {@code parent}, for tests that edit or delete scripts. */
+    public static Path copy(String scenario, Path parent) {
+        Path source = path(scenario);
+        Path target = parent.resolve(scenario);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    /** One script file of a module in a modules folder. */
+    public static Path script(Path modulesDir, String module, Dialect dialect, String fileName) {
+        return modulesDir.resolve(module).resolve(dialect.folderName()).resolve(fileName);
+    }
+
+    /** Writes the script's text in both dialect folders of the module. */
+    public static void writeInBothDialects(Path modulesDir, String module, String fileName, String sql) {
+        for (Dialect dialect : Dialect.values()) {
+            write(script(modulesDir, module, dialect, fileName), sql);
+        }
+    }
+
+    public static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The script dialect a test database speaks. */
+    public static Dialect dialectOf(Engine engine) {
+        return switch (engine) {
+            case POSTGRESQL -> Dialect.POSTGRESQL;
+            case SQLITE -> Dialect.SQLITE;
+        };
+    }
+}

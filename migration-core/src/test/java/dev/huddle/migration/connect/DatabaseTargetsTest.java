@@ -1,0 +1,194 @@
+package dev.huddle.migration.connect;
+
+import dev.huddle.migration.discover.Dialect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class DatabaseTargetsTest {
+
+    @Test
+    void movesCredentialsOutOfAPostgresqlUrl() {
+        DatabaseTarget target = DatabaseTargets.fromUrl("postgresql://huddle:topsecret@db.internal:5432/huddle");
+
+        assertThat(target).isEqualTo(new DatabaseTarget(Dialect.POSTGRESQL, "jdbc:postgresql://db.internal:5432/huddle", "huddle", "topsecret"));
+    }
+
+    @Test
+    void acceptsThePostgresSchemeWithoutPort() {
+        DatabaseTarget target = DatabaseTargets.fromUrl("postgres://huddle:topsecret@db.internal/huddle");
+
+        assertThat(target).isEqualTo(new DatabaseTarget(Dialect.POSTGRESQL, "jdbc:postgresql://db.internal/huddle", "huddle", "topsecret"));
+    }
+
+    @Test
+    void movesUserAndPasswordParametersOutOfAJdbcUrlAndKeepsTheOthers() {
+        DatabaseTarget target = DatabaseTargets.fromUrl(
+                "jdbc:postgresql://db.internal:5432/huddle?user=huddle&sslmode=require&password=topsecret&ApplicationName=huddle");
+
+        assertThat(target).isEqualTo(new DatabaseTarget(Dialect.POSTGRESQL,
+                "jdbc:postgresql://db.internal:5432/huddle?sslmode=require&ApplicationName=huddle", "huddle", "topsecret"));
+    }
+
+    @Test
+    void acceptsAJdbcUrlWithoutCredentials() {
+        DatabaseTarget target = DatabaseTargets.fromUrl("jdbc:postgresql://localhost/huddle");
+
+        assertThat(target).isEqualTo(new DatabaseTarget(Dialect.POSTGRESQL, "jdbc:postgresql://localhost/huddle", null, null));
+    }
+
+    @Test
+    void acceptsUserWithoutPassword() {
+        DatabaseTarget target = DatabaseTargets.fromUrl("postgresql://huddle@localhost:5432/huddle");
+
+        assertThat(target.user()).isEqualTo("huddle");
+        assertThat(target.password()).isNull();
+    }
+
+    @Test
+    void acceptsSchemesInAnyCaseAndSurroundingSpace() {
+        DatabaseTarget target = DatabaseTargets.fromUrl("  PostgreSQL://huddle:topsecret@localhost:5432/huddle \n");
+
+        assertThat(target).isEqualTo(new DatabaseTarget(Dialect.POSTGRESQL, "jdbc:postgresql://localhost:5432/huddle", "huddle", "topsecret"));
+    }
+
+    @Test
+    void keepsASqliteUrlAsItIs() {
+        DatabaseTarget target = DatabaseTargets.fromUrl("jdbc:sqlite:/var/lib/huddle/huddle.db");
+
+        assertThat(target).isEqualTo(new DatabaseTarget(Dialect.SQLITE, "jdbc:sqlite:/var/lib/huddle/huddle.db", null, null));
+        assertThat(target.sqliteFile()).isEqualTo(Path.of("/var/lib/huddle/huddle.db"));
+    }
+
+    @Test
+    void decodesPercentEncodedCredentials() {
+        DatabaseTarget target = DatabaseTargets.fromUrl("postgresql://hud%40dle:p%40ss%3Aw%2Fo%23rd%25%20x@localhost/huddle");
+
+        assertThat(target.user()).isEqualTo("hud@dle");
+        assertThat(target.password()).isEqualTo("p@ss:w/o#rd% x");
+    }
+
+    @Test
+    void keepsAPlusInAPasswordAsAPlus() {
+        assertThat(DatabaseTargets.fromUrl("postgresql://huddle:a+b@localhost/huddle").password()).isEqualTo("a+b");
+        assertThat(DatabaseTargets.fromUrl("postgresql://huddle:a%2Bb@localhost/huddle").password()).isEqualTo("a+b");
+        assertThat(DatabaseTargets.fromUrl("jdbc:postgresql://localhost/huddle?user=huddle&password=a+b").password()).isEqualTo("a+b");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "mysql://huddle:topsecret@localhost:3306/huddle",
+            "jdbc:mysql://localhost/huddle?user=huddle&password=topsecret",
+            "jdbc:sqlite:",
+            "postgresql://huddle:topsecret@localhost:5432",
+            "postgresql://huddle:topsecret@localhost:5432/",
+            "postgresql://huddle:topsecret@/huddle",
+            "postgresql://huddle:topsecret@localhost:port/huddle",
+            "postgresql://huddle:top%zzsecret@localhost/huddle",
+            "postgresql://huddle:top/secret@localhost/huddle",
+            "postgresql://huddle:top#secret@localhost/huddle",
+            "jdbc:postgresql://localhost?user=huddle&password=topsecret",
+            "",
+    })
+    void refusesUnusableUrlsWithoutShowingThePassword(String url) {
+        InvalidDatabaseUrlException refused = catchThrowableOfType(InvalidDatabaseUrlException.class, () -> DatabaseTargets.fromUrl(url));
+
+        assertThat(refused).isNotNull().isInstanceOf(IllegalArgumentException.class);
+        assertThat(refused.getMessage()).doesNotContain("topsecret").doesNotContain("secret@").contains(DatabaseTargets.ACCEPTED_FORMS);
+    }
+
+    @Test
+    void refusalNamesTheUrlWithItsPasswordMasked() {
+        assertThatThrownBy(() -> DatabaseTargets.fromUrl("mysql://huddle:topsecret@localhost/huddle"))
+                .hasMessageStartingWith("Database URL 'mysql://huddle:***@localhost/huddle' cannot be used: its scheme is not supported.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "postgresql://huddle:top secret@localhost/huddle",
+            "huddle:topsecret@localhost/huddle",
+    })
+    void refusesUrlsThatMaskingDoesNotRecognise(String url) {
+        InvalidDatabaseUrlException refused = catchThrowableOfType(InvalidDatabaseUrlException.class, () -> DatabaseTargets.fromUrl(url));
+
+        assertThat(refused).isNotNull().hasMessageContaining("cannot be used");
+        assertThat(refused.getMessage()).doesNotContain("secret");
+    }
+
+    @Test
+    void explicitUrlWinsOverTheEnvironment() {
+        DatabaseTarget target = DatabaseTargets.resolve("jdbc:sqlite:/tmp/explicit.db", Map.of(
+                "DATABASE_URL", "postgresql://env:envsecret@env-host/env",
+                "POSTGRES_HOST", "pg-host"));
+
+        assertThat(target.jdbcUrl()).isEqualTo("jdbc:sqlite:/tmp/explicit.db");
+    }
+
+    @Test
+    void databaseUrlWinsOverPostgresVariables() {
+        DatabaseTarget target = DatabaseTargets.resolve(null, Map.of(
+                "DATABASE_URL", "postgresql://env:envsecret@env-host:5433/env",
+                "POSTGRES_HOST", "pg-host",
+                "POSTGRES_PASSWORD", "pgsecret"));
+
+        assertThat(target).isEqualTo(new DatabaseTarget(Dialect.POSTGRESQL, "jdbc:postgresql://env-host:5433/env", "env", "envsecret"));
+    }
+
+    @Test
+    void blankValuesCountAsUnset() {
+        DatabaseTarget target = DatabaseTargets.resolve("  ", Map.of("DATABASE_URL", " ", "POSTGRES_HOST", "pg-host"));
+
+        assertThat(target.jdbcUrl()).isEqualTo("jdbc:postgresql://pg-host:5432/huddle");
+    }
+
+    @Test
+    void buildsTheTargetFromPostgresVariables() {
+        DatabaseTarget target = DatabaseTargets.resolve(null, Map.of(
+                "POSTGRES_HOST", "db.internal",
+                "POSTGRES_PORT", "6543",
+                "POSTGRES_DB", "huddle_prod",
+                "POSTGRES_USER", "huddle",
+                "POSTGRES_PASSWORD", "topsecret",
+                "POSTGRES_SSL", "true"));
+
+        assertThat(target).isEqualTo(new DatabaseTarget(Dialect.POSTGRESQL,
+                "jdbc:postgresql://db.internal:6543/huddle_prod?sslmode=require", "huddle", "topsecret"));
+    }
+
+    @Test
+    void defaultsEveryPostgresVariableButTheHost() {
+        DatabaseTarget target = DatabaseTargets.resolve(null, Map.of("POSTGRES_HOST", "db.internal"));
+
+        assertThat(target).isEqualTo(new DatabaseTarget(Dialect.POSTGRESQL, "jdbc:postgresql://db.internal:5432/huddle", "postgres", null));
+    }
+
+    @Test
+    void requiresSslOnlyWhenPostgresSslIsTrue() {
+        assertThat(DatabaseTargets.resolve(null, Map.of("POSTGRES_HOST", "h", "POSTGRES_SSL", "TRUE")).jdbcUrl()).endsWith("?sslmode=require");
+        assertThat(DatabaseTargets.resolve(null, Map.of("POSTGRES_HOST", "h", "POSTGRES_SSL", "false")).jdbcUrl()).doesNotContain("sslmode");
+    }
+
+    @Test
+    void refusesAPostgresPortThatIsNoNumberWithoutShowingThePassword() {
+        assertThatThrownBy(() -> DatabaseTargets.resolve(null, Map.of(
+                "POSTGRES_HOST", "h", "POSTGRES_PORT", "54x2", "POSTGRES_PASSWORD", "topsecret")))
+                .isInstanceOf(InvalidDatabaseUrlException.class)
+                .hasMessageContaining("54x2")
+                .message().doesNotContain("topsecret");
+    }
+
+    @Test
+    void fallsBackToTheEmbeddedSqliteFile() {
+        DatabaseTarget target = DatabaseTargets.resolve(null, Map.of());
+
+        assertThat(target).isEqualTo(new DatabaseTarget(Dialect.SQLITE, "jdbc:sqlite:./data/huddle.db", null, null));
+        assertThat(target.sqliteFile()).isEqualTo(Path.of(DatabaseTargets.DEFAULT_SQLITE_FILE));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.huddle.migration.discover;
+
+import dev.huddle.migration.Scenarios;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ModuleDiscoveryTest {
+
+    @Test
+    void makesOneModulePerSubfolderSortedByName() {
+        List<ModuleDescriptor> modules = ModuleDiscovery.inDirectory(Scenarios.path("interleaved"));
+
+        assertThat(modules).extracting(ModuleDescriptor::name).containsExactly("alpha", "beta");
+        assertThat(modules.get(0).scripts(Dialect.SQLITE).list()).extracting(ScriptFile::fileName)
+                .containsExactly("V20250101000000__create_alpha_items.sql", "V20250103000000__add_alpha_note.sql");
+        assertThat(modules.get(0).inMemoryTables()).isEmpty();
+        assertThat(modules.get(0).excludedScripts()).isEmpty();
+    }
+
+    @Test
+    void readsInMemoryTablesAndExclusionsFromModuleProperties() {
+        ModuleDescriptor alpha = ModuleDiscovery.inDirectory(Scenarios.path("excluded")).get(0);
+
+        assertThat(alpha.inMemoryTables()).isEqualTo(Set.of("alpha_presence"));
+        assertThat(alpha.excludedScripts())
+                .isEqualTo(Map.of("V20250102000000__backfill_alpha_items.sql", "Run by hand during the January outage"));
+    }
+
+    @Test
+    void listsNoScriptsForAMissingDialectFolder(@TempDir Path dir) {
+        assertThat(new DirectoryScriptLocation(dir.resolve("absent")).list()).isEmpty();
+    }
+
+    @Test
+    void refusesAModulesDirectoryThatDoesNotExist(@TempDir Path dir) {
+        assertThatThrownBy(() -> ModuleDiscovery.inDirectory(dir.resolve("absent")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("absent");
+    }
+
+    @Test
+    void refusesModuleNamesThatAreNotLowerCaseWords() {
+        assertThatThrownBy(() -> ModuleDescriptor.inDirectory("Meetings", Path.of("x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ModuleDescriptor.inDirectory("1st", Path.of("x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ModuleDescriptor.inDirectory("events-sync2", Path.of("x")).build().name()).isEqualTo("events-sync2");
+    }
+
+    @Test
+    void refusesAnExclusionWithoutReason() {
+        assertThatThrownBy(() -> ModuleDescriptor.inDirectory("alpha", Path.of("x")).exclude("V20250101000000__a.sql", " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a reason");
+    }
+}

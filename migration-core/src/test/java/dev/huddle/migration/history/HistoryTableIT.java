@@ -1,0 +1,72 @@
+package dev.huddle.migration.history;
+
+import dev.huddle.migration.Scenarios;
+import dev.huddle.migration.connect.DatabaseTargets;
+import dev.huddle.migration.plan.Checksum;
+import dev.huddle.testsupport.Engine;
+import dev.huddle.testsupport.TestDatabase;
+import dev.huddle.testsupport.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class HistoryTableIT {
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void readsNothingBeforeTheFirstMigration(Engine engine) throws Exception {
+        try (Connection connection = TestDatabases.fresh(engine).connect()) {
+            assertThat(HistoryTable.exists(connection)).isFalse();
+            assertThat(HistoryTable.read(connection)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void readsEveryAppliedRowInInstalledOrderWithItsModuleAndChecksum(Engine engine) throws Exception {
+        TestDatabase database = migrated(engine);
+        Path alphaScript = Scenarios.script(Scenarios.path("interleaved"), "alpha", Scenarios.dialectOf(engine),
+                "V20250101000000__create_alpha_items.sql");
+
+        try (Connection connection = database.connect()) {
+            List<AppliedMigration> rows = HistoryTable.read(connection);
+
+            assertThat(rows).extracting(AppliedMigration::installedRank, AppliedMigration::module, AppliedMigration::fileName,
+                    AppliedMigration::description, AppliedMigration::success).containsExactly(
+                    tuple(1, "alpha", "V20250101000000__create_alpha_items.sql", "create alpha items", true),
+                    tuple(2, "beta", "V20250102000000__create_beta_items.sql", "create beta items", true),
+                    tuple(3, "alpha", "V20250103000000__add_alpha_note.sql", "add alpha note", true),
+                    tuple(4, "beta", "V20250104000000__create_beta_tags.sql", "create beta tags", true));
+            assertThat(rows.get(0).checksum()).isEqualTo(Checksum.of(Scenarios.read(alphaScript)));
+            assertThat(rows).allSatisfy(row -> assertThat(row.installedOn()).isNotNull());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRowWithoutChecksumNeverPassesValidation(Engine engine) throws Exception {
+        TestDatabase database = migrated(engine);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("update huddle_schema_history set checksum = null where installed_rank = 1");
+        }
+
+        assertThat(Scenarios.migrations(Scenarios.path("interleaved")).against(DatabaseTargets.fromUrl(database.url())).validate()
+                .problems()).singleElement().asString().contains("V20250101000000__create_alpha_items.sql", "was edited");
+        try (Connection connection = database.connect()) {
+            assertThat(HistoryTable.read(connection).get(0).checksum()).isNull();
+        }
+    }
+
+    private static TestDatabase migrated(Engine engine) {
+        TestDatabase database = TestDatabases.fresh(engine);
+        Scenarios.migrations(Scenarios.path("interleaved")).against(DatabaseTargets.fromUrl(database.url())).up();
+        return database;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.huddle.migration.plan;
+
+import dev.huddle.migration.Scenarios;
+import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.discover.ModuleDescriptor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class MigrationPlannerTest {
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void ordersScriptsAcrossModulesByTimestamp(Dialect dialect) {
+        MigrationPlan plan = plan("interleaved", dialect);
+
+        assertThat(plan.migrations()).extracting(ResolvedScript::script).containsExactly(
+                "alpha/V20250101000000__create_alpha_items.sql",
+                "beta/V20250102000000__create_beta_items.sql",
+                "alpha/V20250103000000__add_alpha_note.sql",
+                "beta/V20250104000000__create_beta_tags.sql");
+        assertThat(plan.migrations()).extracting(ResolvedScript::module).containsExactly("alpha", "beta", "alpha", "beta");
+        assertThat(plan.modules()).containsExactly("alpha", "beta");
+        assertThat(plan.dialect()).isEqualTo(dialect);
+        assertThat(plan.excluded()).isEmpty();
+        assertThat(plan.inMemoryTables()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void takesEachScriptFromTheRequestedDialectsFolder(Dialect dialect) {
+        ResolvedScript first = plan("interleaved", dialect).migrations().get(0);
+
+        assertThat(first.dialect()).isEqualTo(dialect);
+        assertThat(first.origin()).contains(dialect.folderName());
+        assertThat(first.sql()).contains(dialect == Dialect.POSTGRESQL ? "generated always as identity" : "autoincrement");
+        assertThat(first.checksum()).isEqualTo(Checksum.of(first.sql()));
+        assertThat(first.version()).isEqualTo("20250101000000");
+        assertThat(first.readableDescription()).isEqualTo("create alpha items");
+    }
+
+    @Test
+    void limitsThePlanToTheSelectedModules() {
+        MigrationPlan plan = plan("interleaved", Dialect.SQLITE, "beta");
+
+        assertThat(plan.modules()).containsExactly("beta");
+        assertThat(plan.includesModule("alpha")).isFalse();
+        assertThat(plan.migrations()).extracting(ResolvedScript::version).containsExactly("20250102000000", "20250104000000");
+        assertThat(plan.find("20250101000000")).isEmpty();
+        assertThat(plan.find("20250104000000")).get().extracting(ResolvedScript::module).isEqualTo("beta");
+    }
+
+    @Test
+    void checksEveryModuleEvenWhenOnlySomeAreSelected() {
+        assertThatThrownBy(() -> plan("missing-dialect", Dialect.POSTGRESQL, "alpha"))
+                .isInstanceOf(MigrationPlanRefusedException.class)
+                .hasMessageContaining("beta");
+    }
+
+    @Test
+    void refusesAnUnknownModuleNamingTheKnownOnes() {
+        assertThatThrownBy(() -> plan("interleaved", Dialect.POSTGRESQL, "alpha", "gamma"))
+                .isInstanceOf(UnknownModuleException.class)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gamma")
+                .hasMessageContaining("Known modules: alpha, beta");
+    }
+
+    @Test
+    void refusesMalformedScriptNames() {
+        List<String> problems = refusal("malformed-name").problems();
+
+        assertThat(problems).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .startsWith("alpha: ")
+                .contains("V2025_01_02__add_alpha_note.sql")
+                .contains(ScriptName.EXPECTED_FORM));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("postgresql"))
+                .anySatisfy(p -> assertThat(p).contains("sqlite"));
+    }
+
+    @Test
+    void refusesOneVersionUsedByTwoModules() {
+        List<String> problems = refusal("duplicate-version").problems();
+
+        assertThat(problems).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("Version 20250101000000 is used 2 times")
+                .contains("V20250101000000__create_alpha_items.sql (module alpha)")
+                .contains("V20250101000000__create_beta_items.sql (module beta)"));
+    }
+
+    @Test
+    void refusesOneVersionUsedTwiceInOneModule() {
+        List<String> problems = refusal("duplicate-version-in-module").problems();
+
+        assertThat(problems).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("Version 20250101000000 is used 2 times")
+                .contains("create_alpha_items.sql (module alpha)")
+                .contains("create_alpha_tags.sql (module alpha)"));
+    }
+
+    @Test
+    void refusesAVersionMissingFromTheOtherDialect() {
+        List<String> problems = refusal("missing-dialect").problems();
+
+        assertThat(problems).singleElement().satisfies(problem -> assertThat(problem)
+                .startsWith("beta: ")
+                .contains("V20250103000000__index_beta_label.sql")
+                .contains("has no sqlite counterpart")
+                .contains("-- huddle:dialect-only"));
+    }
+
+    @Test
+    void allowsAScriptMarkedDialectOnly() {
+        assertThat(plan("dialect-only", Dialect.POSTGRESQL).migrations()).extracting(ResolvedScript::fileName)
+                .containsExactly("V20250101000000__create_alpha_items.sql", "V20250102000000__index_alpha_names.sql");
+        assertThat(plan("dialect-only", Dialect.SQLITE).migrations()).extracting(ResolvedScript::fileName)
+                .containsExactly("V20250101000000__create_alpha_items.sql");
+        assertThat(plan("dialect-only", Dialect.POSTGRESQL).migrations().get(1).directives().has(ScriptDirectives.DIALECT_ONLY))
+                .isTrue();
+    }
+
+    @Test
+    void refusesScriptsThatShapeAnInMemoryTableOfAnyModule() {
+        List<String> problems = refusal("in-memory-guard").problems();
+
+        assertThat(problems).hasSize(4);
+        assertThat(problems).filteredOn(p -> p.startsWith("signaling: ")).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("V20250102000000__index_external_sessions.sql")
+                .contains("CREATE INDEX ... ON external_sessions (line 1)")
+                .contains("lives in memory only"));
+        assertThat(problems).filteredOn(p -> p.startsWith("meetings: ")).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("V20250103000000__drop_legacy_tables.sql")
+                .contains("DROP TABLE \"ExternalSessions\""));
+        assertThat(problems).noneSatisfy(problem -> assertThat(problem).contains("create_rooms"));
+    }
+
+    @Test
+    void listsExcludedScriptsWithoutPlanningThem() {
+        MigrationPlan plan = plan("excluded", Dialect.SQLITE);
+
+        assertThat(plan.migrations()).extracting(ResolvedScript::fileName).containsExactly("V20250101000000__create_alpha_items.sql");
+        assertThat(plan.excluded()).singleElement().satisfies(excluded -> {
+            assertThat(excluded.module()).isEqualTo("alpha");
+            assertThat(excluded.dialect()).isEqualTo(Dialect.SQLITE);
+            assertThat(excluded.fileName()).isEqualTo("V20250102000000__backfill_alpha_items.sql");
+            assertThat(excluded.version()).isEqualTo("20250102000000");
+            assertThat(excluded.description()).isEqualTo("backfill alpha items");
+            assertThat(excluded.reason()).isEqualTo("Run by hand during the January outage");
+        });
+        assertThat(plan.inMemoryTables()).containsExactly(new InMemoryTable("alpha", "alpha_presence"));
+    }
+
+    @Test
+    void refusesAnExclusionThatNamesNoFile() {
+        List<String> problems = refusal("excluded-missing-file").problems();
+
+        assertThat(problems).singleElement().satisfies(problem -> assertThat(problem)
+                .startsWith("alpha excludes V20250109000000__never_shipped.sql")
+                .contains("no such file"));
+    }
+
+    @Test
+    void refusesTwoModulesWithOneName() {
+        ModuleDescriptor alpha = ModuleDescriptor.inDirectory("alpha", Scenarios.path("interleaved").resolve("alpha")).build();
+        ModuleDescriptor alphaAgain = ModuleDescriptor.inDirectory("alpha", Scenarios.path("interleaved").resolve("beta")).build();
+
+        MigrationPlanRefusedException refused = catchThrowableOfType(MigrationPlanRefusedException.class,
+                () -> new MigrationPlanner(List.of(alpha, alphaAgain)).plan(Dialect.POSTGRESQL, List.of()));
+
+        assertThat(refused.problems()).first().asString().isEqualTo(
+                "Module name alpha is declared 2 times (classpath and --modules-dir?). Give each module a unique name.");
+    }
+
+    @Test
+    void refusalMessageCountsAndListsEveryProblem() {
+        MigrationPlanRefusedException refused = refusal("in-memory-guard");
+
+        assertThat(refused).hasMessageStartingWith("Migration plan refused, 4 problems (nothing was run):");
+        refused.problems().forEach(problem -> assertThat(refused).hasMessageContaining(problem));
+    }
+
+    @Test
+    void plansNothingWithoutModules() {
+        MigrationPlan plan = new MigrationPlanner(List.of()).plan(Dialect.POSTGRESQL, List.of());
+
+        assertThat(plan.migrations()).isEmpty();
+        assertThat(plan.modules()).isEmpty();
+    }
+
+    private static MigrationPlan plan(String scenario, Dialect dialect, String... selected) {
+        return new MigrationPlanner(Scenarios.modules(scenario)).plan(dialect, List.of(selected));
+    }
+
+    private static MigrationPlanRefusedException refusal(String scenario) {
+        MigrationPlanRefusedException refused = catchThrowableOfType(MigrationPlanRefusedException.class,
+                () -> plan(scenario, Dialect.POSTGRESQL));
+        assertThat(refused).as("plan of %s refused", scenario).isNotNull();
+        return refused;
+    }
+}

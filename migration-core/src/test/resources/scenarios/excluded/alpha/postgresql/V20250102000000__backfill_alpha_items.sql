@@ -1,0 +1,1 @@
+insert into alpha_items_backup (id) select id from alpha_items;

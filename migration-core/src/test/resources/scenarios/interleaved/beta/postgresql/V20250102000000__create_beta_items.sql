@@ -1,0 +1,1 @@
+create table beta_items (id bigint generated always as identity primary key, label text not null);

@@ -1,0 +1,1 @@
+create index beta_items_label on beta_items (label);
