@@ -3,6 +3,7 @@ package dev.huddle.migration.cli;
 import dev.huddle.migration.connect.DatabaseUnreachableException;
 import dev.huddle.migration.execute.MigrationFailedException;
 import dev.huddle.migration.plan.MigrationPlanRefusedException;
+import dev.huddle.migration.plan.RollbackRefusedException;
 import dev.huddle.migration.status.InconsistentHistoryException;
 
 /** The runner's exit codes, one per kind of outcome, so scripts can tell them apart. */
@@ -12,7 +13,7 @@ public final class ExitCodes {
     public static final int MIGRATION_FAILED = 1;
     /** Unknown command or option, bad URL, unknown module or version. */
     public static final int USAGE = 2;
-    /** Planning or validation refused: the scripts or the history need a person. */
+    /** Planning, validation or a rollback refused: the scripts or the history need a person. */
     public static final int VALIDATION_REFUSED = 3;
     /** The database could not be reached. */
     public static final int CANNOT_CONNECT = 4;
@@ -24,7 +25,8 @@ public final class ExitCodes {
         if (error instanceof MigrationFailedException) {
             return MIGRATION_FAILED;
         }
-        if (error instanceof MigrationPlanRefusedException || error instanceof InconsistentHistoryException) {
+        if (error instanceof MigrationPlanRefusedException || error instanceof InconsistentHistoryException
+                || error instanceof RollbackRefusedException) {
             return VALIDATION_REFUSED;
         }
         if (error instanceof DatabaseUnreachableException) {

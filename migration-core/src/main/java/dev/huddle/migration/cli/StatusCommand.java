@@ -66,6 +66,7 @@ final class StatusCommand implements Callable<Integer> {
         entry.put("state", status.state().label());
         entry.put("installedOn", status.installedOn() == null ? null : status.installedOn().toString());
         entry.put("executionTimeMs", status.executionTimeMillis());
+        entry.put("reversible", status.reversible());
         if (status.note() != null) {
             entry.put("note", status.note());
         }
@@ -74,13 +75,13 @@ final class StatusCommand implements Callable<Integer> {
 
     private static void printTable(StatusReport report, PrintWriter out) {
         out.println("Database: " + report.database() + " (" + report.dialect().folderName() + ")");
-        String format = "%-12s %-14s %-40s %-12s %-20s %8s%n";
-        out.printf(format, "MODULE", "VERSION", "DESCRIPTION", "STATE", "INSTALLED ON (UTC)", "TIME ms");
+        String format = "%-12s %-14s %-40s %-12s %-10s %-20s %8s%n";
+        out.printf(format, "MODULE", "VERSION", "DESCRIPTION", "STATE", "REVERSIBLE", "INSTALLED ON (UTC)", "TIME ms");
         for (MigrationStatus status : report.migrations()) {
             String installedOn = status.installedOn() == null ? "" : INSTALLED_ON.format(status.installedOn());
             out.printf(format, status.module(), Objects.toString(status.version(), "-"),
                     truncate(Objects.toString(status.description(), status.script()), 40), status.state().label(),
-                    installedOn, status.executionTimeMillis() == null ? "" : status.executionTimeMillis());
+                    status.reversible() == null ? "" : status.reversible() ? "yes" : "no", installedOn, status.executionTimeMillis() == null ? "" : status.executionTimeMillis());
             if (status.note() != null) {
                 out.println("    " + status.script() + ": " + status.note());
             }

@@ -20,6 +20,7 @@ final class ValidateCommand implements Callable<Integer> {
             report.problems().forEach(problem -> err.println("  - " + problem));
             return ExitCodes.VALIDATION_REFUSED;
         }
+        report.notes().forEach(note -> parent.out().println("note: " + note));
         parent.out().println("Valid: scripts and history agree" + (report.pending() == 0 ? "." : "; " + report.pending() + " pending."));
         return ExitCodes.OK;
     }

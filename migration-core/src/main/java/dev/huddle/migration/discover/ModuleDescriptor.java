@@ -6,47 +6,68 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What one module declares about its schema: its name, where its scripts are for each dialect, the tables
- * it keeps in memory only (no migration may touch them), and the scripts it keeps but never runs.
+ * What one module declares about its schema: its name, where its up and down scripts are for each dialect, the
+ * modules it builds on, the tables it keeps in memory only (no migration may touch them), and the scripts it keeps
+ * but never runs. Down scripts live outside every up folder, so no scanner ever mistakes them for migrations.
  */
 public final class ModuleDescriptor {
     private static final Pattern MODULE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
     private final String name;
     private final Map<Dialect, ScriptLocation> scripts;
+    private final Map<Dialect, ScriptLocation> downScripts;
+    private final Path directory;
+    private final Set<String> dependsOn;
     private final Set<String> inMemoryTables;
     private final Map<String, String> excludedScripts;
 
     private ModuleDescriptor(Builder builder) {
         this.name = builder.name;
         this.scripts = Map.copyOf(builder.scripts);
+        this.downScripts = Map.copyOf(builder.downScripts);
+        this.directory = builder.directory;
+        this.dependsOn = Set.copyOf(builder.dependsOn);
         this.inMemoryTables = Set.copyOf(builder.inMemoryTables);
         this.excludedScripts = Map.copyOf(builder.excludedScripts);
     }
 
     /**
-     * A module whose scripts are packed in the jar of {@code anchor}, under
-     * {@code db/huddle/<name>/<dialect>/}.
+     * A module whose scripts are packed in the jar of {@code anchor}: up scripts under
+     * {@code db/huddle/<name>/<dialect>/}, down scripts under {@code db/huddle-down/<name>/<dialect>/}.
      */
     public static Builder onClasspath(String name, Class<?> anchor) {
         Builder builder = new Builder(name);
         for (Dialect dialect : Dialect.values()) {
-            builder.scripts.put(dialect, new ClasspathScriptLocation(anchor, "db/huddle/" + name + "/" + dialect.folderName()));
+            builder.scripts.put(dialect, new ClasspathScriptLocation(anchor, upFolder(name, dialect)));
+            builder.downScripts.put(dialect, new ClasspathScriptLocation(anchor, downFolder(name, dialect)));
         }
         return builder;
     }
 
-    /** A module whose scripts are on disk under {@code dir/<dialect>/}. */
+    /** A module whose scripts are on disk: up scripts under {@code dir/<dialect>/}, down under {@code dir/down/<dialect>/}. */
     public static Builder inDirectory(String name, Path dir) {
         Builder builder = new Builder(name);
+        builder.directory = dir;
         for (Dialect dialect : Dialect.values()) {
             builder.scripts.put(dialect, new DirectoryScriptLocation(dir.resolve(dialect.folderName())));
+            builder.downScripts.put(dialect, new DirectoryScriptLocation(dir.resolve("down").resolve(dialect.folderName())));
         }
         return builder;
+    }
+
+    /** Where a classpath module keeps its up scripts, relative to its resources root. */
+    public static String upFolder(String module, Dialect dialect) {
+        return "db/huddle/" + module + "/" + dialect.folderName();
+    }
+
+    /** Where a classpath module keeps its down scripts, relative to its resources root. */
+    public static String downFolder(String module, Dialect dialect) {
+        return "db/huddle-down/" + module + "/" + dialect.folderName();
     }
 
     public String name() {
@@ -55,6 +76,20 @@ public final class ModuleDescriptor {
 
     public ScriptLocation scripts(Dialect dialect) {
         return scripts.get(dialect);
+    }
+
+    public ScriptLocation downScripts(Dialect dialect) {
+        return downScripts.get(dialect);
+    }
+
+    /** The folder a modules-dir module lives in; empty for a module packed in a jar. */
+    public Optional<Path> directory() {
+        return Optional.ofNullable(directory);
+    }
+
+    /** Modules whose tables this module's migrations use; rolling those back alone is checked against this one. */
+    public Set<String> dependsOn() {
+        return dependsOn;
     }
 
     /** Lower-case names of tables that exist in memory only. */
@@ -76,6 +111,9 @@ public final class ModuleDescriptor {
     public static final class Builder {
         private final String name;
         private final Map<Dialect, ScriptLocation> scripts = new EnumMap<>(Dialect.class);
+        private final Map<Dialect, ScriptLocation> downScripts = new EnumMap<>(Dialect.class);
+        private final Set<String> dependsOn = new LinkedHashSet<>();
+        private Path directory;
         private final Set<String> inMemoryTables = new LinkedHashSet<>();
         private final Map<String, String> excludedScripts = new LinkedHashMap<>();
 
@@ -85,6 +123,12 @@ public final class ModuleDescriptor {
                         + "' is not valid: use lower-case letters, digits and hyphens, starting with a letter");
             }
             this.name = name;
+        }
+
+        /** Declares that this module's migrations use tables of another module. */
+        public Builder dependsOn(String module) {
+            dependsOn.add(module);
+            return this;
         }
 
         /** Declares a table that lives in memory only; every script that creates, alters or drops it is refused. */

@@ -33,9 +33,9 @@ public final class ModuleDiscovery {
     }
 
     /**
-     * Every subfolder {@code dir/<module>/} as a module with scripts in {@code postgresql/} and {@code sqlite/}.
-     * A {@code module.properties} beside them may declare {@code in-memory-tables=a,b} and
-     * {@code exclude.<file name>=<reason>}.
+     * Every subfolder {@code dir/<module>/} as a module with scripts in {@code postgresql/} and {@code sqlite/}, and
+     * down scripts in {@code down/postgresql/} and {@code down/sqlite/}. A {@code module.properties} beside them may
+     * declare {@code depends-on=a,b}, {@code in-memory-tables=a,b} and {@code exclude.<file name>=<reason>}.
      */
     public static List<ModuleDescriptor> inDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -48,6 +48,10 @@ public final class ModuleDiscovery {
         }
     }
 
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+    }
+
     private static ModuleDescriptor directoryModule(Path moduleDir) {
         ModuleDescriptor.Builder builder = ModuleDescriptor.inDirectory(moduleDir.getFileName().toString(), moduleDir);
         Path propertiesFile = moduleDir.resolve(MODULE_PROPERTIES);
@@ -58,8 +62,8 @@ public final class ModuleDiscovery {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + propertiesFile, e);
             }
-            Arrays.stream(properties.getProperty("in-memory-tables", "").split(","))
-                    .map(String::strip).filter(table -> !table.isEmpty()).forEach(builder::inMemoryTable);
+            list(properties.getProperty("in-memory-tables", "")).forEach(builder::inMemoryTable);
+            list(properties.getProperty("depends-on", "")).forEach(builder::dependsOn);
             for (String key : properties.stringPropertyNames()) {
                 if (key.startsWith("exclude.")) {
                     builder.exclude(key.substring("exclude.".length()), properties.getProperty(key));

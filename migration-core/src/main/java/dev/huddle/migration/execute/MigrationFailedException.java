@@ -1,8 +1,8 @@
 package dev.huddle.migration.execute;
 
 /**
- * A migration's script failed while applying. Its transaction was rolled back: the database is as it was before
- * that migration, and the migrations applied before it in the same run stay applied.
+ * A migration's up or down script failed. Its transaction was rolled back: the database is as it was before that
+ * step, and the steps before it in the same run stay done.
  */
 public class MigrationFailedException extends RuntimeException {
     private final String script;
@@ -12,7 +12,7 @@ public class MigrationFailedException extends RuntimeException {
         this.script = script;
     }
 
-    /** {@code <module>/<file name>} of the script that failed. */
+    /** {@code <module>/<file name>} of the script that failed, up or down. */
     public String script() {
         return script;
     }

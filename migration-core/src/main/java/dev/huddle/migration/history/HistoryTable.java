@@ -2,6 +2,7 @@ package dev.huddle.migration.history;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * The single history of every module's migrations, in Flyway's schema-history format under the name
- * {@value #NAME}. Flyway writes it when applying; this class reads it.
+ * {@value #NAME}. A successful row means its migration is applied. Flyway adds rows as it applies migrations;
+ * this class reads them and is the only code that removes one, when a rollback step commits.
  */
 public final class HistoryTable {
     public static final String NAME = "huddle_schema_history";
@@ -49,6 +51,21 @@ public final class HistoryTable {
             }
         }
         return rows;
+    }
+
+    /**
+     * Removes the row of a rolled-back migration, inside the caller's transaction so that the row and the schema
+     * change commit or roll back together.
+     *
+     * @throws SQLException also when no row had that version: the caller's transaction must then roll back
+     */
+    public static void delete(Connection connection, String version) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("delete from " + NAME + " where version = ?")) {
+            statement.setString(1, version);
+            if (statement.executeUpdate() != 1) {
+                throw new SQLException("the history has no row for version " + version + " any more; another runner may have rolled it back");
+            }
+        }
     }
 
     /** SQLite keeps the time as text ("2025-06-15 05:18:28"), PostgreSQL as a timestamp; both are UTC here. */

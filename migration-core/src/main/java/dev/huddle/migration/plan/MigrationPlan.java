@@ -3,20 +3,36 @@ package dev.huddle.migration.plan;
 import dev.huddle.migration.discover.Dialect;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every selected module's migrations for one dialect, merged into one list ordered by version. A plan has
  * passed every planning check; it says nothing yet about what a database has applied.
  */
 public record MigrationPlan(Dialect dialect, List<String> modules, List<ResolvedScript> migrations,
-                            List<ExcludedScript> excluded, List<InMemoryTable> inMemoryTables) {
+                            List<ExcludedScript> excluded, List<InMemoryTable> inMemoryTables,
+                            Map<String, Set<String>> dependencies) {
 
     public MigrationPlan {
         modules = List.copyOf(modules);
         migrations = List.copyOf(migrations);
         excluded = List.copyOf(excluded);
         inMemoryTables = List.copyOf(inMemoryTables);
+        dependencies = Map.copyOf(dependencies);
+    }
+
+    /** The modules that declare they depend on {@code module}. */
+    public Set<String> dependentsOf(String module) {
+        Set<String> dependents = new TreeSet<>();
+        dependencies.forEach((name, dependsOn) -> {
+            if (dependsOn.contains(module)) {
+                dependents.add(name);
+            }
+        });
+        return dependents;
     }
 
     public boolean includesModule(String module) {

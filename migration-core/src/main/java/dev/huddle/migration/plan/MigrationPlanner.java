@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * Checks every discovered module's scripts in both dialects and merges the selected modules' migrations into one
  * {@link MigrationPlan} ordered by version. All problems are collected and refused together, before any database
  * is touched: a malformed name, a version used twice, a version missing from one dialect, a script that touches an
- * in-memory table, an exclusion naming no file.
+ * in-memory table, an exclusion naming no file, a down script without its up script.
  */
 public final class MigrationPlanner {
     private final List<ModuleDescriptor> modules;
@@ -40,6 +40,7 @@ public final class MigrationPlanner {
     public MigrationPlan plan(Dialect dialect, Collection<String> selected) {
         List<String> selectedModules = select(selected);
         List<String> problems = new ArrayList<>(duplicateModuleNames());
+        problems.addAll(unknownDependencies());
         Set<String> inMemoryTables = modules.stream().flatMap(m -> m.inMemoryTables().stream()).collect(Collectors.toSet());
         InMemoryTableGuard guard = new InMemoryTableGuard(inMemoryTables);
 
@@ -49,17 +50,27 @@ public final class MigrationPlanner {
             resolved.put(each, new ArrayList<>());
         }
         for (ModuleDescriptor module : modules) {
+            Map<Dialect, Map<String, ResolvedScript>> byDialect = new EnumMap<>(Dialect.class);
             Set<String> excludedSeen = new HashSet<>();
             for (Dialect each : Dialect.values()) {
+                List<ResolvedScript> ups = new ArrayList<>();
                 for (ScriptFile file : module.scripts(each).list()) {
                     String reason = module.excludedScripts().get(file.fileName());
                     if (reason != null) {
                         excludedSeen.add(file.fileName());
                         excluded.add(new ExcludedScript(module.name(), each, file.fileName(), reason));
                     } else {
-                        resolve(module, each, file, guard, problems).ifPresent(resolved.get(each)::add);
+                        resolveUp(module, each, file, guard, problems).ifPresent(ups::add);
                     }
                 }
+                Map<String, DownScript> downs = downScripts(module, each, ups, guard, problems);
+                Map<String, ResolvedScript> byVersion = new LinkedHashMap<>();
+                for (ResolvedScript up : ups) {
+                    ResolvedScript script = up.withDown(downs.get(up.version()));
+                    resolved.get(each).add(script);
+                    byVersion.putIfAbsent(script.version(), script);
+                }
+                byDialect.put(each, byVersion);
             }
             for (String declared : module.excludedScripts().keySet()) {
                 if (!excludedSeen.contains(declared)) {
@@ -68,7 +79,7 @@ public final class MigrationPlanner {
                             + ". Remove the exclusion or restore the file.");
                 }
             }
-            problems.addAll(dialectParity(module, resolved));
+            problems.addAll(dialectParity(module, byDialect));
         }
         for (Dialect each : Dialect.values()) {
             problems.addAll(duplicateVersions(each, resolved.get(each)));
@@ -88,7 +99,9 @@ public final class MigrationPlanner {
                 .filter(module -> selectedModules.contains(module.name()))
                 .flatMap(module -> module.inMemoryTables().stream().sorted().map(table -> new InMemoryTable(module.name(), table)))
                 .toList();
-        return new MigrationPlan(dialect, selectedModules, migrations, excludedHere, tables);
+        Map<String, Set<String>> dependencies = new TreeMap<>();
+        modules.forEach(module -> dependencies.put(module.name(), module.dependsOn()));
+        return new MigrationPlan(dialect, selectedModules, migrations, excludedHere, tables, dependencies);
     }
 
     private List<String> select(Collection<String> selected) {
@@ -111,47 +124,92 @@ public final class MigrationPlanner {
                 .toList();
     }
 
-    private static Optional<ResolvedScript> resolve(ModuleDescriptor module, Dialect dialect, ScriptFile file,
-                                                              InMemoryTableGuard guard, List<String> problems) {
-        var name = ScriptName.parse(file.fileName());
+    private List<String> unknownDependencies() {
+        Set<String> known = modules.stream().map(ModuleDescriptor::name).collect(Collectors.toSet());
+        return modules.stream().flatMap(module -> module.dependsOn().stream().filter(dependency -> !known.contains(dependency))
+                        .map(dependency -> module.name() + " depends on module " + dependency
+                                + ", which is not on the class path or in --modules-dir. Add it, or remove the dependency."))
+                .toList();
+    }
+
+    private static Optional<ResolvedScript> resolveUp(ModuleDescriptor module, Dialect dialect, ScriptFile file,
+                                                      InMemoryTableGuard guard, List<String> problems) {
+        Optional<ScriptName> name = ScriptName.parse(file.fileName());
         if (name.isEmpty()) {
             problems.add(module.name() + ": " + file.origin() + " is not a valid migration name. Rename it to "
                     + ScriptName.EXPECTED_FORM + " (a real UTC time, lower-case description), or exclude it with a reason.");
             return Optional.empty();
         }
         String sql = file.content().get();
+        refuseInMemoryTables(module, file, sql, guard, problems);
+        return Optional.of(new ResolvedScript(module.name(), dialect, name.get().version(), name.get().description(),
+                file.fileName(), file.origin(), sql, Checksum.of(sql), ScriptDirectives.parse(sql), null));
+    }
+
+    /** Each down script by the version it reverts; strays, mismatches and contradictions are refused. */
+    private static Map<String, DownScript> downScripts(ModuleDescriptor module, Dialect dialect, List<ResolvedScript> ups,
+                                                       InMemoryTableGuard guard, List<String> problems) {
+        Map<String, DownScript> downs = new LinkedHashMap<>();
+        for (ScriptFile file : module.downScripts(dialect).list()) {
+            Optional<ScriptName> name = ScriptName.parseDown(file.fileName());
+            if (name.isEmpty()) {
+                problems.add(module.name() + ": " + file.origin() + " is not a valid down script name. Rename it to "
+                        + ScriptName.EXPECTED_DOWN_FORM + ", with the version and description of the migration it reverts.");
+                continue;
+            }
+            Optional<ResolvedScript> up = ups.stream().filter(script -> script.version().equals(name.get().version())).findFirst();
+            if (up.isEmpty()) {
+                problems.add(module.name() + ": " + file.origin() + " reverts no migration: there is no "
+                        + name.get().upFileName() + " in " + module.scripts(dialect).describe() + ". Remove it or restore the migration.");
+            } else if (!up.get().description().equals(name.get().description())) {
+                problems.add(module.name() + ": " + file.origin() + " does not match " + up.get().fileName()
+                        + ". Name it " + new ScriptName(up.get().version(), up.get().description()).downFileName() + ".");
+            } else if (up.get().directives().has(ScriptDirectives.IRREVERSIBLE)) {
+                problems.add(module.name() + ": " + up.get().origin() + " is marked irreversible but has the down script "
+                        + file.origin() + ". Remove one of the two.");
+            } else {
+                String sql = file.content().get();
+                refuseInMemoryTables(module, file, sql, guard, problems);
+                downs.put(name.get().version(), new DownScript(file.fileName(), file.origin(), sql));
+            }
+        }
+        return downs;
+    }
+
+    private static void refuseInMemoryTables(ModuleDescriptor module, ScriptFile file, String sql, InMemoryTableGuard guard,
+                                             List<String> problems) {
         for (String violation : guard.violations(sql)) {
             problems.add(module.name() + ": " + file.origin() + " runs " + violation
                     + ", but that table lives in memory only. Change its in-memory model instead, or exclude the script with a reason.");
         }
-        return Optional.of(new ResolvedScript(module.name(), dialect, name.get().version(), name.get().description(),
-                file.fileName(), file.origin(), sql, Checksum.of(sql), ScriptDirectives.parse(sql)));
     }
 
-    private static List<String> dialectParity(ModuleDescriptor module, Map<Dialect, List<ResolvedScript>> resolved) {
+    /** Every up script, and every down script, exists in both dialects unless the up script is marked dialect-only. */
+    private static List<String> dialectParity(ModuleDescriptor module, Map<Dialect, Map<String, ResolvedScript>> byDialect) {
         List<String> problems = new ArrayList<>();
         for (Dialect dialect : Dialect.values()) {
             for (Dialect other : Dialect.values()) {
                 if (other == dialect) {
                     continue;
                 }
-                Set<String> versionsThere = versionsOf(module, resolved.get(other)).keySet();
-                versionsOf(module, resolved.get(dialect)).forEach((version, script) -> {
-                    if (!versionsThere.contains(version) && !script.directives().has(ScriptDirectives.DIALECT_ONLY)) {
+                Map<String, ResolvedScript> there = byDialect.get(other);
+                byDialect.get(dialect).forEach((version, script) -> {
+                    if (script.directives().has(ScriptDirectives.DIALECT_ONLY)) {
+                        return;
+                    }
+                    ResolvedScript counterpart = there.get(version);
+                    if (counterpart == null) {
                         problems.add(module.name() + ": " + script.origin() + " has no " + other.folderName()
                                 + " counterpart. Add " + module.scripts(other).describe() + "/" + script.fileName()
                                 + ", or mark the script with '-- huddle:" + ScriptDirectives.DIALECT_ONLY + " <reason>'.");
+                    } else if (script.reversible() && !counterpart.reversible() && !counterpart.directives().has(ScriptDirectives.IRREVERSIBLE)) {
+                        problems.add(module.name() + ": " + script.down().origin() + " has no " + other.folderName()
+                                + " counterpart. Add " + module.downScripts(other).describe() + "/" + script.down().fileName() + ".");
                     }
                 });
             }
         }
         return problems;
-    }
-
-    private static Map<String, ResolvedScript> versionsOf(ModuleDescriptor module, List<ResolvedScript> scripts) {
-        Map<String, ResolvedScript> versions = new LinkedHashMap<>();
-        scripts.stream().filter(script -> script.module().equals(module.name())).forEach(script -> versions.putIfAbsent(script.version(), script));
-        return versions;
     }
 
     private static List<String> duplicateVersions(Dialect dialect, List<ResolvedScript> scripts) {

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public record ScriptDirectives(Map<String, String> values) {
     /** The script exists for one dialect only; the argument says why. */
     public static final String DIALECT_ONLY = "dialect-only";
+    /** The migration cannot be rolled back and ships no down script; the argument says why. */
+    public static final String IRREVERSIBLE = "irreversible";
 
     private static final Pattern DIRECTIVE = Pattern.compile("^\\s*--\\s*huddle:([a-z-]+)\\s*(.*?)\\s*$", Pattern.MULTILINE);
 
@@ -26,5 +28,10 @@ public record ScriptDirectives(Map<String, String> values) {
 
     public boolean has(String name) {
         return values.containsKey(name);
+    }
+
+    /** The directive's argument, or null when the script does not carry it. */
+    public String get(String name) {
+        return values.get(name);
     }
 }

@@ -1,8 +1,34 @@
 package dev.huddle.migration.plan;
 
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** Small text helpers for scanning SQL without a full parser. */
 final class SqlText {
+    private static final Pattern CREATE_TABLE = Pattern.compile(
+            "\\bCREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:TEMP(?:ORARY)?\\s+|UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                    + "(?:[\\w$]+\\s*\\.\\s*)?\"?([\\w$]+)\"?", Pattern.CASE_INSENSITIVE);
+
     private SqlText() {
+    }
+
+    /** Lower-case names of the tables a script creates. */
+    static Set<String> createdTables(String sql) {
+        Set<String> tables = new TreeSet<>();
+        Matcher matcher = CREATE_TABLE.matcher(blankCommentsAndStrings(sql));
+        while (matcher.find()) {
+            tables.add(matcher.group(1).toLowerCase(Locale.ROOT));
+        }
+        return tables;
+    }
+
+    /** Whether the script's code (comments and strings aside) names the table as a whole word. */
+    static boolean mentions(String sql, String table) {
+        return Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(table) + "\"?(?![\\w$])", Pattern.CASE_INSENSITIVE)
+                .matcher(blankCommentsAndStrings(sql)).find();
     }
 
     /**

@@ -42,18 +42,19 @@ public record StatusReport(Dialect dialect, String database, List<MigrationStatu
             if (row.success() && (newestApplied == null || row.version().compareTo(newestApplied) > 0)) {
                 newestApplied = row.version();
             }
+            ResolvedScript script = resolved.get(row.version());
             lines.add(new MigrationStatus(row.module(), row.version(), row.description(), row.script(), state,
-                    row.installedOn(), row.executionTimeMillis(), null));
+                    row.installedOn(), row.executionTimeMillis(), script == null ? null : script.reversible(), null));
         }
         for (ResolvedScript script : plan.migrations()) {
             if (!latestRowByVersion.containsKey(script.version())) {
                 lines.add(new MigrationStatus(script.module(), script.version(), script.readableDescription(),
-                        script.script(), MigrationState.PENDING, null, null, null));
+                        script.script(), MigrationState.PENDING, null, null, script.reversible(), null));
             }
         }
         for (ExcludedScript excluded : plan.excluded()) {
             lines.add(new MigrationStatus(excluded.module(), excluded.version(), excluded.description(), excluded.module() + "/" + excluded.fileName(),
-                    MigrationState.EXCLUDED, null, null, excluded.reason()));
+                    MigrationState.EXCLUDED, null, null, null, excluded.reason()));
         }
         lines.sort(Comparator.comparing(MigrationStatus::version, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(MigrationStatus::module));

@@ -12,9 +12,10 @@ import java.util.Map;
 /**
  * What stands between a database's history and its modules' scripts: edited scripts (checksums differ), failed
  * rows, rows whose file is gone, and pending scripts older than the newest applied one. Pending migrations
- * that are newer than everything applied are normal and not problems.
+ * that are newer than everything applied are normal and not problems; irreversible migrations are noted, since
+ * they limit rollback, but are not problems either.
  */
-public record ValidationReport(List<String> problems, int pending) {
+public record ValidationReport(List<String> problems, int pending, List<String> notes) {
 
     public static ValidationReport of(MigrationPlan plan, List<AppliedMigration> history) {
         Map<String, ResolvedScript> resolved = new HashMap<>();
@@ -57,7 +58,10 @@ public record ValidationReport(List<String> problems, int pending) {
                         + " so every database applies migrations in the same order.");
             }
         }
-        return new ValidationReport(List.copyOf(problems), pending);
+        List<String> notes = plan.migrations().stream().filter(script -> !script.reversible())
+                .map(script -> script.script() + " has no down script: rollbacks stop before it.")
+                .toList();
+        return new ValidationReport(List.copyOf(problems), pending, notes);
     }
 
     public boolean isClean() {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -90,7 +91,7 @@ class StatusReportTest {
         String fileName = "V" + version + "__" + description + ".sql";
         String sql = "-- " + fileName + "\n";
         return new ResolvedScript(module, Dialect.SQLITE, version, description, fileName, "/scripts/" + module + "/sqlite/" + fileName,
-                sql, Checksum.of(sql), ScriptDirectives.parse(sql));
+                sql, Checksum.of(sql), ScriptDirectives.parse(sql), null);
     }
 
     static AppliedMigration row(int rank, ResolvedScript script, boolean success) {
@@ -99,6 +100,6 @@ class StatusReportTest {
     }
 
     private static MigrationPlan plan(List<String> modules, List<ResolvedScript> migrations, List<ExcludedScript> excluded) {
-        return new MigrationPlan(Dialect.SQLITE, modules, migrations, excluded, List.of(new InMemoryTable(modules.get(0), "presence")));
+        return new MigrationPlan(Dialect.SQLITE, modules, migrations, excluded, List.of(new InMemoryTable(modules.get(0), "presence")), Map.of());
     }
 }

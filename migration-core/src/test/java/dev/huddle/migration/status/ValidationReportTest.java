@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static dev.huddle.migration.status.StatusReportTest.row;
 import static dev.huddle.migration.status.StatusReportTest.script;
@@ -63,7 +64,7 @@ class ValidationReportTest {
 
     @Test
     void ignoresRowsOfModulesThatAreNotSelected() {
-        MigrationPlan alphaOnly = new MigrationPlan(Dialect.SQLITE, List.of("alpha"), List.of(first, third), List.of(), List.of());
+        MigrationPlan alphaOnly = new MigrationPlan(Dialect.SQLITE, List.of("alpha"), List.of(first, third), List.of(), List.of(), Map.of());
 
         ValidationReport report = ValidationReport.of(alphaOnly, List.of(row(1, first, true), row(2, second, true)));
 
@@ -71,6 +72,6 @@ class ValidationReportTest {
     }
 
     private static MigrationPlan plan(ResolvedScript... scripts) {
-        return new MigrationPlan(Dialect.SQLITE, List.of("alpha", "beta"), List.of(scripts), List.of(), List.of());
+        return new MigrationPlan(Dialect.SQLITE, List.of("alpha", "beta"), List.of(scripts), List.of(), List.of(), Map.of());
     }
 }
