@@ -61,7 +61,7 @@ public final class Migrator {
         checkTarget(plan, targetVersion);
         ValidationReport report = ValidationReport.of(plan, history());
         if (!report.isClean()) {
-            throw new InconsistentHistoryException(report);
+            throw new InconsistentHistoryException(report, report.blockingUp());
         }
         return new MigrationExecutor(dataSource).up(plan, targetVersion);
     }
@@ -84,8 +84,8 @@ public final class Migrator {
         MigrationPlan plan = plan();
         List<AppliedMigration> history = history();
         ValidationReport report = ValidationReport.of(plan, history);
-        if (!report.isClean()) {
-            throw new InconsistentHistoryException(report);
+        if (!report.isTrustworthy()) {
+            throw new InconsistentHistoryException(report, report.problems());
         }
         return new RollbackPlanner(plan, migrations.onlyModules(List.of()).plan(dialect())).plan(request, history);
     }

@@ -197,7 +197,7 @@ class MigratorIT {
 
         ValidationReport validation = migrator(modules, database).validate();
 
-        assertThat(validation.problems()).singleElement().asString()
+        assertThat(validation.outOfOrder()).singleElement().asString()
                 .contains("Module alpha", late, "older than the newest applied migration (20250104000000)");
         assertThatThrownBy(() -> migrator(modules, database).up()).isInstanceOf(InconsistentHistoryException.class);
         assertThat(HistoryRows.tables(database)).doesNotContain("alpha_tags");

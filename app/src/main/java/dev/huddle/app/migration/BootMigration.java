@@ -58,7 +58,7 @@ public class BootMigration implements BeanCreatedEventListener<DataSource> {
     private static void refuseUnlessCurrent(Migrator migrator) {
         ValidationReport validation = migrator.validate();
         if (!validation.isClean()) {
-            throw new InconsistentHistoryException(validation);
+            throw new InconsistentHistoryException(validation, validation.blockingUp());
         }
         StatusReport status = migrator.status();
         if (status.count(MigrationState.PENDING) > 0) {

@@ -4,6 +4,7 @@ import dev.huddle.migration.status.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", description = "Check the scripts and compare them with the database's history; exit 0 only if clean.")
@@ -16,8 +17,9 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationReport report = parent.options.migrator().validate();
         if (!report.isClean()) {
             var err = parent.err();
-            err.println("Validation failed, " + report.problems().size() + (report.problems().size() == 1 ? " problem:" : " problems:"));
-            report.problems().forEach(problem -> err.println("  - " + problem));
+            List<String> problems = report.blockingUp();
+            err.println("Validation failed, " + problems.size() + (problems.size() == 1 ? " problem:" : " problems:"));
+            problems.forEach(problem -> err.println("  - " + problem));
             return ExitCodes.VALIDATION_REFUSED;
         }
         report.notes().forEach(note -> parent.out().println("note: " + note));

@@ -38,7 +38,9 @@ public final class MigrationExecutor {
                 .placeholderReplacement(false)
                 .validateOnMigrate(false)
                 .cleanDisabled(true)
-                .outOfOrder(false)
+                // Huddle's validation decides whether an older pending migration may run (a module rolled back alone
+                // and applied again); Flyway applies the plan it is given instead of silently skipping those.
+                .outOfOrder(true)
                 .target(targetVersion == null ? "latest" : targetVersion)
                 .loggers("slf4j")
                 .load();

@@ -1,12 +1,13 @@
 package dev.huddle.migration.status;
 
+import java.util.List;
+
 /** The database's history disagrees with the modules' scripts; nothing was applied. */
 public class InconsistentHistoryException extends RuntimeException {
     private final ValidationReport report;
 
-    public InconsistentHistoryException(ValidationReport report) {
-        super("The migration history does not match the scripts, so nothing was applied:\n  - "
-                + String.join("\n  - ", report.problems()));
+    public InconsistentHistoryException(ValidationReport report, List<String> reasons) {
+        super("The migration history does not match the scripts, so nothing was changed:\n  - " + String.join("\n  - ", reasons));
         this.report = report;
     }
 

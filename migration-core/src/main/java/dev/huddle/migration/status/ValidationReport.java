@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What stands between a database's history and its modules' scripts: edited scripts (checksums differ), failed
- * rows, rows whose file is gone, and pending scripts older than the newest applied one. Pending migrations
- * that are newer than everything applied are normal and not problems; irreversible migrations are noted, since
- * they limit rollback, but are not problems either.
+ * What stands between a database's history and its modules' scripts. {@code problems} make the history
+ * untrustworthy (edited scripts, failed rows, rows whose file is gone) and stop every command that changes the
+ * schema. {@code outOfOrder} lists pending scripts older than the newest applied one: they stop {@code up}, not a
+ * rollback. Pending migrations newer than everything applied are normal; irreversible ones are only noted.
  */
-public record ValidationReport(List<String> problems, int pending, List<String> notes) {
+public record ValidationReport(List<String> problems, List<String> outOfOrder, int pending, List<String> notes) {
 
     public static ValidationReport of(MigrationPlan plan, List<AppliedMigration> history) {
         Map<String, ResolvedScript> resolved = new HashMap<>();
@@ -46,6 +46,7 @@ public record ValidationReport(List<String> problems, int pending, List<String> 
                         + "Restore the file as applied and put the change in a new migration.");
             }
         }
+        List<String> outOfOrder = new ArrayList<>();
         int pending = 0;
         for (ResolvedScript script : plan.migrations()) {
             if (applied.containsKey(script.version())) {
@@ -53,18 +54,32 @@ public record ValidationReport(List<String> problems, int pending, List<String> 
             }
             pending++;
             if (newestApplied != null && script.version().compareTo(newestApplied) < 0) {
-                problems.add("Module " + script.module() + ": " + script.origin() + " is pending but older than the newest "
-                        + "applied migration (" + newestApplied + "). Give it a timestamp after " + newestApplied
-                        + " so every database applies migrations in the same order.");
+                outOfOrder.add("Module " + script.module() + ": " + script.origin() + " is pending but older than the newest "
+                        + "applied migration (" + newestApplied + "). If it was merged late, give it a timestamp after "
+                        + newestApplied + " so every database applies migrations in the same order; if its module was rolled "
+                        + "back alone, apply it again with 'up --modules " + script.module() + "'.");
             }
         }
         List<String> notes = plan.migrations().stream().filter(script -> !script.reversible())
                 .map(script -> script.script() + " has no down script: rollbacks stop before it.")
                 .toList();
-        return new ValidationReport(List.copyOf(problems), pending, notes);
+        return new ValidationReport(List.copyOf(problems), List.copyOf(outOfOrder), pending, notes);
     }
 
+    /** Nothing stops {@code up}. */
     public boolean isClean() {
+        return problems.isEmpty() && outOfOrder.isEmpty();
+    }
+
+    /** Nothing stops a rollback: the history can be trusted, whatever is pending. */
+    public boolean isTrustworthy() {
         return problems.isEmpty();
+    }
+
+    /** Every reason {@code up} is refused, the history's problems first. */
+    public List<String> blockingUp() {
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(outOfOrder);
+        return all;
     }
 }

@@ -57,9 +57,12 @@ class ValidationReportTest {
     void reportsAPendingScriptOlderThanTheNewestApplied() {
         ValidationReport report = ValidationReport.of(plan(first, second, third), List.of(row(1, first, true), row(2, third, true)));
 
-        assertThat(report.problems()).singleElement().asString()
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.outOfOrder()).singleElement().asString()
                 .contains("Module beta", second.origin(), "older than the newest applied migration (20250103000000)");
         assertThat(report.pending()).isEqualTo(1);
+        assertThat(report.isClean()).isFalse();
+        assertThat(report.isTrustworthy()).isTrue();
     }
 
     @Test
