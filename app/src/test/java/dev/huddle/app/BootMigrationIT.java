@@ -3,6 +3,7 @@ package dev.huddle.app;
 import dev.huddle.app.migration.PendingMigrationsException;
 import dev.huddle.authhmac.ExternalSession;
 import dev.huddle.authhmac.ExternalSessionStore;
+import dev.huddle.migration.connect.DatabaseUnreachableException;
 import dev.huddle.migration.execute.MigrationFailedException;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.SchemaInspector;
@@ -12,6 +13,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,6 +24,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -109,6 +112,22 @@ class BootMigrationIT {
         try (Connection connection = db.connect()) {
             assertThat(new SchemaInspector(connection).tables()).isEmpty();
         }
+    }
+
+    @Test
+    void keepsRetryingAnUnreachableDatabaseThenStopsBootWithAClearMessage() {
+        Map<String, Object> properties = Map.of(
+                "huddle.database.url", "postgresql://huddle:hunter2secret@127.0.0.1:1/huddle",
+                "huddle.migration.connect-timeout", "1500ms",
+                "huddle.database.connection-timeout", "300ms",
+                "micronaut.server.port", -1);
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, properties))
+                .satisfies(error -> assertThat(causeOf(error, DatabaseUnreachableException.class).getMessage())
+                        .contains("still unreachable after 1 s", "attempts", "jdbc:postgresql://127.0.0.1:1/huddle", "refused")
+                        .doesNotContain("hunter2secret"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
     }
 
     @ParameterizedTest

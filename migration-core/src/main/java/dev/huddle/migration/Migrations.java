@@ -9,6 +9,7 @@ import dev.huddle.migration.plan.MigrationPlanner;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,34 +21,48 @@ import java.util.List;
  * Immutable: each {@code with}/{@code only} returns a new value.
  */
 public final class Migrations {
+    /** How long a command waits for another runner to finish before giving up. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
+
     private final List<ModuleDescriptor> modules;
     private final List<String> selected;
+    private final Duration lockTimeout;
 
-    private Migrations(List<ModuleDescriptor> modules, List<String> selected) {
+    private Migrations(List<ModuleDescriptor> modules, List<String> selected, Duration lockTimeout) {
         this.modules = List.copyOf(modules);
         this.selected = List.copyOf(selected);
+        this.lockTimeout = lockTimeout;
     }
 
     /** Every module registered on the class path that loaded Huddle. */
     public static Migrations discover() {
-        return new Migrations(ModuleDiscovery.onClasspath(Migrations.class.getClassLoader()), List.of());
+        return new Migrations(ModuleDiscovery.onClasspath(Migrations.class.getClassLoader()), List.of(), DEFAULT_LOCK_TIMEOUT);
     }
 
     /** Exactly these modules, for tests and tools that build descriptors themselves. */
     public static Migrations of(List<ModuleDescriptor> modules) {
-        return new Migrations(modules, List.of());
+        return new Migrations(modules, List.of(), DEFAULT_LOCK_TIMEOUT);
     }
 
     /** Adds every module found in {@code dir} (one subfolder per module). */
     public Migrations withModulesFrom(Path dir) {
         List<ModuleDescriptor> all = new ArrayList<>(modules);
         all.addAll(ModuleDiscovery.inDirectory(dir));
-        return new Migrations(all, selected);
+        return new Migrations(all, selected, lockTimeout);
     }
 
     /** Limits every command to the named modules; an empty list means all. */
     public Migrations onlyModules(Collection<String> names) {
-        return new Migrations(modules, List.copyOf(names));
+        return new Migrations(modules, List.copyOf(names), lockTimeout);
+    }
+
+    /** How long schema-changing commands wait for the migration lock that another runner holds. */
+    public Migrations withLockTimeout(Duration timeout) {
+        return new Migrations(modules, selected, timeout);
+    }
+
+    Duration lockTimeout() {
+        return lockTimeout;
     }
 
     public List<ModuleDescriptor> modules() {
@@ -61,11 +76,16 @@ public final class Migrations {
 
     /** Commands against a database the caller pooled; its dialect is read from the first connection. */
     public Migrator against(DataSource dataSource) {
-        return new Migrator(this, dataSource, null, null);
+        return against(dataSource, "the configured data source");
+    }
+
+    /** As {@link #against(DataSource)}, naming the database in messages by {@code description} (never a password). */
+    public Migrator against(DataSource dataSource, String description) {
+        return new Migrator(this, dataSource, null, null, description);
     }
 
     /** Commands against a database named by URL; the plan is checked before any connection is opened. */
     public Migrator against(DatabaseTarget target) {
-        return new Migrator(this, target.dataSource(), target.dialect(), target);
+        return new Migrator(this, target.dataSource(), target.dialect(), target, target.toString());
     }
 }

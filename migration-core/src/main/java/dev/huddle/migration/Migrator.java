@@ -3,14 +3,18 @@ package dev.huddle.migration;
 import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.connect.DatabaseUnreachableException;
 import dev.huddle.migration.connect.Secrets;
+import dev.huddle.migration.connect.SqliteWritability;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.execute.AppliedStep;
 import dev.huddle.migration.execute.MigrationExecutor;
 import dev.huddle.migration.execute.RedoResult;
+import dev.huddle.migration.execute.RepairRequest;
 import dev.huddle.migration.execute.RollbackExecutor;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.history.AppliedMigration;
 import dev.huddle.migration.history.HistoryTable;
+import dev.huddle.migration.lock.MigrationLock;
+import dev.huddle.migration.lock.MigrationLocks;
 import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.ResolvedScript;
 import dev.huddle.migration.plan.RollbackPlan;
@@ -23,7 +27,11 @@ import dev.huddle.migration.status.ValidationReport;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,12 +45,14 @@ public final class Migrator {
     private final DatabaseTarget target;
     private Dialect dialect;
     private MigrationPlan plan;
+    private final String description;
 
-    Migrator(Migrations migrations, DataSource dataSource, Dialect dialect, DatabaseTarget target) {
+    Migrator(Migrations migrations, DataSource dataSource, Dialect dialect, DatabaseTarget target, String description) {
         this.migrations = migrations;
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.target = target;
+        this.description = description;
     }
 
     /** Applies every pending migration in plan order. */
@@ -52,13 +62,20 @@ public final class Migrator {
 
     /**
      * Applies pending migrations in plan order, up to and including {@code targetVersion} (all when null), after
-     * checking the history against the scripts.
+     * checking the history against the scripts. Holds the migration lock throughout, so concurrent runners apply
+     * each migration once: the later ones find the work done.
      *
      * @throws InconsistentHistoryException when the history disagrees with the scripts; nothing is applied
      */
     public UpResult up(String targetVersion) {
         MigrationPlan plan = plan();
         checkTarget(plan, targetVersion);
+        try (MigrationLock.Held ignored = lock()) {
+            return upHoldingLock(plan, targetVersion);
+        }
+    }
+
+    private UpResult upHoldingLock(MigrationPlan plan, String targetVersion) {
         ValidationReport report = ValidationReport.of(plan, history());
         if (!report.isClean()) {
             throw new InconsistentHistoryException(report, report.blockingUp());
@@ -72,7 +89,12 @@ public final class Migrator {
     public List<ResolvedScript> pending(String targetVersion) {
         MigrationPlan plan = plan();
         checkTarget(plan, targetVersion);
-        Set<String> applied = history().stream().map(AppliedMigration::version).collect(Collectors.toSet());
+        List<AppliedMigration> history = history();
+        ValidationReport report = ValidationReport.of(plan, history);
+        if (!report.isClean()) {
+            throw new InconsistentHistoryException(report, report.blockingUp());
+        }
+        Set<String> applied = history.stream().map(AppliedMigration::version).collect(Collectors.toSet());
         return plan.migrations().stream()
                 .filter(script -> !applied.contains(script.version()))
                 .filter(script -> targetVersion == null || script.version().compareTo(targetVersion) <= 0)
@@ -97,17 +119,66 @@ public final class Migrator {
      * @throws MigrationFailedException  when a down script fails; that step changed nothing
      */
     public List<AppliedStep> down(RollbackRequest request) {
-        return new RollbackExecutor(dataSource).down(planDown(request), dialect());
+        try (MigrationLock.Held ignored = lock()) {
+            return new RollbackExecutor(dataSource).down(planDown(request), dialect());
+        }
     }
 
     /** Reverts the last applied migration of the selected modules and applies it again. */
     public RedoResult redo() {
-        RollbackPlan rollback = planDown(RollbackRequest.last());
-        if (rollback.isEmpty()) {
-            return new RedoResult(List.of(), new UpResult(List.of()));
+        try (MigrationLock.Held ignored = lock()) {
+            RollbackPlan rollback = planDown(RollbackRequest.last());
+            if (rollback.isEmpty()) {
+                return new RedoResult(List.of(), new UpResult(List.of()));
+            }
+            List<AppliedStep> reverted = new RollbackExecutor(dataSource).down(rollback, dialect());
+            // Exactly the migration just reverted, wherever it stood in the order: redo restores what was there.
+            MigrationPlan plan = plan();
+            MigrationPlan again = new MigrationPlan(plan.dialect(), plan.modules(), List.of(rollback.steps().get(0).migration()),
+                    List.of(), plan.inMemoryTables(), plan.dependencies());
+            return new RedoResult(reverted, new MigrationExecutor(dataSource).up(again, null));
         }
-        List<AppliedStep> reverted = new RollbackExecutor(dataSource).down(rollback, dialect());
-        return new RedoResult(reverted, up(rollback.steps().get(0).version()));
+    }
+
+    /**
+     * Applies the repairs a person asked for, all in one transaction: accepts the current checksum of edited applied
+     * migrations and removes failed rows. Refuses, changing nothing, any version that needs no such repair.
+     */
+    public List<String> repair(RepairRequest request) {
+        MigrationPlan plan = plan();
+        try (MigrationLock.Held ignored = lock(); Connection connection = open()) {
+            Map<String, AppliedMigration> rows = new HashMap<>();
+            HistoryTable.read(connection).forEach(row -> rows.put(row.version(), row));
+            List<String> done = new ArrayList<>();
+            connection.setAutoCommit(false);
+            try {
+                for (String version : request.acceptChecksums()) {
+                    AppliedMigration row = rows.get(version);
+                    ResolvedScript script = plan.find(version).orElse(null);
+                    if (row == null || !row.success() || script == null || Objects.equals(row.checksum(), script.checksum())) {
+                        throw new IllegalArgumentException("--accept-checksum " + version + ": no applied migration with that version "
+                                + "has a checksum that differs from its script. Run repair without options to see what needs repair.");
+                    }
+                    HistoryTable.updateChecksum(connection, version, script.checksum());
+                    done.add("accepted the edited " + script.script() + " (checksum " + row.checksum() + " -> " + script.checksum() + ")");
+                }
+                for (String version : request.removeFailed()) {
+                    AppliedMigration row = rows.get(version);
+                    if (row == null || row.success()) {
+                        throw new IllegalArgumentException("--remove-failed " + version + ": the history has no failed row with that version.");
+                    }
+                    HistoryTable.deleteFailed(connection, version);
+                    done.add("removed the failed row of " + row.script());
+                }
+                connection.commit();
+                return done;
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Repair failed, nothing was changed: " + e.getMessage(), e);
+        }
     }
 
     /** Every migration with its state in this database. */
@@ -135,6 +206,20 @@ public final class Migrator {
             throw new IllegalArgumentException("--target " + targetVersion + " names no migration of the selected modules. "
                     + "Run status to see the versions.");
         }
+    }
+
+    /** Takes this database's migration lock, first making sure a SQLite file can be written at all. */
+    private MigrationLock.Held lock() {
+        String url;
+        try (Connection connection = open()) {
+            url = connection.getMetaData().getURL();
+            if (dialect() == Dialect.SQLITE) {
+                SqliteWritability.check(connection, describeDatabase());
+            }
+        } catch (SQLException e) {
+            throw unreachable(e);
+        }
+        return MigrationLocks.forDatabase(dialect(), dataSource, url, describeDatabase()).acquire(migrations.lockTimeout());
     }
 
     private Dialect dialect() {
@@ -169,12 +254,21 @@ public final class Migrator {
         }
     }
 
+    /** Names the database and the deepest cause: a pool's "timed out" hides the driver's "connection refused". */
     private DatabaseUnreachableException unreachable(SQLException e) {
-        return new DatabaseUnreachableException("Cannot connect to " + describeDatabase() + ": "
-                + Secrets.quote(e.getMessage(), target == null ? null : target.password()) + ".", e);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String password = target == null ? null : target.password();
+        String why = Secrets.quote(e.getMessage(), password);
+        if (root != e && root.getMessage() != null) {
+            why += " (" + Secrets.quote(root.getMessage(), password) + ")";
+        }
+        return new DatabaseUnreachableException("Cannot connect to " + describeDatabase() + ": " + why + ".", e);
     }
 
     private String describeDatabase() {
-        return target != null ? target.toString() : "the configured data source";
+        return description;
     }
 }

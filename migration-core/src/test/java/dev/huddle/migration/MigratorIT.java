@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.huddle.migration.Scenarios.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -262,10 +263,5 @@ class MigratorIT {
         assertThat(migrator.plan().dialect()).isEqualTo(Scenarios.dialectOf(engine));
         assertThat(migrator.up().applied()).hasSize(4);
         assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(INTERLEAVED_SCRIPTS);
-    }
-
-    /** A new migrator each time, as each run of the runner builds one: a migrator reads the scripts once. */
-    private static Migrator migrator(Path modulesDir, TestDatabase database) {
-        return Scenarios.migrations(modulesDir).against(DatabaseTargets.fromUrl(database.url()));
     }
 }

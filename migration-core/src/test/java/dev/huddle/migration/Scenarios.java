@@ -1,9 +1,12 @@
 package dev.huddle.migration;
 
+import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ModuleDiscovery;
 import dev.huddle.testsupport.Engine;
+import dev.huddle.testsupport.TestDatabase;
+import dev.huddle.testsupport.TestDatabases;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +49,21 @@ public final class Scenarios {
         return Migrations.of(List.of()).withModulesFrom(modulesDir);
     }
 
+    /**
+     * The scenario's modules against a test database. Make a new one for each command, as each run of the runner
+     * does: a migrator reads the scripts once.
+     */
+    public static Migrator migrator(Path modulesDir, TestDatabase database) {
+        return migrations(modulesDir).against(DatabaseTargets.fromUrl(database.url()));
+    }
+
+    /** A fresh database of the engine with every migration of the modules applied. */
+    public static TestDatabase migrated(Engine engine, Path modulesDir) {
+        TestDatabase database = TestDatabases.fresh(engine);
+        migrator(modulesDir, database).up();
+        return database;
+    }
+
     /** A copy of the scenario under {@code parent}, for tests that edit or delete scripts. */
     public static Path copy(String scenario, Path parent) {
         Path source = path(scenario);
@@ -68,6 +86,20 @@ public final class Scenarios {
     /** One script file of a module in a modules folder. */
     public static Path script(Path modulesDir, String module, Dialect dialect, String fileName) {
         return modulesDir.resolve(module).resolve(dialect.folderName()).resolve(fileName);
+    }
+
+    /** One down script of a module in a modules folder: {@code <module>/down/<dialect>/<file>}. */
+    public static Path downScript(Path modulesDir, String module, Dialect dialect, String fileName) {
+        return modulesDir.resolve(module).resolve("down").resolve(dialect.folderName()).resolve(fileName);
+    }
+
+    /** Every file under {@code dir}, as sorted paths relative to it: equal lists mean nothing was written or removed. */
+    public static List<String> files(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(file -> dir.relativize(file).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes the script's text in both dialect folders of the module. */

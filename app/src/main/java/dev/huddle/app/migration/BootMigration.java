@@ -2,6 +2,7 @@ package dev.huddle.app.migration;
 
 import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
+import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.execute.AppliedStep;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.status.InconsistentHistoryException;
@@ -27,21 +28,29 @@ public class BootMigration implements BeanCreatedEventListener<DataSource> {
 
     private final Migrations migrations;
     private final MigrationConfiguration configuration;
+    private final DatabaseTarget target;
 
-    public BootMigration(Migrations migrations, MigrationConfiguration configuration) {
+    public BootMigration(Migrations migrations, MigrationConfiguration configuration, DatabaseTarget target) {
         this.migrations = migrations;
         this.configuration = configuration;
+        this.target = target;
     }
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
         DataSource dataSource = event.getBean();
-        Migrator migrator = migrations.against(dataSource);
-        switch (configuration.getMode()) {
-            case OFF -> LOG.info("Boot migration is off (huddle.migration.mode=off)");
-            case VALIDATE -> refuseUnlessCurrent(migrator);
-            case MIGRATE -> migrate(migrator);
+        if (configuration.getMode() == MigrationMode.OFF) {
+            LOG.info("Boot migration is off (huddle.migration.mode=off)");
+            return dataSource;
         }
+        Migrator migrator = migrations.against(dataSource, target.toString());
+        new ConnectRetry(configuration.getConnectTimeout()).run(() -> {
+            if (configuration.getMode() == MigrationMode.VALIDATE) {
+                refuseUnlessCurrent(migrator);
+            } else {
+                migrate(migrator);
+            }
+        });
         return dataSource;
     }
 

@@ -1,14 +1,18 @@
 package dev.huddle.app.migration;
 
+import dev.huddle.migration.Migrations;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** {@code huddle.migration.*}: the boot mode and an optional folder of extra modules. */
 @ConfigurationProperties("huddle.migration")
 public class MigrationConfiguration {
     private MigrationMode mode = MigrationMode.MIGRATE;
+    private Duration lockTimeout = Migrations.DEFAULT_LOCK_TIMEOUT;
+    private Duration connectTimeout = Duration.ofSeconds(30);
     @Nullable
     private Path modulesDir;
 
@@ -18,6 +22,27 @@ public class MigrationConfiguration {
 
     public void setMode(MigrationMode mode) {
         this.mode = mode;
+    }
+
+    /** How long boot waits for another instance's migration lock ({@code huddle.migration.lock-timeout}). */
+    public Duration getLockTimeout() {
+        return lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    /**
+     * How long boot keeps retrying, with backoff, a database that cannot be reached yet (it may still be starting)
+     * before giving up ({@code huddle.migration.connect-timeout}).
+     */
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
     }
 
     /** Extra modules from disk (one subfolder each), as the runner's {@code --modules-dir}. */

@@ -10,7 +10,7 @@ public class MigrationsFactory {
 
     @Singleton
     public Migrations migrations(MigrationConfiguration configuration) {
-        Migrations migrations = Migrations.discover();
+        Migrations migrations = Migrations.discover().withLockTimeout(configuration.getLockTimeout());
         return configuration.getModulesDir() == null ? migrations : migrations.withModulesFrom(configuration.getModulesDir());
     }
 }

@@ -2,6 +2,9 @@ package dev.huddle.migration.cli;
 
 import dev.huddle.migration.connect.DatabaseUnreachableException;
 import dev.huddle.migration.execute.MigrationFailedException;
+import dev.huddle.migration.history.NewerHistoryFormatException;
+import dev.huddle.migration.integrity.ShippedScriptChangedException;
+import dev.huddle.migration.lock.MigrationLockTimeoutException;
 import dev.huddle.migration.plan.MigrationPlanRefusedException;
 import dev.huddle.migration.plan.RollbackRefusedException;
 import dev.huddle.migration.status.InconsistentHistoryException;
@@ -15,7 +18,7 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Planning, validation or a rollback refused: the scripts or the history need a person. */
     public static final int VALIDATION_REFUSED = 3;
-    /** The database could not be reached. */
+    /** The database could not be reached or written, or another runner held the lock past the timeout. */
     public static final int CANNOT_CONNECT = 4;
 
     private ExitCodes() {
@@ -26,10 +29,11 @@ public final class ExitCodes {
             return MIGRATION_FAILED;
         }
         if (error instanceof MigrationPlanRefusedException || error instanceof InconsistentHistoryException
-                || error instanceof RollbackRefusedException) {
+                || error instanceof RollbackRefusedException || error instanceof NewerHistoryFormatException
+                || error instanceof ShippedScriptChangedException) {
             return VALIDATION_REFUSED;
         }
-        if (error instanceof DatabaseUnreachableException) {
+        if (error instanceof DatabaseUnreachableException || error instanceof MigrationLockTimeoutException) {
             return CANNOT_CONNECT;
         }
         if (error instanceof IllegalArgumentException) {

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,10 @@ final class GlobalOptions {
             description = "Limit the command to these modules (comma-separated).")
     List<String> modules = new ArrayList<>();
 
+    @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for another runner's migration lock (default: ${DEFAULT-VALUE} s).")
+    long lockTimeoutSeconds;
+
     /** Set by the entry point; tests pass their own map. */
     Map<String, String> environment = System.getenv();
 
@@ -38,7 +43,7 @@ final class GlobalOptions {
         if (modulesDir != null) {
             migrations = migrations.withModulesFrom(modulesDir);
         }
-        return migrations.onlyModules(modules);
+        return migrations.onlyModules(modules).withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds));
     }
 
     Migrator migrator() {

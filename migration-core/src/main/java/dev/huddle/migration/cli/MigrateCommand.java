@@ -15,7 +15,7 @@ import java.util.Map;
 @Command(name = "huddle-migrate", mixinStandardHelpOptions = true, version = "huddle-migrate 0.1.0",
         description = "Apply and inspect Huddle's per-module database migrations.",
         subcommands = {UpCommand.class, DownCommand.class, RedoCommand.class, StatusCommand.class, ValidateCommand.class,
-                CreateCommand.class},
+                RepairCommand.class, CreateCommand.class, SealCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a migration failed (rolled back)", "2:usage error",
                 "3:validation refused", "4:cannot connect"})
@@ -55,7 +55,7 @@ public final class MigrateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(commandLine, "Missing command: choose up, down, redo, status, validate or create.");
+        throw new CommandLine.ParameterException(commandLine, "Missing command: choose up, down, redo, status, validate, repair, create or seal.");
     }
 
     PrintWriter out() {

@@ -15,6 +15,7 @@ import java.sql.SQLException;
  * {@link #toString()} never includes the password.
  */
 public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, String password) {
+    private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
 
     /** A DataSource from the driver itself; SQLite gets enforced foreign keys and its file's folder created. */
     public DataSource dataSource() {
@@ -33,6 +34,8 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, Strin
             case SQLITE -> {
                 SQLiteConfig config = new SQLiteConfig();
                 config.enforceForeignKeys(true);
+                // Readers wait for a writer (another runner, the app) instead of failing with SQLITE_BUSY.
+                config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
                 SQLiteDataSource dataSource = new SqliteFileDataSource(config, sqliteFile());
                 dataSource.setUrl(jdbcUrl);
                 yield dataSource;

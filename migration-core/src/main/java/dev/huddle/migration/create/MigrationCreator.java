@@ -2,6 +2,7 @@ package dev.huddle.migration.create;
 
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
+import dev.huddle.migration.discover.ModuleSources;
 import dev.huddle.migration.discover.ScriptFile;
 import dev.huddle.migration.plan.ScriptName;
 import dev.huddle.migration.plan.UnknownModuleException;
@@ -31,7 +32,7 @@ public final class MigrationCreator {
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
 
     private final List<ModuleDescriptor> modules;
-    private final Path projectDir;
+    private final ModuleSources sources;
     private final Clock clock;
 
     /**
@@ -40,7 +41,7 @@ public final class MigrationCreator {
      */
     public MigrationCreator(List<ModuleDescriptor> modules, Path projectDir, Clock clock) {
         this.modules = List.copyOf(modules);
-        this.projectDir = projectDir;
+        this.sources = new ModuleSources(projectDir);
         this.clock = clock;
     }
 
@@ -51,11 +52,12 @@ public final class MigrationCreator {
     public CreatedMigration create(String moduleName, String description) {
         ModuleDescriptor module = modules.stream().filter(m -> m.name().equals(moduleName)).findFirst()
                 .orElseThrow(() -> new UnknownModuleException(List.of(moduleName), modules.stream().map(ModuleDescriptor::name).toList()));
-        ScriptName name = new ScriptName(nextVersion(), snakeCase(description));
+        String words = snakeCase(description);
+        ScriptName name = new ScriptName(nextVersion(module), words);
         Map<Path, String> files = new LinkedHashMap<>();
         for (Dialect dialect : Dialect.values()) {
-            files.put(upFolder(module, dialect).resolve(name.upFileName()), upTemplate(name, dialect));
-            files.put(downFolder(module, dialect).resolve(name.downFileName()), downTemplate(name, dialect));
+            files.put(sources.upFolder(module, dialect).resolve(name.upFileName()), upTemplate(name, dialect));
+            files.put(sources.downFolder(module, dialect).resolve(name.downFileName()), downTemplate(name, dialect));
         }
         for (Path file : files.keySet()) {
             if (Files.exists(file)) {
@@ -78,9 +80,12 @@ public final class MigrationCreator {
         return words;
     }
 
-    private String nextVersion() {
+    /** Now, or one second after the newest version any module has, in its jar or already in the target's sources. */
+    private String nextVersion(ModuleDescriptor target) {
         String now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(VERSION);
-        Optional<String> newest = modules.stream()
+        List<ModuleDescriptor> scanned = new ArrayList<>(modules);
+        scanned.add(sources.view(target));
+        Optional<String> newest = scanned.stream()
                 .flatMap(module -> Arrays.stream(Dialect.values()).flatMap(dialect -> module.scripts(dialect).list().stream()))
                 .map(ScriptFile::fileName)
                 .map(ScriptName::parse)
@@ -91,25 +96,6 @@ public final class MigrationCreator {
             return LocalDateTime.parse(newest.get(), VERSION).plusSeconds(1).format(VERSION);
         }
         return now;
-    }
-
-    private Path upFolder(ModuleDescriptor module, Dialect dialect) {
-        return module.directory().map(dir -> dir.resolve(dialect.folderName()))
-                .orElseGet(() -> resources(module).resolve(ModuleDescriptor.upFolder(module.name(), dialect)));
-    }
-
-    private Path downFolder(ModuleDescriptor module, Dialect dialect) {
-        return module.directory().map(dir -> dir.resolve("down").resolve(dialect.folderName()))
-                .orElseGet(() -> resources(module).resolve(ModuleDescriptor.downFolder(module.name(), dialect)));
-    }
-
-    private Path resources(ModuleDescriptor module) {
-        Path resources = projectDir.resolve(module.name()).resolve("src").resolve("main").resolve("resources");
-        if (!Files.isDirectory(resources)) {
-            throw new IllegalArgumentException("Cannot find the sources of module " + module.name() + " at " + resources
-                    + ". Run create from the repository root, or pass --project-dir.");
-        }
-        return resources;
     }
 
     private static String upTemplate(ScriptName name, Dialect dialect) {

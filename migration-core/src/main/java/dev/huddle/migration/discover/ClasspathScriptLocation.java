@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -78,6 +79,15 @@ public final class ClasspathScriptLocation implements ScriptLocation {
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + jar, e);
+        }
+    }
+
+    /** A single resource next to the anchor class, if present. */
+    static Optional<String> readResource(Class<?> anchor, String resource) {
+        try (InputStream in = anchor.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read classpath:" + resource, e);
         }
     }
 

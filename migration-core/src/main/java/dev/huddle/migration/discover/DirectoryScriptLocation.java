@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A script folder on disk, as used by {@code --modules-dir} modules and by module source folders. */
@@ -34,6 +35,11 @@ public final class DirectoryScriptLocation implements ScriptLocation {
     @Override
     public String describe() {
         return dir.toString();
+    }
+
+    /** A single file's text, if the file exists. */
+    static Optional<String> readFile(Path path) {
+        return Files.isRegularFile(path) ? Optional.of(read(path)) : Optional.empty();
     }
 
     private static String read(Path path) {

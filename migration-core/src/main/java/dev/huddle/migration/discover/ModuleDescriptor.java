@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -16,12 +17,15 @@ import java.util.regex.Pattern;
  * but never runs. Down scripts live outside every up folder, so no scanner ever mistakes them for migrations.
  */
 public final class ModuleDescriptor {
+    /** The file that records the checksum of every script a module has shipped. */
+    public static final String MANIFEST_FILE = "integrity.manifest";
     private static final Pattern MODULE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
     private final String name;
     private final Map<Dialect, ScriptLocation> scripts;
     private final Map<Dialect, ScriptLocation> downScripts;
     private final Path directory;
+    private final Supplier<Optional<String>> manifest;
     private final Set<String> dependsOn;
     private final Set<String> inMemoryTables;
     private final Map<String, String> excludedScripts;
@@ -31,6 +35,7 @@ public final class ModuleDescriptor {
         this.scripts = Map.copyOf(builder.scripts);
         this.downScripts = Map.copyOf(builder.downScripts);
         this.directory = builder.directory;
+        this.manifest = builder.manifest;
         this.dependsOn = Set.copyOf(builder.dependsOn);
         this.inMemoryTables = Set.copyOf(builder.inMemoryTables);
         this.excludedScripts = Map.copyOf(builder.excludedScripts);
@@ -46,6 +51,7 @@ public final class ModuleDescriptor {
             builder.scripts.put(dialect, new ClasspathScriptLocation(anchor, upFolder(name, dialect)));
             builder.downScripts.put(dialect, new ClasspathScriptLocation(anchor, downFolder(name, dialect)));
         }
+        builder.manifest = () -> ClasspathScriptLocation.readResource(anchor, manifestPath(name));
         return builder;
     }
 
@@ -57,7 +63,27 @@ public final class ModuleDescriptor {
             builder.scripts.put(dialect, new DirectoryScriptLocation(dir.resolve(dialect.folderName())));
             builder.downScripts.put(dialect, new DirectoryScriptLocation(dir.resolve("down").resolve(dialect.folderName())));
         }
+        builder.manifest = () -> DirectoryScriptLocation.readFile(dir.resolve(MANIFEST_FILE));
         return builder;
+    }
+
+    /**
+     * A classpath module as it lies in its source tree ({@code resources} is its {@code src/main/resources}), for the
+     * tools that write scripts and manifests there.
+     */
+    public static Builder inSources(String name, Path resources) {
+        Builder builder = new Builder(name);
+        for (Dialect dialect : Dialect.values()) {
+            builder.scripts.put(dialect, new DirectoryScriptLocation(resources.resolve(upFolder(name, dialect))));
+            builder.downScripts.put(dialect, new DirectoryScriptLocation(resources.resolve(downFolder(name, dialect))));
+        }
+        builder.manifest = () -> DirectoryScriptLocation.readFile(resources.resolve(manifestPath(name)));
+        return builder;
+    }
+
+    /** Where a classpath module keeps its integrity manifest, relative to its resources root. */
+    public static String manifestPath(String module) {
+        return "db/huddle/" + module + "/" + MANIFEST_FILE;
     }
 
     /** Where a classpath module keeps its up scripts, relative to its resources root. */
@@ -87,6 +113,11 @@ public final class ModuleDescriptor {
         return Optional.ofNullable(directory);
     }
 
+    /** The committed integrity manifest's text, if the module has one. */
+    public Optional<String> integrityManifest() {
+        return manifest.get();
+    }
+
     /** Modules whose tables this module's migrations use; rolling those back alone is checked against this one. */
     public Set<String> dependsOn() {
         return dependsOn;
@@ -114,6 +145,7 @@ public final class ModuleDescriptor {
         private final Map<Dialect, ScriptLocation> downScripts = new EnumMap<>(Dialect.class);
         private final Set<String> dependsOn = new LinkedHashSet<>();
         private Path directory;
+        private Supplier<Optional<String>> manifest = Optional::empty;
         private final Set<String> inMemoryTables = new LinkedHashSet<>();
         private final Map<String, String> excludedScripts = new LinkedHashMap<>();
 

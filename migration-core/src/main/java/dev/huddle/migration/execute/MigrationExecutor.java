@@ -41,6 +41,8 @@ public final class MigrationExecutor {
                 // Huddle's validation decides whether an older pending migration may run (a module rolled back alone
                 // and applied again); Flyway applies the plan it is given instead of silently skipping those.
                 .outOfOrder(true)
+                // A script marked no-transaction may mix statements; planning has made sure the mark is there.
+                .mixed(true)
                 .target(targetVersion == null ? "latest" : targetVersion)
                 .loggers("slf4j")
                 .load();

@@ -5,6 +5,7 @@ import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.history.HistoryTable;
 import dev.huddle.migration.plan.RollbackPlan;
 import dev.huddle.migration.plan.RollbackStep;
+import dev.huddle.migration.sql.SqlStatements;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -42,8 +43,10 @@ public final class RollbackExecutor {
 
     private void revert(RollbackStep step, Dialect dialect, int alreadyReverted) {
         List<SqlStatements.Statement> statements = SqlStatements.split(dialect, step.down().fileName(), step.down().sql());
+        boolean transactional = statements.stream().allMatch(SqlStatements.Statement::transactional);
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+            // A down script with DROP INDEX CONCURRENTLY and the like runs statement by statement, like its up script.
+            connection.setAutoCommit(!transactional);
             SqlStatements.Statement current = null;
             try (Statement jdbc = connection.createStatement()) {
                 for (SqlStatements.Statement statement : statements) {
@@ -52,10 +55,14 @@ public final class RollbackExecutor {
                 }
                 current = null;
                 HistoryTable.delete(connection, step.version());
-                connection.commit();
+                if (transactional) {
+                    connection.commit();
+                }
             } catch (SQLException e) {
-                connection.rollback();
-                throw failure(step, current, e, alreadyReverted);
+                if (transactional) {
+                    connection.rollback();
+                }
+                throw failure(step, current, e, alreadyReverted, transactional);
             }
         } catch (SQLException e) {
             throw new MigrationFailedException(step.downScript(), "Rolling back " + step.script() + " failed: "
@@ -63,7 +70,8 @@ public final class RollbackExecutor {
         }
     }
 
-    private static MigrationFailedException failure(RollbackStep step, SqlStatements.Statement statement, SQLException e, int alreadyReverted) {
+    private static MigrationFailedException failure(RollbackStep step, SqlStatements.Statement statement, SQLException e,
+                                                    int alreadyReverted, boolean transactional) {
         StringBuilder message = new StringBuilder("Rolling back ").append(step.script()).append(" failed: ")
                 .append(step.downScript());
         if (statement != null) {
@@ -73,7 +81,10 @@ public final class RollbackExecutor {
         if (statement != null) {
             message.append("\nStatement: ").append(statement.sql().strip());
         }
-        message.append("\nIts transaction was rolled back: the schema and the history are as they were before this step");
+        message.append(transactional
+                ? "\nIts transaction was rolled back: the schema and the history are as they were before this step"
+                : "\nIt ran without a transaction: the statements before the failing one stayed applied and its history "
+                        + "row remains; check them before running down again");
         if (alreadyReverted > 0) {
             message.append(" (the ").append(alreadyReverted).append(alreadyReverted == 1 ? " step" : " steps")
                     .append(" before it stay rolled back)");

@@ -12,14 +12,21 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The single history of every module's migrations, in Flyway's schema-history format under the name
  * {@value #NAME}. A successful row means its migration is applied. Flyway adds rows as it applies migrations;
- * this class reads them and is the only code that removes one, when a rollback step commits.
+ * this class reads them and is the only other code that changes them: it removes a row when a rollback step
+ * commits, and applies the repairs a person asks for.
  */
 public final class HistoryTable {
     public static final String NAME = "huddle_schema_history";
+    /** Flyway's schema-history columns: the whole format this Huddle reads and writes. */
+    private static final Set<String> KNOWN_COLUMNS = Set.of("installed_rank", "version", "description", "type", "script",
+            "checksum", "installed_by", "installed_on", "execution_time", "success");
 
     private HistoryTable() {
     }
@@ -32,12 +39,17 @@ public final class HistoryTable {
         }
     }
 
-    /** Every versioned row, in the order it was installed; empty when the table does not exist yet. */
+    /**
+     * Every versioned row, in the order it was installed; empty when the table does not exist yet.
+     *
+     * @throws NewerHistoryFormatException when the table has columns this Huddle does not know
+     */
     public static List<AppliedMigration> read(Connection connection) throws SQLException {
         List<AppliedMigration> rows = new ArrayList<>();
         if (!exists(connection)) {
             return rows;
         }
+        refuseUnknownColumns(connection);
         String sql = "select installed_rank, version, description, script, checksum, installed_on, execution_time, success from "
                 + NAME + " where version is not null order by installed_rank";
         try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(sql)) {
@@ -64,6 +76,43 @@ public final class HistoryTable {
             statement.setString(1, version);
             if (statement.executeUpdate() != 1) {
                 throw new SQLException("the history has no row for version " + version + " any more; another runner may have rolled it back");
+            }
+        }
+    }
+
+    private static void refuseUnknownColumns(Connection connection) throws SQLException {
+        Set<String> unknown = new TreeSet<>();
+        try (ResultSet columns = connection.getMetaData().getColumns(connection.getCatalog(), connection.getSchema(), NAME, "%")) {
+            while (columns.next()) {
+                String column = columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+                if (!KNOWN_COLUMNS.contains(column)) {
+                    unknown.add(column);
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new NewerHistoryFormatException(unknown);
+        }
+    }
+
+    /** Records the script's current checksum for an applied migration, when a person accepted an edit ({@code repair}). */
+    public static void updateChecksum(Connection connection, String version, int checksum) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("update " + NAME + " set checksum = ? where version = ?")) {
+            statement.setInt(1, checksum);
+            statement.setString(2, version);
+            if (statement.executeUpdate() != 1) {
+                throw new SQLException("the history has no row for version " + version);
+            }
+        }
+    }
+
+    /** Removes the row of a migration that failed midway, once a person has cleaned up after it ({@code repair}). */
+    public static void deleteFailed(Connection connection, String version) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("delete from " + NAME + " where version = ? and success = ?")) {
+            statement.setString(1, version);
+            statement.setBoolean(2, false);
+            if (statement.executeUpdate() != 1) {
+                throw new SQLException("the history has no failed row for version " + version);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.huddle.migration.plan;
 
+import dev.huddle.migration.sql.SqlText;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,6 +3,9 @@ package dev.huddle.migration.plan;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ScriptFile;
+import dev.huddle.migration.integrity.IntegrityCheck;
+import dev.huddle.migration.sql.SqlStatements;
+import dev.huddle.migration.sql.SqlText;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +29,10 @@ import java.util.stream.Collectors;
  * in-memory table, an exclusion naming no file, a down script without its up script.
  */
 public final class MigrationPlanner {
+    /** Cheap first look before asking the parser; only these keywords start statements PostgreSQL runs outside transactions. */
+    private static final Pattern NON_TRANSACTIONAL_HINT = Pattern.compile(
+            "\\b(CONCURRENTLY|VACUUM|(CREATE|DROP|ALTER)\\s+(DATABASE|TABLESPACE|SYSTEM))\\b", Pattern.CASE_INSENSITIVE);
+
     private final List<ModuleDescriptor> modules;
 
     public MigrationPlanner(List<ModuleDescriptor> modules) {
@@ -80,6 +88,9 @@ public final class MigrationPlanner {
                 }
             }
             problems.addAll(dialectParity(module, byDialect));
+            if (module.integrityManifest().isPresent()) {
+                problems.addAll(IntegrityCheck.of(module).problems());
+            }
         }
         for (Dialect each : Dialect.values()) {
             problems.addAll(duplicateVersions(each, resolved.get(each)));
@@ -141,9 +152,35 @@ public final class MigrationPlanner {
             return Optional.empty();
         }
         String sql = file.content().get();
+        if (SqlText.isEmpty(sql)) {
+            problems.add(module.name() + ": " + file.origin() + " is empty. Write its change, or delete the file if it never shipped.");
+        }
         refuseInMemoryTables(module, file, sql, guard, problems);
+        ScriptDirectives directives = ScriptDirectives.parse(sql);
+        refuseUnmarkedNonTransactional(module, dialect, file, sql, directives, problems);
         return Optional.of(new ResolvedScript(module.name(), dialect, name.get().version(), name.get().description(),
-                file.fileName(), file.origin(), sql, Checksum.of(sql), ScriptDirectives.parse(sql), null));
+                file.fileName(), file.origin(), sql, Checksum.of(sql), directives, null));
+    }
+
+    /**
+     * A statement that cannot run in a transaction makes its whole script run without one, so a failure midway leaves
+     * part of it applied. That must be a decision written in the script, not a surprise.
+     */
+    private static void refuseUnmarkedNonTransactional(ModuleDescriptor module, Dialect dialect, ScriptFile file, String sql,
+                                                       ScriptDirectives directives, List<String> problems) {
+        if (directives.hasWithReason(ScriptDirectives.NO_TRANSACTION) || !NON_TRANSACTIONAL_HINT.matcher(sql).find()) {
+            return;
+        }
+        SqlStatements.split(dialect, file.fileName(), sql).stream().filter(statement -> !statement.transactional()).findFirst()
+                .ifPresent(statement -> problems.add(module.name() + ": " + file.origin() + " line " + statement.line()
+                        + " cannot run inside a transaction (" + firstLine(statement.sql()) + "). Mark the script with '-- huddle:"
+                        + ScriptDirectives.NO_TRANSACTION + " <reason>': it then runs without one, and a failure midway "
+                        + "leaves the statements before it applied."));
+    }
+
+    private static String firstLine(String sql) {
+        String line = sql.strip().split("\n", 2)[0];
+        return line.length() <= 60 ? line : line.substring(0, 60) + "...";
     }
 
     /** Each down script by the version it reverts; strays, mismatches and contradictions are refused. */
@@ -169,6 +206,10 @@ public final class MigrationPlanner {
                         + file.origin() + ". Remove one of the two.");
             } else {
                 String sql = file.content().get();
+                if (SqlText.isEmpty(sql)) {
+                    problems.add(module.name() + ": " + file.origin() + " is empty, so it reverts nothing. Write the reversal, "
+                            + "or delete it and mark the migration '-- huddle:" + ScriptDirectives.IRREVERSIBLE + " <reason>'.");
+                }
                 refuseInMemoryTables(module, file, sql, guard, problems);
                 downs.put(name.get().version(), new DownScript(file.fileName(), file.origin(), sql));
             }

@@ -1,13 +1,14 @@
 package dev.huddle.migration.plan;
 
+import dev.huddle.migration.sql.SqlText;
+
 import dev.huddle.migration.history.AppliedMigration;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Chooses which applied migrations a rollback reverts, newest applied first, and refuses it up front when one of
@@ -57,9 +58,7 @@ public final class RollbackPlanner {
         if (!irreversible.isEmpty()) {
             throw new IrreversibleMigrationException(irreversible);
         }
-        if (request.module() != null) {
-            refuseIfDependentsNeedTables(request.module(), steps, history);
-        }
+        refuseIfDependentsNeedTables(steps, history);
         return new RollbackPlan(steps);
     }
 
@@ -79,28 +78,29 @@ public final class RollbackPlanner {
         return inScope.subList(0, Math.min(steps, inScope.size()));
     }
 
-    /** Tables the rollback would drop that a dependent module's applied migration names are a refusal. */
-    private void refuseIfDependentsNeedTables(String module, List<RollbackStep> steps, List<AppliedMigration> history) {
-        Map<String, String> droppedTables = new HashMap<>();
-        for (RollbackStep step : steps) {
-            SqlText.createdTables(step.migration().sql()).forEach(table -> droppedTables.put(table, step.script()));
-        }
-        Set<String> dependents = allModules.dependentsOf(module);
+    /**
+     * Refuses when a table the rollback drops is named by a migration that stays applied and belongs to a module
+     * depending on the table's module: however the rollback was scoped ({@code --module}, {@code --modules}).
+     */
+    private void refuseIfDependentsNeedTables(List<RollbackStep> steps, List<AppliedMigration> history) {
+        Set<String> reverted = steps.stream().map(RollbackStep::version).collect(Collectors.toSet());
         List<String> conflicts = new ArrayList<>();
-        for (AppliedMigration row : history) {
-            if (!row.success() || !dependents.contains(row.module())) {
-                continue;
-            }
-            allModules.find(row.version()).ifPresent(user -> droppedTables.forEach((table, createdBy) -> {
-                if (SqlText.mentions(user.sql(), table)) {
-                    conflicts.add("table " + table + " (created by " + createdBy + ") is used by " + user.script()
-                            + ", applied, of module " + user.module() + " which depends on " + module + ".");
+        for (RollbackStep step : steps) {
+            Set<String> dependents = allModules.dependentsOf(step.module());
+            for (String table : SqlText.createdTables(step.migration().sql())) {
+                for (AppliedMigration row : history) {
+                    if (!row.success() || reverted.contains(row.version()) || !dependents.contains(row.module())) {
+                        continue;
+                    }
+                    allModules.find(row.version()).filter(user -> SqlText.mentions(user.sql(), table)).ifPresent(user ->
+                            conflicts.add("table " + table + " (created by " + step.script() + ") is used by " + user.script()
+                                    + ", applied, of module " + user.module() + " which depends on " + step.module() + "."));
                 }
-            }));
+            }
         }
         if (!conflicts.isEmpty()) {
-            throw new RollbackRefusedException("Rolling back module " + module + " alone would break modules that depend on it;"
-                    + " roll those back first, or roll back without --module.", conflicts);
+            throw new RollbackRefusedException("The rollback would drop tables that modules depending on them still use;"
+                    + " roll those modules back first.", conflicts);
         }
     }
 }

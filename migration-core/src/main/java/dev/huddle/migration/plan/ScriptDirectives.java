@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
 public record ScriptDirectives(Map<String, String> values) {
     /** The script exists for one dialect only; the argument says why. */
     public static final String DIALECT_ONLY = "dialect-only";
+    /** The migration may be applied after newer ones (a branch merged late); the argument says why. */
+    public static final String OUT_OF_ORDER = "out-of-order";
+    /** The script runs outside a transaction (CREATE INDEX CONCURRENTLY); the argument says why. */
+    public static final String NO_TRANSACTION = "no-transaction";
     /** The migration cannot be rolled back and ships no down script; the argument says why. */
     public static final String IRREVERSIBLE = "irreversible";
 
@@ -28,6 +32,12 @@ public record ScriptDirectives(Map<String, String> values) {
 
     public boolean has(String name) {
         return values.containsKey(name);
+    }
+
+    /** Whether the script carries the directive with a reason after it. */
+    public boolean hasWithReason(String name) {
+        String reason = values.get(name);
+        return reason != null && !reason.isBlank();
     }
 
     /** The directive's argument, or null when the script does not carry it. */

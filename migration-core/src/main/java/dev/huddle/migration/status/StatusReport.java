@@ -6,6 +6,7 @@ import dev.huddle.migration.plan.ExcludedScript;
 import dev.huddle.migration.plan.InMemoryTable;
 import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.ResolvedScript;
+import dev.huddle.migration.plan.ScriptDirectives;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,12 +45,12 @@ public record StatusReport(Dialect dialect, String database, List<MigrationStatu
             }
             ResolvedScript script = resolved.get(row.version());
             lines.add(new MigrationStatus(row.module(), row.version(), row.description(), row.script(), state,
-                    row.installedOn(), row.executionTimeMillis(), script == null ? null : script.reversible(), null));
+                    row.installedOn(), row.executionTimeMillis(), script == null ? null : script.reversible(), allowance(script)));
         }
         for (ResolvedScript script : plan.migrations()) {
             if (!latestRowByVersion.containsKey(script.version())) {
                 lines.add(new MigrationStatus(script.module(), script.version(), script.readableDescription(),
-                        script.script(), MigrationState.PENDING, null, null, script.reversible(), null));
+                        script.script(), MigrationState.PENDING, null, null, script.reversible(), allowance(script)));
             }
         }
         for (ExcludedScript excluded : plan.excluded()) {
@@ -59,6 +60,12 @@ public record StatusReport(Dialect dialect, String database, List<MigrationStatu
         lines.sort(Comparator.comparing(MigrationStatus::version, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(MigrationStatus::module));
         return new StatusReport(plan.dialect(), database, lines, plan.inMemoryTables());
+    }
+
+    /** The recorded reason a migration may run out of order, shown with it. */
+    private static String allowance(ResolvedScript script) {
+        String reason = script == null ? null : script.directives().get(ScriptDirectives.OUT_OF_ORDER);
+        return reason == null || reason.isBlank() ? null : "allowed out of order: " + reason;
     }
 
     public long count(MigrationState state) {

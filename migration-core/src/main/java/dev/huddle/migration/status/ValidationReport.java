@@ -3,6 +3,7 @@ package dev.huddle.migration.status;
 import dev.huddle.migration.history.AppliedMigration;
 import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.ResolvedScript;
+import dev.huddle.migration.plan.ScriptDirectives;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,8 +31,10 @@ public record ValidationReport(List<String> problems, List<String> outOfOrder, i
             }
             applied.put(row.version(), row);
             if (!row.success()) {
-                problems.add(row.script() + " (version " + row.version() + ") failed midway and is recorded as failed. "
-                        + "Check what it changed, restore the database to before it, then remove its failed row.");
+                problems.add(row.script() + " (version " + row.version() + ") failed midway outside a transaction, so the "
+                        + "statements before the failing one stayed applied. Check what they changed (an index that "
+                        + "CREATE INDEX CONCURRENTLY left INVALID must be dropped with DROP INDEX CONCURRENTLY), then run "
+                        + "'repair --remove-failed " + row.version() + "' and up again.");
                 continue;
             }
             if (newestApplied == null || row.version().compareTo(newestApplied) > 0) {
@@ -53,11 +56,13 @@ public record ValidationReport(List<String> problems, List<String> outOfOrder, i
                 continue;
             }
             pending++;
-            if (newestApplied != null && script.version().compareTo(newestApplied) < 0) {
+            if (newestApplied != null && script.version().compareTo(newestApplied) < 0
+                    && !script.directives().hasWithReason(ScriptDirectives.OUT_OF_ORDER)) {
                 outOfOrder.add("Module " + script.module() + ": " + script.origin() + " is pending but older than the newest "
                         + "applied migration (" + newestApplied + "). If it was merged late, give it a timestamp after "
-                        + newestApplied + " so every database applies migrations in the same order; if its module was rolled "
-                        + "back alone, apply it again with 'up --modules " + script.module() + "'.");
+                        + newestApplied + " so every database applies migrations in the same order, or allow it with "
+                        + "'-- huddle:" + ScriptDirectives.OUT_OF_ORDER + " <reason>'; if its module was rolled back alone, "
+                        + "apply it again with 'up --modules " + script.module() + "'.");
             }
         }
         List<String> notes = plan.migrations().stream().filter(script -> !script.reversible())

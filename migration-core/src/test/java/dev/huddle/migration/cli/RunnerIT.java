@@ -11,14 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.huddle.migration.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The manual runner end to end: arguments in, exit code and output out, against a real database. */
@@ -164,7 +163,7 @@ class RunnerIT {
         assertThat(validate.code()).isEqualTo(ExitCodes.VALIDATION_REFUSED);
         assertThat(validate.err()).contains("Validation failed, 1 problem:", "Module beta", "V20250102000000__create_beta_items.sql");
         assertThat(up.code()).isEqualTo(ExitCodes.VALIDATION_REFUSED);
-        assertThat(up.err()).contains("nothing was applied", "V20250102000000__create_beta_items.sql");
+        assertThat(up.err()).contains("nothing was changed", "V20250102000000__create_beta_items.sql");
     }
 
     @ParameterizedTest
@@ -327,25 +326,5 @@ class RunnerIT {
         assertThat(run.err()).startsWith("error: ").contains(named);
         assertThat(run.out() + run.err()).doesNotContain("topsecret");
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.CANNOT_CONNECT);
-    }
-
-    private static Run run(TestDatabase database, String modulesDir, String... command) {
-        return run(database.url(), modulesDir, command);
-    }
-
-    private static Run run(String url, String modulesDir, String... command) {
-        List<String> args = new ArrayList<>(List.of("--url", url, "--modules-dir", modulesDir));
-        args.addAll(List.of(command));
-        return run(Map.of(), args.toArray(String[]::new));
-    }
-
-    private static Run run(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MigrateCommand.run(args, environment, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private record Run(int code, String out, String err) {
     }
 }

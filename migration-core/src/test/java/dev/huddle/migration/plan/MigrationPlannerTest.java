@@ -12,6 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class MigrationPlannerTest {
 
@@ -185,6 +186,85 @@ class MigrationPlannerTest {
         refused.problems().forEach(problem -> assertThat(refused).hasMessageContaining(problem));
     }
 
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void attachesEachDownScriptOfTheDialectToItsMigration(Dialect dialect) {
+        MigrationPlan plan = plan("reversible", dialect);
+
+        assertThat(plan.migrations()).allSatisfy(migration -> assertThat(migration.reversible()).isTrue());
+        assertThat(plan.migrations()).extracting(migration -> migration.down().fileName()).containsExactly(
+                "U20250101000000__create_alpha_items.sql",
+                "U20250102000000__create_beta_items.sql",
+                "U20250103000000__add_alpha_note.sql",
+                "U20250104000000__create_beta_links.sql",
+                "U20250105000000__create_alpha_tags.sql");
+        DownScript down = plan.find("20250103000000").orElseThrow().down();
+        assertThat(down.sql()).isEqualTo(Scenarios.read(Scenarios.downScript(Scenarios.path("reversible"), "alpha", dialect,
+                "U20250103000000__add_alpha_note.sql")));
+        assertThat(down.origin()).contains("down", dialect.folderName());
+        assertThat(plan.dependentsOf("alpha")).containsExactly("beta");
+        assertThat(plan.dependentsOf("beta")).isEmpty();
+    }
+
+    @Test
+    void plansAMigrationWithoutDownScriptAsIrreversible() {
+        assertThat(plan("irreversible", Dialect.SQLITE).migrations()).extracting(ResolvedScript::fileName, ResolvedScript::reversible)
+                .containsExactly(
+                        tuple("V20250101000000__create_alpha_items.sql", true),
+                        tuple("V20250102000000__backfill_alpha_names.sql", false),
+                        tuple("V20250103000000__create_alpha_tags.sql", true));
+    }
+
+    @Test
+    void refusesADownScriptThatRevertsNoMigration() {
+        assertThat(downProblems("stray")).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("U20250109000000__create_stray_notes.sql reverts no migration")
+                .contains("there is no V20250109000000__create_stray_notes.sql"))
+                .noneSatisfy(problem -> assertThat(problem).contains("create_stray_items"));
+    }
+
+    @Test
+    void refusesADownScriptWhoseDescriptionDiffersFromItsMigration() {
+        assertThat(downProblems("mismatch")).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("U20250102000000__create_mismatch_item.sql does not match V20250102000000__create_mismatch_items.sql")
+                .contains("Name it U20250102000000__create_mismatch_items.sql"));
+    }
+
+    @Test
+    void refusesAMalformedDownScriptName() {
+        assertThat(downProblems("malformed")).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("D20250103000000__create_malformed_items.sql is not a valid down script name")
+                .contains(ScriptName.EXPECTED_DOWN_FORM))
+                .anySatisfy(problem -> assertThat(problem).contains("postgresql"))
+                .anySatisfy(problem -> assertThat(problem).contains("sqlite"));
+    }
+
+    @Test
+    void refusesADownScriptMissingFromTheOtherDialect() {
+        assertThat(downProblems("one-dialect")).singleElement().satisfies(problem -> assertThat(problem)
+                .contains("postgresql", "U20250104000000__create_one_dialect_items.sql")
+                .contains("has no sqlite counterpart")
+                .contains("one-dialect/down/sqlite/U20250104000000__create_one_dialect_items.sql"));
+    }
+
+    @Test
+    void refusesAMigrationMarkedIrreversibleThatHasADownScript() {
+        assertThat(downProblems("marked")).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("V20250105000000__drop_marked_legacy.sql is marked irreversible but has the down script")
+                .contains("U20250105000000__drop_marked_legacy.sql")
+                .contains("Remove one of the two"));
+    }
+
+    @Test
+    void refusesEveryBadDownScriptOfEveryModuleTogether() {
+        MigrationPlanRefusedException refused = catchThrowableOfType(MigrationPlanRefusedException.class,
+                () -> plan("bad-down-scripts", Dialect.SQLITE, "stray"));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.problems()).hasSize(9);
+        assertThat(refused).hasMessageStartingWith("Migration plan refused, 9 problems (nothing was run):");
+    }
+
     @Test
     void plansNothingWithoutModules() {
         MigrationPlan plan = new MigrationPlanner(List.of()).plan(Dialect.POSTGRESQL, List.of());
@@ -195,6 +275,15 @@ class MigrationPlannerTest {
 
     private static MigrationPlan plan(String scenario, Dialect dialect, String... selected) {
         return new MigrationPlanner(Scenarios.modules(scenario)).plan(dialect, List.of(selected));
+    }
+
+    /** The problems planning {@code bad-down-scripts} reports for one of its modules, each named after the module. */
+    private static List<String> downProblems(String module) {
+        List<String> problems = refusal("bad-down-scripts").problems().stream()
+                .filter(problem -> problem.startsWith(module + ": "))
+                .toList();
+        assertThat(problems).as("problems of module %s", module).isNotEmpty();
+        return problems;
     }
 
     private static MigrationPlanRefusedException refusal(String scenario) {

@@ -1,4 +1,4 @@
-package dev.huddle.migration.plan;
+package dev.huddle.migration.sql;
 
 import java.util.Locale;
 import java.util.Set;
@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Small text helpers for scanning SQL without a full parser. */
-final class SqlText {
+public final class SqlText {
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "\\bCREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:TEMP(?:ORARY)?\\s+|UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
                     + "(?:[\\w$]+\\s*\\.\\s*)?\"?([\\w$]+)\"?", Pattern.CASE_INSENSITIVE);
@@ -15,8 +15,13 @@ final class SqlText {
     private SqlText() {
     }
 
+    /** Whether a script holds no statement at all: nothing but comments, blanks and semicolons. */
+    public static boolean isEmpty(String sql) {
+        return blankCommentsAndStrings(sql).replace(";", "").isBlank();
+    }
+
     /** Lower-case names of the tables a script creates. */
-    static Set<String> createdTables(String sql) {
+    public static Set<String> createdTables(String sql) {
         Set<String> tables = new TreeSet<>();
         Matcher matcher = CREATE_TABLE.matcher(blankCommentsAndStrings(sql));
         while (matcher.find()) {
@@ -26,7 +31,7 @@ final class SqlText {
     }
 
     /** Whether the script's code (comments and strings aside) names the table as a whole word. */
-    static boolean mentions(String sql, String table) {
+    public static boolean mentions(String sql, String table) {
         return Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(table) + "\"?(?![\\w$])", Pattern.CASE_INSENSITIVE)
                 .matcher(blankCommentsAndStrings(sql)).find();
     }
@@ -35,7 +40,7 @@ final class SqlText {
      * The same text with comments and string literals replaced by spaces (newlines kept), so keyword scans neither
      * match inside them nor shift line numbers.
      */
-    static String blankCommentsAndStrings(String sql) {
+    public static String blankCommentsAndStrings(String sql) {
         char[] out = sql.toCharArray();
         int i = 0;
         while (i < out.length) {
@@ -65,7 +70,7 @@ final class SqlText {
     }
 
     /** The 1-based line number of a character offset. */
-    static int lineOf(String text, int offset) {
+    public static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < text.length(); i++) {
             if (text.charAt(i) == '\n') {

@@ -1,4 +1,4 @@
-package dev.huddle.migration.execute;
+package dev.huddle.migration.sql;
 
 import dev.huddle.migration.discover.Dialect;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -20,27 +20,38 @@ import java.util.List;
  * Splits a script into statements with Flyway's parser for its dialect, the same one that applies up scripts, so
  * dollar quoting, trigger bodies and line numbers are understood one way for both directions.
  */
-final class SqlStatements {
-    /** One statement of a script and the line it starts on. */
-    record Statement(int line, String sql) {
+public final class SqlStatements {
+    /** One statement of a script, the line it starts on, and whether it may run inside a transaction. */
+    public record Statement(int line, String sql, boolean transactional) {
     }
 
     private SqlStatements() {
     }
 
-    static List<Statement> split(Dialect dialect, String fileName, String sql) {
+    public static List<Statement> split(Dialect dialect, String fileName, String sql) {
         Configuration configuration = new FluentConfiguration(SqlStatements.class.getClassLoader()).placeholderReplacement(false);
-        String url = dialect == Dialect.POSTGRESQL ? "jdbc:postgresql://localhost/parse" : "jdbc:sqlite::memory:";
-        DatabaseType type = DatabaseTypeRegister.getDatabaseTypeForUrl(url, configuration);
+        DatabaseType type = databaseType(dialect, configuration);
         Parser parser = type.createParser(configuration, null, new ParsingContext());
         List<Statement> statements = new ArrayList<>();
         try (SqlStatementIterator iterator = parser.parse(new TextResource(fileName, sql))) {
             while (iterator.hasNext()) {
                 SqlStatement statement = iterator.next();
-                statements.add(new Statement(statement.getLineNumber(), statement.getSql()));
+                statements.add(new Statement(statement.getLineNumber(), statement.getSql(), statement.canExecuteInTransaction()));
             }
         }
         return statements;
+    }
+
+    /**
+     * The dialect's database type, chosen by name: several types accept a {@code jdbc:postgresql:} URL, and the
+     * first of them (CockroachDB) parses every statement as non-transactional.
+     */
+    private static DatabaseType databaseType(Dialect dialect, Configuration configuration) {
+        String name = dialect == Dialect.POSTGRESQL ? "PostgreSQL" : "SQLite";
+        return DatabaseTypeRegister.getDatabaseTypes().stream()
+                .filter(type -> type.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Flyway has no " + name + " support on the class path"));
     }
 
     /** Script text handed to the parser under its file name. */

@@ -1,0 +1,144 @@
+package dev.huddle.migration.lint;
+
+import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.plan.ResolvedScript;
+import dev.huddle.migration.sql.SqlStatements;
+import dev.huddle.migration.sql.SqlText;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks PostgreSQL up scripts statement by statement. A table the same script created is new and empty, so only
+ * statements on tables that existed before the script are flagged. Down scripts are not linted: dropping is their job.
+ */
+public final class MigrationLinter {
+    private static final String NAME = "(?:\"[^\"]+\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|[\\w$]+))?";
+    private static final Pattern IGNORE = Pattern.compile("^\\s*--\\s*huddle:lint-ignore\\s+(H\\d{3})\\b[ \\t]*(.*?)\\s*$", Pattern.MULTILINE);
+    private static final Pattern CREATE_TABLE = Pattern.compile(
+            "^CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME + ")", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_INDEX = Pattern.compile(
+            "^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?.*?\\bON\\s+(?:ONLY\\s+)?(" + NAME + ")", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ALTER_TABLE = Pattern.compile(
+            "^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?(" + NAME + ")\\s+(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern DROP_TABLE = Pattern.compile("^DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(" + NAME + ")", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOCK_TIMEOUT = Pattern.compile("^SET\\s+(?:LOCAL\\s+|SESSION\\s+)?lock_timeout\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADD_NOT_NULL_COLUMN = Pattern.compile("\\bADD\\s+(?:COLUMN\\s+)?(?!CONSTRAINT\\b)[^,]*?\\bNOT\\s+NULL\\b[^,]*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TYPE_CHANGE = Pattern.compile("\\bALTER\\s+(?:COLUMN\\s+)?" + NAME + "\\s+(?:SET\\s+DATA\\s+)?TYPE\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DROP_OR_RENAME = Pattern.compile("\\b(DROP\\s+COLUMN|RENAME)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADD_CONSTRAINT = Pattern.compile("\\bADD\\s+(?:CONSTRAINT\\s+" + NAME + "\\s+)?(FOREIGN\\s+KEY|CHECK)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INLINE_REFERENCE = Pattern.compile("\\bADD\\s+(?:COLUMN\\s+)?[^,]*?\\b(REFERENCES|CHECK)\\b", Pattern.CASE_INSENSITIVE);
+
+    private MigrationLinter() {
+    }
+
+    /** Unsilenced findings of every PostgreSQL script in the list; other dialects' scripts are skipped. */
+    public static List<LintFinding> lint(List<ResolvedScript> scripts) {
+        List<LintFinding> findings = new ArrayList<>();
+        for (ResolvedScript script : scripts) {
+            if (script.dialect() == Dialect.POSTGRESQL) {
+                findings.addAll(lint(script));
+            }
+        }
+        return findings;
+    }
+
+    /** Unsilenced findings of one PostgreSQL script, in line order. */
+    public static List<LintFinding> lint(ResolvedScript script) {
+        Map<LintRule, String> ignored = new EnumMap<>(LintRule.class);
+        List<LintFinding> findings = new ArrayList<>();
+        Matcher marker = IGNORE.matcher(script.sql());
+        while (marker.find()) {
+            LintRule rule = rule(marker.group(1));
+            int line = SqlText.lineOf(script.sql(), marker.start());
+            if (rule == null || rule == LintRule.H000) {
+                findings.add(new LintFinding(LintRule.H000, script.script(), line, "unknown rule " + marker.group(1)));
+            } else if (marker.group(2).isBlank()) {
+                findings.add(new LintFinding(LintRule.H000, script.script(), line, "lint-ignore " + rule + " without a reason"));
+            } else {
+                ignored.put(rule, marker.group(2));
+            }
+        }
+        Set<String> createdHere = new HashSet<>();
+        boolean lockTimeoutSet = false;
+        boolean lockTimeoutFlagged = false;
+        for (SqlStatements.Statement statement : SqlStatements.split(Dialect.POSTGRESQL, script.fileName(), script.sql())) {
+            String code = SqlText.blankCommentsAndStrings(statement.sql()).strip();
+            List<String> found = new ArrayList<>();
+            boolean locksExistingTable = false;
+            Matcher matcher;
+            if (LOCK_TIMEOUT.matcher(code).find()) {
+                lockTimeoutSet = true;
+            } else if ((matcher = CREATE_TABLE.matcher(code)).find()) {
+                createdHere.add(table(matcher.group(1)));
+            } else if ((matcher = CREATE_INDEX.matcher(code)).find()) {
+                if (!createdHere.contains(table(matcher.group(2))) && matcher.group(1) == null) {
+                    found.add("H001 CREATE INDEX on " + table(matcher.group(2)));
+                    locksExistingTable = true;
+                }
+            } else if ((matcher = DROP_TABLE.matcher(code)).find()) {
+                if (!createdHere.contains(table(matcher.group(1)))) {
+                    found.add("H004 DROP TABLE " + table(matcher.group(1)));
+                    locksExistingTable = true;
+                }
+            } else if ((matcher = ALTER_TABLE.matcher(code)).find() && !createdHere.contains(table(matcher.group(1)))) {
+                locksExistingTable = true;
+                String table = table(matcher.group(1));
+                String actions = matcher.group(2);
+                boolean notValid = actions.toUpperCase(Locale.ROOT).contains("NOT VALID");
+                Matcher notNull = ADD_NOT_NULL_COLUMN.matcher(actions);
+                while (notNull.find()) {
+                    if (!notNull.group().toUpperCase(Locale.ROOT).contains("DEFAULT")) {
+                        found.add("H002 ALTER TABLE " + table + " ADD ... NOT NULL");
+                    }
+                }
+                if (TYPE_CHANGE.matcher(actions).find()) {
+                    found.add("H003 ALTER TABLE " + table + " ALTER ... TYPE");
+                }
+                Matcher dropOrRename = DROP_OR_RENAME.matcher(actions);
+                if (dropOrRename.find()) {
+                    found.add("H004 ALTER TABLE " + table + " " + dropOrRename.group(1).toUpperCase(Locale.ROOT).replaceAll("\\s+", " "));
+                }
+                if (!notValid && (ADD_CONSTRAINT.matcher(actions).find() || INLINE_REFERENCE.matcher(actions).find())) {
+                    found.add("H005 ALTER TABLE " + table + " ADD constraint");
+                }
+            }
+            if (locksExistingTable && !lockTimeoutSet && !lockTimeoutFlagged) {
+                lockTimeoutFlagged = true;
+                found.add("H006 " + firstWords(code));
+            }
+            for (String finding : found) {
+                LintRule rule = LintRule.valueOf(finding.substring(0, 4));
+                if (!ignored.containsKey(rule)) {
+                    findings.add(new LintFinding(rule, script.script(), statement.line(), finding.substring(5)));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static LintRule rule(String id) {
+        try {
+            return LintRule.valueOf(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String table(String qualifiedName) {
+        String name = qualifiedName.contains(".") ? qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1) : qualifiedName;
+        return name.replace("\"", "").strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String firstWords(String code) {
+        String oneLine = code.replaceAll("\\s+", " ");
+        return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 40) + "...";
+    }
+}

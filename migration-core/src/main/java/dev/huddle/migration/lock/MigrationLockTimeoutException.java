@@ -1,0 +1,12 @@
+package dev.huddle.migration.lock;
+
+import java.time.Duration;
+
+/** Another runner held the migration lock for longer than this one was willing to wait. */
+public class MigrationLockTimeoutException extends RuntimeException {
+    public MigrationLockTimeoutException(String database, Duration waited, String holder) {
+        super("Timed out after " + waited.toSeconds() + " s waiting for the migration lock on " + database
+                + (holder == null ? "" : ", held by " + holder) + ". Another runner or app instance is migrating: wait for it "
+                + "and run again, or raise the timeout (--lock-timeout, huddle.migration.lock-timeout).");
+    }
+}

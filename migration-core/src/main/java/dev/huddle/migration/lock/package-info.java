@@ -1,0 +1,5 @@
+/**
+ * One runner at a time per database: every command that changes the schema holds the migration lock. PostgreSQL
+ * gets an advisory lock; SQLite, which Flyway does not lock at all, gets a file lock beside the database file.
+ */
+package dev.huddle.migration.lock;

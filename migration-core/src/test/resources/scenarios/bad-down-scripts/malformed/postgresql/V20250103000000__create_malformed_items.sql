@@ -1,0 +1,1 @@
+create table malformed_items (id integer primary key);

@@ -1,0 +1,1 @@
+create table marked_legacy (id integer primary key);

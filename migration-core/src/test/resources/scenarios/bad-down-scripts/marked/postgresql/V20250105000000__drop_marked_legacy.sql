@@ -1,0 +1,2 @@
+-- huddle:irreversible The legacy rows are deleted for good
+drop table if exists marked_legacy;

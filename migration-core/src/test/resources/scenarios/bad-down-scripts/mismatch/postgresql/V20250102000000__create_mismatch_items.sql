@@ -1,0 +1,1 @@
+create table mismatch_items (id integer primary key);

@@ -1,0 +1,1 @@
+create table one_dialect_items (id integer primary key);

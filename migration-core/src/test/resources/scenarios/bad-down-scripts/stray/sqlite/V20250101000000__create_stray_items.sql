@@ -1,0 +1,1 @@
+create table stray_items (id integer primary key);

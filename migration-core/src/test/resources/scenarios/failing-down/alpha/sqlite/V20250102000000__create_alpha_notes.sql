@@ -1,0 +1,1 @@
+create table alpha_notes (id integer primary key);

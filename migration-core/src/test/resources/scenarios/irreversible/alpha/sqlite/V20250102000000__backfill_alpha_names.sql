@@ -1,0 +1,1 @@
+update alpha_items set name = lower(name);
