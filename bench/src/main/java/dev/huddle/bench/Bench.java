@@ -1,0 +1,283 @@
+package dev.huddle.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times, side by side in the same rounds, Huddle's runner, plain Flyway (defaults and group mode), node-pg-migrate
+ * when Node is present, and the floor (all SQL in one psql -1 / one sqlite3 transaction), for several corpus sizes.
+ * Prints a Markdown report. Usage: see bench/run.sh.
+ */
+public final class Bench {
+    private final Options options;
+    /** engine -> size -> measurement -> seconds per round. */
+    private final Map<String, Map<Integer, Map<String, List<Double>>>> results = new LinkedHashMap<>();
+    private int databaseCounter;
+
+    private Bench(Options options) {
+        this.options = options;
+    }
+
+    /** Command-line options. */
+    record Options(List<Integer> sizes, int rounds, int bigRounds, String pgHost, int pgPort, Path runner, Path app,
+                   Path work, boolean nodePgMigrate) {
+        static Options parse(String[] args) {
+            Map<String, String> values = new LinkedHashMap<>(Map.of("--sizes", "100,1000,10000", "--rounds", "7",
+                    "--big-rounds", "3", "--pg", "127.0.0.1:5432", "--runner", "app/target/huddle-migrate.jar",
+                    "--app", "app/target/huddle.jar", "--work", "bench/target/work", "--node", "auto"));
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                if (!values.containsKey(args[i])) {
+                    throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + values.keySet());
+                }
+                values.put(args[i], args[i + 1]);
+            }
+            String[] pg = values.get("--pg").split(":");
+            boolean node = switch (values.get("--node")) {
+                case "yes" -> true;
+                case "no" -> false;
+                default -> NodePgMigrate.available();
+            };
+            return new Options(Arrays.stream(values.get("--sizes").split(",")).map(Integer::parseInt).toList(),
+                    Integer.parseInt(values.get("--rounds")), Integer.parseInt(values.get("--big-rounds")), pg[0], Integer.parseInt(pg[1]),
+                    Path.of(values.get("--runner")), Path.of(values.get("--app")), Path.of(values.get("--work")), node);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Bench bench = new Bench(Options.parse(args));
+        bench.run();
+        System.out.println(new Report(bench.options, bench.results).markdown(LocalDate.now().toString()));
+    }
+
+    private void run() throws Exception {
+        Path benchJar = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        NodePgMigrate node = options.nodePgMigrate() ? NodePgMigrate.install(options.work().resolve("node")) : null;
+        for (int size : options.sizes()) {
+            Path corpus = Corpus.write(options.work().resolve("corpus-" + size), size);
+            if (node != null) {
+                node.writeMigrations(corpus, size);
+            }
+            int rounds = size >= 10_000 ? options.bigRounds() : options.rounds();
+            log("size " + size + ": warm-up, then " + rounds + " rounds");
+            for (int round = 0; round <= rounds; round++) {
+                boolean record = round > 0;
+                for (String engine : new String[] {"postgresql", "sqlite"}) {
+                    roundOf(engine, size, corpus, benchJar, node, record);
+                }
+            }
+            if (size == 1000 || options.sizes().size() == 1) {
+                for (int round = 0; round <= options.rounds(); round++) {
+                    for (String engine : new String[] {"postgresql", "sqlite"}) {
+                        appBoot(engine, size, corpus, round > 0);
+                    }
+                }
+            }
+        }
+    }
+
+    private void roundOf(String engine, int size, Path corpus, Path benchJar, NodePgMigrate node, boolean record) throws Exception {
+        Path modules = corpus.resolve("modules");
+        String flat = corpus.resolve("flat").resolve(engine).toAbsolutePath().toString();
+
+        Database floor = fresh(engine);
+        time(engine, size, "floor", record, floorCommand(engine, floor, corpus));
+        floor.drop();
+
+        Database plan = fresh(engine);
+        time(engine, size, "huddle plan (up --dry-run)", record, runner(plan, modules, "up", "--dry-run"));
+        plan.drop();
+
+        Database huddle = fresh(engine);
+        time(engine, size, "huddle up (cold)", record, runner(huddle, modules, "up"));
+        time(engine, size, "huddle up (no-op)", record, runner(huddle, modules, "up"));
+        time(engine, size, "huddle status", record, runner(huddle, modules, "status"));
+        time(engine, size, "huddle validate", record, runner(huddle, modules, "validate"));
+        huddle.drop();
+
+        Database flyway = fresh(engine);
+        time(engine, size, "flyway migrate (cold)", record, java(benchJar, "dev.huddle.bench.PlainFlyway", flyway.jdbcUrl(), flyway.user(), flat));
+        time(engine, size, "flyway migrate (no-op)", record, java(benchJar, "dev.huddle.bench.PlainFlyway", flyway.jdbcUrl(), flyway.user(), flat));
+        flyway.drop();
+
+        Database group = fresh(engine);
+        time(engine, size, "flyway group (cold)", record, java(benchJar, "dev.huddle.bench.PlainFlyway", group.jdbcUrl(), group.user(), flat, "group"));
+        group.drop();
+
+        Database bare = fresh(engine);
+        time(engine, size, "bare JVM + JDBC select 1", record, java(benchJar, "dev.huddle.bench.BareJdbc", bare.jdbcUrl(), bare.user()));
+        bare.drop();
+
+        if (node != null && engine.equals("postgresql")) {
+            Database nodeDb = fresh(engine);
+            time(engine, size, "node-pg-migrate up (cold)", record, node.up(nodeDb.huddleUrl(), corpus));
+            time(engine, size, "node-pg-migrate up (no-op)", record, node.up(nodeDb.huddleUrl(), corpus));
+            nodeDb.drop();
+        }
+    }
+
+    /** The app's boot with the corpus as extra modules, nothing pending, against its boot with migrations off. */
+    private void appBoot(String engine, int size, Path corpus, boolean record) throws Exception {
+        Database db = fresh(engine);
+        Path modules = corpus.resolve("modules").toAbsolutePath();
+        run(runner(db, modules, "up"));
+        Map<String, String> env = Map.of("DATABASE_URL", db.huddleUrl(), "HUDDLE_MIGRATION_MODULES_DIR", modules.toString());
+        timeBoot(engine, size, "app boot, nothing pending", record, env, "migrate");
+        timeBoot(engine, size, "app boot, migrations off", record, env, "off");
+        db.drop();
+    }
+
+    private void timeBoot(String engine, int size, String name, boolean record, Map<String, String> env, String mode) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", options.app().toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
+        builder.environment().put("HUDDLE_MIGRATION_MODE", mode);
+        builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
+        long started = System.nanoTime();
+        Process app = builder.start();
+        try {
+            while (true) {
+                if (!app.isAlive()) {
+                    throw new IllegalStateException("The app exited while booting (" + name + ")");
+                }
+                try {
+                    if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // Still starting.
+                }
+                Thread.sleep(10);
+            }
+            record(engine, size, name, record, (System.nanoTime() - started) / 1e9);
+        } finally {
+            app.destroy();
+            app.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private List<String> floorCommand(String engine, Database db, Path corpus) {
+        String file = corpus.resolve("floor").resolve(engine + ".sql").toAbsolutePath().toString();
+        if (engine.equals("postgresql")) {
+            return List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-h", options.pgHost(), "-p",
+                    String.valueOf(options.pgPort()), "-U", "postgres", "-d", db.name(), "-f", file);
+        }
+        return List.of("sh", "-c", "sqlite3 -bail '" + db.name() + "' < '" + file + "'");
+    }
+
+    private List<String> runner(Database db, Path modules, String... command) {
+        List<String> args = new ArrayList<>(List.of(javaBinary(), "-jar", options.runner().toAbsolutePath().toString(),
+                "--url", db.huddleUrl(), "--modules-dir", modules.toAbsolutePath().toString()));
+        args.addAll(List.of(command));
+        return args;
+    }
+
+    private static List<String> java(Path jar, String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", jar.toString(), mainClass));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private void time(String engine, int size, String name, boolean record, List<String> command) throws Exception {
+        long started = System.nanoTime();
+        run(command);
+        record(engine, size, name, record, (System.nanoTime() - started) / 1e9);
+    }
+
+    private void record(String engine, int size, String name, boolean record, double seconds) {
+        if (record) {
+            results.computeIfAbsent(engine, e -> new LinkedHashMap<>()).computeIfAbsent(size, s -> new LinkedHashMap<>())
+                    .computeIfAbsent(name, n -> new ArrayList<>()).add(seconds);
+        }
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Path output = Files.createTempFile("huddle-bench-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("Failed: " + String.join(" ", command) + "\n" + Files.readString(output));
+        }
+        Files.delete(output);
+    }
+
+    private Database fresh(String engine) throws Exception {
+        String name = "huddle_bench_" + ProcessHandle.current().pid() + "_" + (++databaseCounter);
+        if (engine.equals("sqlite")) {
+            Path file = Files.createDirectories(options.work().resolve("sqlite").toAbsolutePath()).resolve(name + ".db");
+            return new Database(engine, file.toString(), options);
+        }
+        try (Connection admin = DriverManager.getConnection(adminUrl(options), "postgres", null);
+             Statement statement = admin.createStatement()) {
+            statement.execute("create database " + name);
+        }
+        return new Database(engine, name, options);
+    }
+
+    static String adminUrl(Options options) {
+        return "jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort() + "/postgres";
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void log(String message) {
+        System.err.println("[bench] " + message);
+    }
+
+    /** One database a measurement uses and drops. */
+    record Database(String engine, String name, Options options) {
+        String huddleUrl() {
+            return engine.equals("sqlite") ? "jdbc:sqlite:" + name
+                    : "postgresql://postgres@" + options.pgHost() + ":" + options.pgPort() + "/" + name;
+        }
+
+        String jdbcUrl() {
+            return engine.equals("sqlite") ? "jdbc:sqlite:" + name + "?foreign_keys=true"
+                    : "jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort() + "/" + name;
+        }
+
+        String user() {
+            return engine.equals("sqlite") ? "-" : "postgres";
+        }
+
+        void drop() throws Exception {
+            if (engine.equals("sqlite")) {
+                for (String suffix : new String[] {"", "-journal", "-wal", "-shm", ".migration-lock"}) {
+                    Files.deleteIfExists(Path.of(name + suffix));
+                }
+                return;
+            }
+            try (Connection admin = DriverManager.getConnection(adminUrl(options), "postgres", null);
+                 Statement statement = admin.createStatement()) {
+                statement.execute("drop database if exists " + name + " with (force)");
+            }
+        }
+    }
+
+    static String seconds(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+}
