@@ -6,6 +6,7 @@ import dev.huddle.authhmac.ExternalSessionStore;
 import dev.huddle.migration.connect.DatabaseUnreachableException;
 import dev.huddle.migration.execute.MigrationFailedException;
 import dev.huddle.testsupport.Engine;
+import dev.huddle.testsupport.SchemaDump;
 import dev.huddle.testsupport.SchemaInspector;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
@@ -61,6 +62,8 @@ class BootMigrationIT {
     @EnumSource(Engine.class)
     void refusesToBootOnAFailingMigrationAndKeepsTheDatabaseAsBeforeIt(Engine engine) throws Exception {
         TestDatabase db = TestDatabases.fresh(engine);
+        start(db, Map.of()).close();
+        String before = SchemaDump.of(db);
         Path modules = brokenModule();
 
         assertThatThrownBy(() -> start(db, Map.of("huddle.migration.modules-dir", modules.toString())))
@@ -68,9 +71,19 @@ class BootMigrationIT {
                         .isEqualTo("broken/V20990101000000__broken_step.sql"));
 
         assertThat(historyRows(db)).isEqualTo(SHIPPED_MIGRATIONS);
-        try (Connection connection = db.connect()) {
-            assertThat(new SchemaInspector(connection).tables()).doesNotContain("broken_first");
-        }
+        assertThat(SchemaDump.of(db)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aFailingMigrationOnAFreshDatabaseLeavesItEmptyBecauseTheRunIsOneTransaction(Engine engine) throws Exception {
+        TestDatabase db = TestDatabases.fresh(engine);
+
+        assertThatThrownBy(() -> start(db, Map.of("huddle.migration.modules-dir", brokenModule().toString())))
+                .satisfies(error -> assertThat(causeOf(error, MigrationFailedException.class).getMessage())
+                        .contains("broken/V20990101000000__broken_step.sql failed at line 2", "all rolled back"));
+
+        assertThat(SchemaDump.of(db)).isEmpty();
     }
 
     @ParameterizedTest

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * Prints a Markdown report. Usage: see bench/run.sh.
  */
 public final class Bench {
+    /** Only the corpus, not the app's own modules that the runner jar also carries: every runner gets the same work. */
+    private static final String CORPUS_MODULES = "mod0,mod1,mod2,mod3";
     private final Options options;
     /** engine -> size -> measurement -> seconds per round. */
     private final Map<String, Map<Integer, Map<String, List<Double>>>> results = new LinkedHashMap<>();
@@ -189,7 +191,7 @@ public final class Bench {
 
     private List<String> runner(Database db, Path modules, String... command) {
         List<String> args = new ArrayList<>(List.of(javaBinary(), "-jar", options.runner().toAbsolutePath().toString(),
-                "--url", db.huddleUrl(), "--modules-dir", modules.toAbsolutePath().toString()));
+                "--url", db.huddleUrl(), "--modules-dir", modules.toAbsolutePath().toString(), "--modules", CORPUS_MODULES));
         args.addAll(List.of(command));
         return args;
     }

@@ -27,51 +27,73 @@ public final class Migrations {
     private final List<ModuleDescriptor> modules;
     private final List<String> selected;
     private final Duration lockTimeout;
+    private final boolean transactionPerMigration;
 
-    private Migrations(List<ModuleDescriptor> modules, List<String> selected, Duration lockTimeout) {
+    private Migrations(List<ModuleDescriptor> modules, List<String> selected, Duration lockTimeout, boolean transactionPerMigration) {
         this.modules = List.copyOf(modules);
         this.selected = List.copyOf(selected);
         this.lockTimeout = lockTimeout;
+        this.transactionPerMigration = transactionPerMigration;
     }
 
     /** Every module registered on the class path that loaded Huddle. */
     public static Migrations discover() {
-        return new Migrations(ModuleDiscovery.onClasspath(Migrations.class.getClassLoader()), List.of(), DEFAULT_LOCK_TIMEOUT);
+        return new Migrations(ModuleDiscovery.onClasspath(Migrations.class.getClassLoader()), List.of(), DEFAULT_LOCK_TIMEOUT, false);
     }
 
     /** Exactly these modules, for tests and tools that build descriptors themselves. */
     public static Migrations of(List<ModuleDescriptor> modules) {
-        return new Migrations(modules, List.of(), DEFAULT_LOCK_TIMEOUT);
+        return new Migrations(modules, List.of(), DEFAULT_LOCK_TIMEOUT, false);
     }
 
     /** Adds every module found in {@code dir} (one subfolder per module). */
     public Migrations withModulesFrom(Path dir) {
         List<ModuleDescriptor> all = new ArrayList<>(modules);
         all.addAll(ModuleDiscovery.inDirectory(dir));
-        return new Migrations(all, selected, lockTimeout);
+        return new Migrations(all, selected, lockTimeout, transactionPerMigration);
     }
 
     /** Limits every command to the named modules; an empty list means all. */
     public Migrations onlyModules(Collection<String> names) {
-        return new Migrations(modules, List.copyOf(names), lockTimeout);
+        return new Migrations(modules, List.copyOf(names), lockTimeout, transactionPerMigration);
     }
 
     /** How long schema-changing commands wait for the migration lock that another runner holds. */
     public Migrations withLockTimeout(Duration timeout) {
-        return new Migrations(modules, selected, timeout);
+        return new Migrations(modules, selected, timeout, transactionPerMigration);
     }
 
     Duration lockTimeout() {
         return lockTimeout;
     }
 
+    /**
+     * Commits after each migration instead of once per {@code up}: shorter lock windows on a busy database, at the
+     * price of a failure leaving the migrations before it applied.
+     */
+    public Migrations withTransactionPerMigration(boolean perMigration) {
+        return new Migrations(modules, selected, lockTimeout, perMigration);
+    }
+
+    boolean transactionPerMigration() {
+        return transactionPerMigration;
+    }
+
     public List<ModuleDescriptor> modules() {
         return modules;
     }
 
-    /** The checked plan for one dialect; refuses broken scripts without touching any database. */
+    /**
+     * The plan for one dialect with every script of every dialect read and checked, as {@code validate} and the build
+     * want it; refuses broken scripts without touching any database.
+     */
     public MigrationPlan plan(Dialect dialect) {
         return new MigrationPlanner(modules).plan(dialect, selected);
+    }
+
+    /** The plan a command runs: the dialect's own up scripts read and checked, the rest checked by name. */
+    MigrationPlan planToRun(Dialect dialect) {
+        return new MigrationPlanner(modules).planToRun(dialect, selected);
     }
 
     /** Commands against a database the caller pooled; its dialect is read from the first connection. */

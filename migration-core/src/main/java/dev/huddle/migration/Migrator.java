@@ -13,6 +13,8 @@ import dev.huddle.migration.execute.RollbackExecutor;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.history.AppliedMigration;
 import dev.huddle.migration.history.HistoryTable;
+import dev.huddle.migration.lint.LintFinding;
+import dev.huddle.migration.lint.MigrationLinter;
 import dev.huddle.migration.lock.MigrationLock;
 import dev.huddle.migration.lock.MigrationLocks;
 import dev.huddle.migration.plan.MigrationPlan;
@@ -70,17 +72,36 @@ public final class Migrator {
     public UpResult up(String targetVersion) {
         MigrationPlan plan = plan();
         checkTarget(plan, targetVersion);
+        // Nothing pending is the common case at every start, answered without the lock: a concurrent run commits all its
+        // history rows at once, so this read sees none of them (and the locked path below checks again) or all.
+        List<AppliedMigration> history = history();
+        if (ValidationReport.of(plan, history).isClean() && pendingUpTo(plan, history, targetVersion).isEmpty()) {
+            return new UpResult(List.of());
+        }
         try (MigrationLock.Held ignored = lock()) {
             return upHoldingLock(plan, targetVersion);
         }
     }
 
+    private static List<ResolvedScript> pendingUpTo(MigrationPlan plan, List<AppliedMigration> history, String targetVersion) {
+        Set<String> applied = history.stream().map(AppliedMigration::version).collect(Collectors.toSet());
+        return plan.migrations().stream()
+                .filter(script -> !applied.contains(script.version()))
+                .filter(script -> targetVersion == null || script.version().compareTo(targetVersion) <= 0)
+                .toList();
+    }
+
     private UpResult upHoldingLock(MigrationPlan plan, String targetVersion) {
-        ValidationReport report = ValidationReport.of(plan, history());
+        List<AppliedMigration> history = history();
+        ValidationReport report = ValidationReport.of(plan, history);
         if (!report.isClean()) {
             throw new InconsistentHistoryException(report, report.blockingUp());
         }
-        return new MigrationExecutor(dataSource).up(plan, targetVersion);
+        return executor().up(plan, history.stream().map(AppliedMigration::version).collect(Collectors.toSet()), targetVersion);
+    }
+
+    private MigrationExecutor executor() {
+        return new MigrationExecutor(dataSource, dialect(), migrations.transactionPerMigration());
     }
 
     /**
@@ -94,11 +115,7 @@ public final class Migrator {
         if (!report.isClean()) {
             throw new InconsistentHistoryException(report, report.blockingUp());
         }
-        Set<String> applied = history.stream().map(AppliedMigration::version).collect(Collectors.toSet());
-        return plan.migrations().stream()
-                .filter(script -> !applied.contains(script.version()))
-                .filter(script -> targetVersion == null || script.version().compareTo(targetVersion) <= 0)
-                .toList();
+        return pendingUpTo(plan, history, targetVersion);
     }
 
     /** What {@code down(request)} would revert, newest first, after the same checks; changes nothing. */
@@ -136,7 +153,7 @@ public final class Migrator {
             MigrationPlan plan = plan();
             MigrationPlan again = new MigrationPlan(plan.dialect(), plan.modules(), List.of(rollback.steps().get(0).migration()),
                     List.of(), plan.inMemoryTables(), plan.dependencies());
-            return new RedoResult(reverted, new MigrationExecutor(dataSource).up(again, null));
+            return new RedoResult(reverted, executor().up(again, Set.of(), null));
         }
     }
 
@@ -187,16 +204,24 @@ public final class Migrator {
         return StatusReport.of(plan, history(), describeDatabase());
     }
 
-    /** The planning checks plus the history compared with the scripts; clean when nothing needs a person. */
+    /**
+     * Every planning check on every script of both dialects, plus the history compared with the scripts; clean when
+     * nothing needs a person.
+     */
     public ValidationReport validate() {
-        MigrationPlan plan = plan();
+        MigrationPlan plan = migrations.plan(dialect());
         return ValidationReport.of(plan, history());
+    }
+
+    /** Lint findings of every PostgreSQL up script of the selected modules, whatever this database's dialect. */
+    public List<LintFinding> lint() {
+        return MigrationLinter.lint(migrations.plan(Dialect.POSTGRESQL).migrations());
     }
 
     /** The checked plan for this database's dialect, built once: scripts do not change while a process runs. */
     public synchronized MigrationPlan plan() {
         if (plan == null) {
-            plan = migrations.plan(dialect());
+            plan = migrations.planToRun(dialect());
         }
         return plan;
     }

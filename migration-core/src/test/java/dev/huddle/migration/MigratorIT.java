@@ -113,12 +113,35 @@ class MigratorIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void rollsBackAFailingScriptAndKeepsTheMigrationsBeforeIt(Engine engine) throws Exception {
+    void rollsBackAFailingRunWholeSoNoMigrationOfItIsApplied(Engine engine) throws Exception {
         TestDatabase database = TestDatabases.fresh(engine);
         Path modules = Scenarios.copy("failing-script", temp);
 
         MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
                 () -> migrator(modules, database).up());
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.script()).isEqualTo("alpha/V20250102000000__create_alpha_tags.sql");
+        assertThat(failure).hasMessageContaining("failed at line").hasMessageContaining("all rolled back");
+        assertThat(HistoryRows.tables(database)).isEmpty();
+        assertThat(migrator(modules, database).status().migrations()).extracting(MigrationStatus::state)
+                .containsOnly(MigrationState.PENDING);
+
+        Scenarios.writeInBothDialects(modules, "alpha", "V20250102000000__create_alpha_tags.sql",
+                "create table alpha_tags (id integer primary key);\n");
+        UpResult retry = migrator(modules, database).up();
+
+        assertThat(retry.applied()).extracting(AppliedStep::version).containsExactly("20250101000000", "20250102000000", "20250103000000");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void withATransactionPerMigrationAFailureKeepsTheMigrationsBeforeIt(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+        Path modules = Scenarios.copy("failing-script", temp);
+
+        MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> Scenarios.migrations(modules).withTransactionPerMigration(true).against(DatabaseTargets.fromUrl(database.url())).up());
 
         assertThat(failure).isNotNull();
         assertThat(failure.script()).isEqualTo("alpha/V20250102000000__create_alpha_tags.sql");

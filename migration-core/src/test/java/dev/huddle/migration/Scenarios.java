@@ -109,6 +109,17 @@ public final class Scenarios {
         }
     }
 
+    /** Deletes the script from both dialect folders of the module. */
+    public static void deleteInBothDialects(Path modulesDir, String module, String fileName) {
+        for (Dialect dialect : Dialect.values()) {
+            try {
+                Files.delete(script(modulesDir, module, dialect, fileName));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
@@ -120,6 +131,43 @@ public final class Scenarios {
     public static void write(Path file, String text) {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Lays the scenario's modules out as a repository's module sources under {@code project}, the way jars are built
+     * from them: {@code <module>/src/main/resources/db/huddle/<module>/<dialect>/} for up scripts and
+     * {@code .../db/huddle-down/<module>/<dialect>/} for down scripts. {@code module.properties} is left out: a
+     * classpath module declares those in its {@code HuddleModule} class.
+     */
+    public static void sourceTree(String scenario, Path project) {
+        for (ModuleDescriptor module : modules(scenario)) {
+            Path resources = project.resolve(module.name()).resolve("src/main/resources");
+            Path from = path(scenario).resolve(module.name());
+            for (Dialect dialect : Dialect.values()) {
+                copyFiles(from.resolve(dialect.folderName()), resources.resolve(ModuleDescriptor.upFolder(module.name(), dialect)));
+                copyFiles(from.resolve("down").resolve(dialect.folderName()),
+                        resources.resolve(ModuleDescriptor.downFolder(module.name(), dialect)));
+            }
+        }
+    }
+
+    /** A module packed in a jar; tools that write (create, seal) look its sources up in a project folder. */
+    public static ModuleDescriptor.Builder classpathModule(String name) {
+        return ModuleDescriptor.onClasspath(name, Scenarios.class);
+    }
+
+    private static void copyFiles(Path from, Path to) {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(from)) {
+            Files.createDirectories(to);
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, to.resolve(file.getFileName().toString()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ public class MigrationConfiguration {
     private MigrationMode mode = MigrationMode.MIGRATE;
     private Duration lockTimeout = Migrations.DEFAULT_LOCK_TIMEOUT;
     private Duration connectTimeout = Duration.ofSeconds(30);
+    private boolean transactionPerMigration;
     @Nullable
     private Path modulesDir;
 
@@ -43,6 +44,18 @@ public class MigrationConfiguration {
 
     public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
+    }
+
+    /**
+     * Commit after each migration at boot instead of once for all pending ones
+     * ({@code huddle.migration.transaction-per-migration}): shorter locks, but a failure keeps the earlier ones.
+     */
+    public boolean isTransactionPerMigration() {
+        return transactionPerMigration;
+    }
+
+    public void setTransactionPerMigration(boolean transactionPerMigration) {
+        this.transactionPerMigration = transactionPerMigration;
     }
 
     /** Extra modules from disk (one subfolder each), as the runner's {@code --modules-dir}. */

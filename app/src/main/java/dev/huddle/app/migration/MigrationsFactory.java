@@ -10,7 +10,8 @@ public class MigrationsFactory {
 
     @Singleton
     public Migrations migrations(MigrationConfiguration configuration) {
-        Migrations migrations = Migrations.discover().withLockTimeout(configuration.getLockTimeout());
+        Migrations migrations = Migrations.discover().withLockTimeout(configuration.getLockTimeout())
+                .withTransactionPerMigration(configuration.isTransactionPerMigration());
         return configuration.getModulesDir() == null ? migrations : migrations.withModulesFrom(configuration.getModulesDir());
     }
 }

@@ -31,6 +31,10 @@ final class GlobalOptions {
             description = "How long to wait for another runner's migration lock (default: ${DEFAULT-VALUE} s).")
     long lockTimeoutSeconds;
 
+    @Option(names = "--transaction-per-migration", scope = ScopeType.INHERIT,
+            description = "Commit after each migration instead of once per run (shorter locks; a failure keeps earlier ones).")
+    boolean transactionPerMigration;
+
     /** Set by the entry point; tests pass their own map. */
     Map<String, String> environment = System.getenv();
 
@@ -43,7 +47,8 @@ final class GlobalOptions {
         if (modulesDir != null) {
             migrations = migrations.withModulesFrom(modulesDir);
         }
-        return migrations.onlyModules(modules).withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds));
+        return migrations.onlyModules(modules).withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
+                .withTransactionPerMigration(transactionPerMigration);
     }
 
     Migrator migrator() {

@@ -20,8 +20,6 @@ import java.util.Map;
         exitCodeList = {"0:success", "1:a migration failed (rolled back)", "2:usage error",
                 "3:validation refused", "4:cannot connect"})
 public final class MigrateCommand implements Runnable {
-    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
-
     @Mixin
     GlobalOptions options = new GlobalOptions();
 
@@ -46,10 +44,10 @@ public final class MigrateCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        // The runner's output is its own; libraries speak only when something is wrong. Must precede any logger.
-        if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
-            System.setProperty(LOGBACK_CONFIGURATION, "huddle-migrate-logback.xml");
-        }
+        // The runner's output is its own; libraries (slf4j-simple in the runner jar) speak only when something is
+        // wrong, on standard error. Must precede any logger.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -2,7 +2,6 @@ package dev.huddle.migration.cli;
 
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.lint.LintFinding;
-import dev.huddle.migration.lint.MigrationLinter;
 import dev.huddle.migration.status.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -22,7 +21,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Migrator migrator = parent.options.migrator();
         ValidationReport report = migrator.validate();
-        List<LintFinding> lint = MigrationLinter.lint(migrator.plan().migrations());
+        List<LintFinding> lint = migrator.lint();
         List<String> problems = new ArrayList<>(report.blockingUp());
         lint.forEach(finding -> problems.add(finding.toString()));
         PrintWriter out = parent.out();

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * A database to connect to. Credentials are kept apart from the JDBC URL, so the URL can be shown and logged;
@@ -32,7 +33,9 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, Strin
                 yield dataSource;
             }
             case SQLITE -> {
-                SQLiteConfig config = new SQLiteConfig();
+                // The URL's own parameters (open_mode, journal_mode, ...) go into the config: sqlite-jdbc ignores a URL
+                // parameter whose property the config already sets.
+                SQLiteConfig config = new SQLiteConfig(urlParameters());
                 config.enforceForeignKeys(true);
                 // Readers wait for a writer (another runner, the app) instead of failing with SQLITE_BUSY.
                 config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
@@ -52,6 +55,20 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, Strin
                     + Secrets.quote(e.getMessage(), password) + ". Check that the database is running, the address and "
                     + "credentials are right, and the database exists.", null);
         }
+    }
+
+    private Properties urlParameters() {
+        Properties properties = new Properties();
+        int query = jdbcUrl.indexOf('?');
+        if (query >= 0) {
+            for (String parameter : jdbcUrl.substring(query + 1).split("&")) {
+                String[] pair = parameter.split("=", 2);
+                if (!pair[0].isEmpty()) {
+                    properties.setProperty(pair[0], pair.length > 1 ? pair[1] : "");
+                }
+            }
+        }
+        return properties;
     }
 
     /** The SQLite file path, or null for PostgreSQL and in-memory SQLite. */

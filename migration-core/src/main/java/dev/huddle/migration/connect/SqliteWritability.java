@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Asks SQLite for a write transaction and gives it straight back, so a read-only file is reported as such before any
- * migration starts, rather than as a failed migration.
+ * Makes one write SQLite will refuse on a read-only database, inside a transaction it rolls back, so a read-only file
+ * is reported as such before any migration starts, rather than as a failed migration.
  */
 public final class SqliteWritability {
     private SqliteWritability() {
@@ -18,8 +18,19 @@ public final class SqliteWritability {
             autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
+                // SQLite grants "begin immediate" even on a read-only connection; only a write tells. This one writes
+                // back the value already there, and is rolled back anyway.
+                int version;
+                try (var result = statement.executeQuery("pragma user_version")) {
+                    result.next();
+                    version = result.getInt(1);
+                }
                 statement.execute("begin immediate");
-                statement.execute("rollback");
+                try {
+                    statement.execute("pragma user_version = " + version);
+                } finally {
+                    statement.execute("rollback");
+                }
             }
         } catch (SQLException e) {
             String message = String.valueOf(e.getMessage());

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -22,6 +24,8 @@ import java.util.stream.Stream;
  * directory entries and a folder lookup would then find nothing.
  */
 public final class ClasspathScriptLocation implements ScriptLocation {
+    private static final Map<Path, List<String>> JAR_ENTRIES = new ConcurrentHashMap<>();
+
     private final Class<?> anchor;
     private final String folder;
 
@@ -69,14 +73,18 @@ public final class ClasspathScriptLocation implements ScriptLocation {
 
     private List<String> namesInJar(Path jar) {
         String prefix = folder + "/";
+        return JAR_ENTRIES.computeIfAbsent(jar, ClasspathScriptLocation::entries).stream()
+                .filter(name -> name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0)
+                .map(name -> name.substring(prefix.length()))
+                .sorted(Comparator.naturalOrder())
+                .toList();
+    }
+
+    /** A jar's file entries, listed once per process: every module's folders share the app's one fat jar. */
+    private static List<String> entries(Path jar) {
         try (JarFile jarFile = new JarFile(jar.toFile())) {
-            return jarFile.stream()
-                    .filter(entry -> !entry.isDirectory())
-                    .map(JarEntry::getName)
-                    .filter(name -> name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0)
-                    .map(name -> name.substring(prefix.length()))
-                    .sorted(Comparator.naturalOrder())
-                    .toList();
+            return jarFile.stream().filter(entry -> !entry.isDirectory()).map(JarEntry::getName)
+                    .filter(name -> name.startsWith("db/")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + jar, e);
         }

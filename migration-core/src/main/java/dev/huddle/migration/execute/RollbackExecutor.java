@@ -6,6 +6,7 @@ import dev.huddle.migration.history.HistoryTable;
 import dev.huddle.migration.plan.RollbackPlan;
 import dev.huddle.migration.plan.RollbackStep;
 import dev.huddle.migration.sql.SqlStatements;
+import dev.huddle.migration.sql.SqlText;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -79,7 +80,7 @@ public final class RollbackExecutor {
         }
         message.append(": ").append(e.getMessage().strip());
         if (statement != null) {
-            message.append("\nStatement: ").append(statement.sql().strip());
+            message.append("\nStatement: ").append(SqlText.withoutLeadingComments(statement.sql()));
         }
         message.append(transactional
                 ? "\nIts transaction was rolled back: the schema and the history are as they were before this step"

@@ -1,5 +1,7 @@
 package dev.huddle.migration.history;
 
+import dev.huddle.migration.discover.Dialect;
+
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -18,9 +20,9 @@ import java.util.TreeSet;
 
 /**
  * The single history of every module's migrations, in Flyway's schema-history format under the name
- * {@value #NAME}. A successful row means its migration is applied. Flyway adds rows as it applies migrations;
- * this class reads them and is the only other code that changes them: it removes a row when a rollback step
- * commits, and applies the repairs a person asks for.
+ * {@value #NAME}, so Flyway's own tools can still read it. A successful row means its migration is applied. This
+ * class is the only code that writes the table: it creates it, adds rows in the transaction that applies their
+ * migrations, removes a row in the transaction that rolls its migration back, and applies the repairs a person asks for.
  */
 public final class HistoryTable {
     public static final String NAME = "huddle_schema_history";
@@ -29,6 +31,73 @@ public final class HistoryTable {
             "checksum", "installed_by", "installed_on", "execution_time", "success");
 
     private HistoryTable() {
+    }
+
+    /** A row to add for a migration just applied (or, outside a transaction, failed). */
+    public record NewRow(String version, String description, String script, int checksum, int executionTimeMillis,
+                         boolean success) {
+    }
+
+    /** Creates the table as Flyway 10 would, in the caller's transaction, unless it exists. */
+    public static void createIfMissing(Connection connection, Dialect dialect) throws SQLException {
+        if (exists(connection)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : createStatements(dialect)) {
+                statement.execute(ddl);
+            }
+        }
+    }
+
+    /** Flyway's own DDL for each dialect, so a table created by either is the same table. */
+    private static List<String> createStatements(Dialect dialect) {
+        String columns = " (\n"
+                + "    \"installed_rank\" INT NOT NULL" + (dialect == Dialect.SQLITE ? " PRIMARY KEY" : "") + ",\n"
+                + "    \"version\" VARCHAR(50),\n"
+                + "    \"description\" VARCHAR(200) NOT NULL,\n"
+                + "    \"type\" VARCHAR(20) NOT NULL,\n"
+                + "    \"script\" VARCHAR(1000) NOT NULL,\n"
+                + "    \"checksum\" " + (dialect == Dialect.SQLITE ? "INT" : "INTEGER") + ",\n"
+                + "    \"installed_by\" VARCHAR(100) NOT NULL,\n"
+                + (dialect == Dialect.SQLITE
+                        ? "    \"installed_on\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),\n"
+                        : "    \"installed_on\" TIMESTAMP NOT NULL DEFAULT now(),\n")
+                + "    \"execution_time\" " + (dialect == Dialect.SQLITE ? "INT" : "INTEGER") + " NOT NULL,\n"
+                + "    \"success\" BOOLEAN NOT NULL\n)";
+        if (dialect == Dialect.SQLITE) {
+            return List.of("CREATE TABLE \"" + NAME + "\"" + columns,
+                    "CREATE INDEX \"" + NAME + "_s_idx\" ON \"" + NAME + "\" (\"success\")");
+        }
+        return List.of("CREATE TABLE \"" + NAME + "\"" + columns,
+                "ALTER TABLE \"" + NAME + "\" ADD CONSTRAINT \"" + NAME + "_pk\" PRIMARY KEY (\"installed_rank\")",
+                "CREATE INDEX \"" + NAME + "_s_idx\" ON \"" + NAME + "\" (\"success\")");
+    }
+
+    /** Adds rows after the last installed rank, in one batch, in the caller's transaction. */
+    public static void insert(Connection connection, List<NewRow> rows, String installedBy) throws SQLException {
+        int rank;
+        try (Statement statement = connection.createStatement();
+             ResultSet max = statement.executeQuery("select coalesce(max(installed_rank), 0) from " + NAME)) {
+            max.next();
+            rank = max.getInt(1);
+        }
+        String sql = "insert into " + NAME + " (installed_rank, version, description, type, script, checksum, installed_by, "
+                + "execution_time, success) values (?, ?, ?, 'SQL', ?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (NewRow row : rows) {
+                insert.setInt(1, ++rank);
+                insert.setString(2, row.version());
+                insert.setString(3, row.description());
+                insert.setString(4, row.script());
+                insert.setInt(5, row.checksum());
+                insert.setString(6, installedBy);
+                insert.setInt(7, row.executionTimeMillis());
+                insert.setBoolean(8, row.success());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** Whether the history table exists in the connection's current schema. */

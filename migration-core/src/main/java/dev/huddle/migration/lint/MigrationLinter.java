@@ -2,6 +2,7 @@ package dev.huddle.migration.lint;
 
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.plan.ResolvedScript;
+import dev.huddle.migration.plan.ScriptDirectives;
 import dev.huddle.migration.sql.SqlStatements;
 import dev.huddle.migration.sql.SqlText;
 
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class MigrationLinter {
     private static final String NAME = "(?:\"[^\"]+\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|[\\w$]+))?";
-    private static final Pattern IGNORE = Pattern.compile("^\\s*--\\s*huddle:lint-ignore\\s+(H\\d{3})\\b[ \\t]*(.*?)\\s*$", Pattern.MULTILINE);
+    private static final Pattern IGNORE = Pattern.compile("^[ \\t]*--[ \\t]*huddle:lint-ignore\\b[ \\t]*(\\S*)[ \\t]*(.*?)[ \\t]*$", Pattern.MULTILINE);
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "^CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME + ")", Pattern.CASE_INSENSITIVE);
     private static final Pattern CREATE_INDEX = Pattern.compile(
@@ -29,8 +30,10 @@ public final class MigrationLinter {
     private static final Pattern ALTER_TABLE = Pattern.compile(
             "^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?(" + NAME + ")\\s+(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern DROP_TABLE = Pattern.compile("^DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(" + NAME + ")", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LOCK_TIMEOUT = Pattern.compile("^SET\\s+(?:LOCAL\\s+|SESSION\\s+)?lock_timeout\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ADD_NOT_NULL_COLUMN = Pattern.compile("\\bADD\\s+(?:COLUMN\\s+)?(?!CONSTRAINT\\b)[^,]*?\\bNOT\\s+NULL\\b[^,]*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOCK_TIMEOUT = Pattern.compile("^SET\\s+(LOCAL\\s+)?(?:SESSION\\s+)?lock_timeout\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADD_COLUMN = Pattern.compile("^ADD\\s+(?:COLUMN\\s+)?(?!CONSTRAINT\\b|PRIMARY\\b|UNIQUE\\b|FOREIGN\\b|CHECK\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_NULL = Pattern.compile("\\bNOT\\s+NULL\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DEFAULT = Pattern.compile("\\bDEFAULT\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern TYPE_CHANGE = Pattern.compile("\\bALTER\\s+(?:COLUMN\\s+)?" + NAME + "\\s+(?:SET\\s+DATA\\s+)?TYPE\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern DROP_OR_RENAME = Pattern.compile("\\b(DROP\\s+COLUMN|RENAME)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ADD_CONSTRAINT = Pattern.compile("\\bADD\\s+(?:CONSTRAINT\\s+" + NAME + "\\s+)?(FOREIGN\\s+KEY|CHECK)\\b", Pattern.CASE_INSENSITIVE);
@@ -59,7 +62,8 @@ public final class MigrationLinter {
             LintRule rule = rule(marker.group(1));
             int line = SqlText.lineOf(script.sql(), marker.start());
             if (rule == null || rule == LintRule.H000) {
-                findings.add(new LintFinding(LintRule.H000, script.script(), line, "unknown rule " + marker.group(1)));
+                findings.add(new LintFinding(LintRule.H000, script.script(), line,
+                        marker.group(1).isEmpty() ? "lint-ignore without a rule" : "unknown rule " + marker.group(1)));
             } else if (marker.group(2).isBlank()) {
                 findings.add(new LintFinding(LintRule.H000, script.script(), line, "lint-ignore " + rule + " without a reason"));
             } else {
@@ -68,14 +72,16 @@ public final class MigrationLinter {
         }
         Set<String> createdHere = new HashSet<>();
         boolean lockTimeoutSet = false;
+        // Outside a transaction each statement commits alone, so SET LOCAL lasts for itself only.
+        boolean inTransaction = !script.directives().hasWithReason(ScriptDirectives.NO_TRANSACTION);
         boolean lockTimeoutFlagged = false;
         for (SqlStatements.Statement statement : SqlStatements.split(Dialect.POSTGRESQL, script.fileName(), script.sql())) {
             String code = SqlText.blankCommentsAndStrings(statement.sql()).strip();
             List<String> found = new ArrayList<>();
             boolean locksExistingTable = false;
             Matcher matcher;
-            if (LOCK_TIMEOUT.matcher(code).find()) {
-                lockTimeoutSet = true;
+            if ((matcher = LOCK_TIMEOUT.matcher(code)).find()) {
+                lockTimeoutSet = inTransaction || matcher.group(1) == null;
             } else if ((matcher = CREATE_TABLE.matcher(code)).find()) {
                 createdHere.add(table(matcher.group(1)));
             } else if ((matcher = CREATE_INDEX.matcher(code)).find()) {
@@ -93,9 +99,8 @@ public final class MigrationLinter {
                 String table = table(matcher.group(1));
                 String actions = matcher.group(2);
                 boolean notValid = actions.toUpperCase(Locale.ROOT).contains("NOT VALID");
-                Matcher notNull = ADD_NOT_NULL_COLUMN.matcher(actions);
-                while (notNull.find()) {
-                    if (!notNull.group().toUpperCase(Locale.ROOT).contains("DEFAULT")) {
+                for (String action : SqlText.splitTopLevel(actions)) {
+                    if (ADD_COLUMN.matcher(action).find() && NOT_NULL.matcher(action).find() && !DEFAULT.matcher(action).find()) {
                         found.add("H002 ALTER TABLE " + table + " ADD ... NOT NULL");
                     }
                 }

@@ -35,7 +35,7 @@ final class InMemoryTableGuard {
     /** The statements, one per entry as "ALTER TABLE external_sessions (line 3)", that touch an in-memory table. */
     List<String> violations(String sql) {
         List<String> found = new ArrayList<>();
-        if (normalizedTables.isEmpty()) {
+        if (normalizedTables.isEmpty() || !mentionsAnyTable(sql)) {
             return found;
         }
         String code = SqlText.blankCommentsAndStrings(sql);
@@ -54,6 +54,12 @@ final class InMemoryTableGuard {
             }
         }
         return found;
+    }
+
+    /** A cheap first look: the statement scan runs only on scripts that name a declared table at all. */
+    private boolean mentionsAnyTable(String sql) {
+        String text = sql.toLowerCase(Locale.ROOT).replace("_", "");
+        return normalizedTables.stream().anyMatch(text::contains);
     }
 
     private static String normalize(String qualifiedName) {

@@ -40,12 +40,26 @@ public final class MigrationPlanner {
     }
 
     /**
-     * The plan for one dialect, limited to the named modules (all of them when {@code selected} is empty).
+     * The plan for one dialect, limited to the named modules (all of them when {@code selected} is empty), with every
+     * script of both dialects read and checked: what {@code validate} and the build use.
      *
      * @throws MigrationPlanRefusedException when any module's scripts break a planning rule
      * @throws UnknownModuleException        when {@code selected} names a module nobody declared
      */
     public MigrationPlan plan(Dialect dialect, Collection<String> selected) {
+        return plan(dialect, selected, true);
+    }
+
+    /**
+     * The plan a command runs against one database. Names are checked in both dialects (form, duplicates, parity,
+     * down scripts), but only the dialect's own up scripts are read and checked for content; the other dialect's and
+     * the down scripts are read when needed. {@code validate} and the build check everything with {@link #plan}.
+     */
+    public MigrationPlan planToRun(Dialect dialect, Collection<String> selected) {
+        return plan(dialect, selected, false);
+    }
+
+    private MigrationPlan plan(Dialect dialect, Collection<String> selected, boolean everything) {
         List<String> selectedModules = select(selected);
         List<String> problems = new ArrayList<>(duplicateModuleNames());
         problems.addAll(unknownDependencies());
@@ -68,10 +82,10 @@ public final class MigrationPlanner {
                         excludedSeen.add(file.fileName());
                         excluded.add(new ExcludedScript(module.name(), each, file.fileName(), reason));
                     } else {
-                        resolveUp(module, each, file, guard, problems).ifPresent(ups::add);
+                        resolveUp(module, each, file, guard, problems, everything || each == dialect).ifPresent(ups::add);
                     }
                 }
-                Map<String, DownScript> downs = downScripts(module, each, ups, guard, problems);
+                Map<String, DownScript> downs = downScripts(module, each, ups, guard, problems, everything, everything || each == dialect);
                 Map<String, ResolvedScript> byVersion = new LinkedHashMap<>();
                 for (ResolvedScript up : ups) {
                     ResolvedScript script = up.withDown(downs.get(up.version()));
@@ -144,22 +158,24 @@ public final class MigrationPlanner {
     }
 
     private static Optional<ResolvedScript> resolveUp(ModuleDescriptor module, Dialect dialect, ScriptFile file,
-                                                      InMemoryTableGuard guard, List<String> problems) {
+                                                      InMemoryTableGuard guard, List<String> problems, boolean read) {
         Optional<ScriptName> name = ScriptName.parse(file.fileName());
         if (name.isEmpty()) {
             problems.add(module.name() + ": " + file.origin() + " is not a valid migration name. Rename it to "
                     + ScriptName.EXPECTED_FORM + " (a real UTC time, lower-case description), or exclude it with a reason.");
             return Optional.empty();
         }
-        String sql = file.content().get();
-        if (SqlText.isEmpty(sql)) {
-            problems.add(module.name() + ": " + file.origin() + " is empty. Write its change, or delete the file if it never shipped.");
+        ScriptText text = ScriptText.lazy(file.content());
+        if (read) {
+            String sql = text.sql();
+            if (SqlText.isEmpty(sql)) {
+                problems.add(module.name() + ": " + file.origin() + " is empty. Write its change, or delete the file if it never shipped.");
+            }
+            refuseInMemoryTables(module, file, sql, guard, problems);
+            refuseUnmarkedNonTransactional(module, dialect, file, sql, text.directives(), problems);
         }
-        refuseInMemoryTables(module, file, sql, guard, problems);
-        ScriptDirectives directives = ScriptDirectives.parse(sql);
-        refuseUnmarkedNonTransactional(module, dialect, file, sql, directives, problems);
         return Optional.of(new ResolvedScript(module.name(), dialect, name.get().version(), name.get().description(),
-                file.fileName(), file.origin(), sql, Checksum.of(sql), directives, null));
+                file.fileName(), file.origin(), text, null));
     }
 
     /**
@@ -179,13 +195,14 @@ public final class MigrationPlanner {
     }
 
     private static String firstLine(String sql) {
-        String line = sql.strip().split("\n", 2)[0];
+        String line = SqlText.withoutLeadingComments(sql).split("\n", 2)[0];
         return line.length() <= 60 ? line : line.substring(0, 60) + "...";
     }
 
     /** Each down script by the version it reverts; strays, mismatches and contradictions are refused. */
     private static Map<String, DownScript> downScripts(ModuleDescriptor module, Dialect dialect, List<ResolvedScript> ups,
-                                                       InMemoryTableGuard guard, List<String> problems) {
+                                                       InMemoryTableGuard guard, List<String> problems, boolean read,
+                                                       boolean upsRead) {
         Map<String, DownScript> downs = new LinkedHashMap<>();
         for (ScriptFile file : module.downScripts(dialect).list()) {
             Optional<ScriptName> name = ScriptName.parseDown(file.fileName());
@@ -201,17 +218,19 @@ public final class MigrationPlanner {
             } else if (!up.get().description().equals(name.get().description())) {
                 problems.add(module.name() + ": " + file.origin() + " does not match " + up.get().fileName()
                         + ". Name it " + new ScriptName(up.get().version(), up.get().description()).downFileName() + ".");
-            } else if (up.get().directives().has(ScriptDirectives.IRREVERSIBLE)) {
+            } else if (upsRead && up.get().directives().has(ScriptDirectives.IRREVERSIBLE)) {
                 problems.add(module.name() + ": " + up.get().origin() + " is marked irreversible but has the down script "
                         + file.origin() + ". Remove one of the two.");
             } else {
-                String sql = file.content().get();
-                if (SqlText.isEmpty(sql)) {
-                    problems.add(module.name() + ": " + file.origin() + " is empty, so it reverts nothing. Write the reversal, "
-                            + "or delete it and mark the migration '-- huddle:" + ScriptDirectives.IRREVERSIBLE + " <reason>'.");
+                ScriptText text = ScriptText.lazy(file.content());
+                if (read) {
+                    if (SqlText.isEmpty(text.sql())) {
+                        problems.add(module.name() + ": " + file.origin() + " is empty, so it reverts nothing. Write the reversal, "
+                                + "or delete it and mark the migration '-- huddle:" + ScriptDirectives.IRREVERSIBLE + " <reason>'.");
+                    }
+                    refuseInMemoryTables(module, file, text.sql(), guard, problems);
                 }
-                refuseInMemoryTables(module, file, sql, guard, problems);
-                downs.put(name.get().version(), new DownScript(file.fileName(), file.origin(), sql));
+                downs.put(name.get().version(), new DownScript(file.fileName(), file.origin(), text));
             }
         }
         return downs;
@@ -235,15 +254,14 @@ public final class MigrationPlanner {
                 }
                 Map<String, ResolvedScript> there = byDialect.get(other);
                 byDialect.get(dialect).forEach((version, script) -> {
-                    if (script.directives().has(ScriptDirectives.DIALECT_ONLY)) {
-                        return;
-                    }
                     ResolvedScript counterpart = there.get(version);
-                    if (counterpart == null) {
+                    // Names first: a script's text is read only when the names do not pair up.
+                    if (counterpart == null && !script.directives().has(ScriptDirectives.DIALECT_ONLY)) {
                         problems.add(module.name() + ": " + script.origin() + " has no " + other.folderName()
                                 + " counterpart. Add " + module.scripts(other).describe() + "/" + script.fileName()
                                 + ", or mark the script with '-- huddle:" + ScriptDirectives.DIALECT_ONLY + " <reason>'.");
-                    } else if (script.reversible() && !counterpart.reversible() && !counterpart.directives().has(ScriptDirectives.IRREVERSIBLE)) {
+                    } else if (counterpart != null && script.reversible() && !counterpart.reversible()
+                            && !counterpart.directives().has(ScriptDirectives.IRREVERSIBLE)) {
                         problems.add(module.name() + ": " + script.down().origin() + " has no " + other.folderName()
                                 + " counterpart. Add " + module.downScripts(other).describe() + "/" + script.down().fileName() + ".");
                     }

@@ -9,11 +9,30 @@ import dev.huddle.migration.discover.Dialect;
  * @param down the script that reverts it, or null when the migration is irreversible
  */
 public record ResolvedScript(String module, Dialect dialect, String version, String description, String fileName,
-                             String origin, String sql, int checksum, ScriptDirectives directives, DownScript down) {
+                             String origin, ScriptText text, DownScript down) {
+
+    /** A script whose text is already in hand. */
+    public ResolvedScript(String module, Dialect dialect, String version, String description, String fileName,
+                          String origin, String sql, int checksum, ScriptDirectives directives, DownScript down) {
+        this(module, dialect, version, description, fileName, origin, ScriptText.of(sql), down);
+    }
+
+    public String sql() {
+        return text.sql();
+    }
+
+    /** Flyway's checksum of the text, as the history records it. */
+    public int checksum() {
+        return text.checksum();
+    }
+
+    public ScriptDirectives directives() {
+        return text.directives();
+    }
 
     /** The same migration with its down script attached. */
     public ResolvedScript withDown(DownScript downScript) {
-        return new ResolvedScript(module, dialect, version, description, fileName, origin, sql, checksum, directives, downScript);
+        return new ResolvedScript(module, dialect, version, description, fileName, origin, text, downScript);
     }
 
     public boolean reversible() {

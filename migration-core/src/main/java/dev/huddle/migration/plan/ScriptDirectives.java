@@ -19,7 +19,8 @@ public record ScriptDirectives(Map<String, String> values) {
     /** The migration cannot be rolled back and ships no down script; the argument says why. */
     public static final String IRREVERSIBLE = "irreversible";
 
-    private static final Pattern DIRECTIVE = Pattern.compile("^\\s*--\\s*huddle:([a-z-]+)\\s*(.*?)\\s*$", Pattern.MULTILINE);
+    /** Blanks only ({@code [ \t]}), never {@code \s}: a marker and its reason end with their own line. */
+    private static final Pattern DIRECTIVE = Pattern.compile("^[ \\t]*--[ \\t]*huddle:([a-z-]+)[ \\t]*(.*?)[ \\t]*$", Pattern.MULTILINE);
 
     public static ScriptDirectives parse(String sql) {
         Map<String, String> values = new LinkedHashMap<>();

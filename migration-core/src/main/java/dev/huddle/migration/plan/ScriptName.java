@@ -1,9 +1,6 @@
 package dev.huddle.migration.plan;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.time.YearMonth;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +16,6 @@ public record ScriptName(String version, String description) {
 
     private static final Pattern FORM = Pattern.compile("V(\\d{14})__([a-z0-9]+(?:_[a-z0-9]+)*)\\.sql");
     private static final Pattern DOWN_FORM = Pattern.compile("U(\\d{14})__([a-z0-9]+(?:_[a-z0-9]+)*)\\.sql");
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
 
     /** The parsed name, or empty when the file name is not of the expected form or its timestamp is no real time. */
     public static Optional<ScriptName> parse(String fileName) {
@@ -47,12 +42,22 @@ public record ScriptName(String version, String description) {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        try {
-            LocalDateTime.parse(matcher.group(1), TIMESTAMP);
-        } catch (DateTimeParseException e) {
+        if (!isRealTime(matcher.group(1))) {
             return Optional.empty();
         }
         return Optional.of(new ScriptName(matcher.group(1), matcher.group(2)));
+    }
+
+    /** Checked by hand rather than with a formatter: every start of the runner parses every file name. */
+    private static boolean isRealTime(String digits) {
+        int year = Integer.parseInt(digits, 0, 4, 10);
+        int month = Integer.parseInt(digits, 4, 6, 10);
+        int day = Integer.parseInt(digits, 6, 8, 10);
+        int hour = Integer.parseInt(digits, 8, 10, 10);
+        int minute = Integer.parseInt(digits, 10, 12, 10);
+        int second = Integer.parseInt(digits, 12, 14, 10);
+        return month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()
+                && hour <= 23 && minute <= 59 && second <= 59;
     }
 
     /** The description as people read it: {@code initial meeting schema}. */

@@ -1,5 +1,7 @@
 package dev.huddle.migration.sql;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +15,36 @@ public final class SqlText {
                     + "(?:[\\w$]+\\s*\\.\\s*)?\"?([\\w$]+)\"?", Pattern.CASE_INSENSITIVE);
 
     private SqlText() {
+    }
+
+    /** A statement as people quote it: the comment lines a parser keeps in front of it removed. */
+    public static String withoutLeadingComments(String statement) {
+        String code = blankCommentsAndStrings(statement);
+        int start = 0;
+        while (start < code.length() && Character.isWhitespace(code.charAt(start))) {
+            start++;
+        }
+        return statement.substring(start).strip();
+    }
+
+    /** Splits at commas outside parentheses: the actions of one ALTER TABLE, say, with numeric(10,2) kept whole. */
+    public static List<String> splitTopLevel(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(text.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start).strip());
+        return parts;
     }
 
     /** Whether a script holds no statement at all: nothing but comments, blanks and semicolons. */

@@ -174,8 +174,25 @@ class RunnerIT {
         Run up = run(database, Scenarios.path("failing-script").toString(), "up");
 
         assertThat(up.code()).isEqualTo(ExitCodes.MIGRATION_FAILED);
-        assertThat(up.err()).startsWith("error: Migration alpha/V20250102000000__create_alpha_tags.sql failed").contains("rolled back");
+        assertThat(up.err()).startsWith("error: Migration alpha/V20250102000000__create_alpha_tags.sql failed").contains("all rolled back");
+        assertThat(HistoryRows.tables(database)).isEmpty();
+
+        Run perMigration = run(database, Scenarios.path("failing-script").toString(), "--transaction-per-migration", "up");
+
+        assertThat(perMigration.code()).isEqualTo(ExitCodes.MIGRATION_FAILED);
         assertThat(HistoryRows.scripts(database)).containsExactly("alpha/V20250101000000__create_alpha_items.sql");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aSyntaxErrorNamesTheModuleTheFileTheLineAndTheStatement(Engine engine) {
+        TestDatabase database = TestDatabases.fresh(engine);
+
+        Run up = run(database, Scenarios.path("failing-script").toString(), "up");
+
+        assertThat(up.code()).isEqualTo(ExitCodes.MIGRATION_FAILED);
+        assertThat(up.err()).startsWith("error: Migration alpha/V20250102000000__create_alpha_tags.sql failed at line 2: ")
+                .contains("tabel", "Statement: create tabel alpha_broken (id integer)");
     }
 
     @ParameterizedTest

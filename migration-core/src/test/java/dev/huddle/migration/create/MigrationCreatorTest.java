@@ -190,6 +190,6 @@ class MigrationCreatorTest {
 
     /** A module packed in a jar: its sources are looked up in the project folder. */
     private static ModuleDescriptor classpathModule(String name) {
-        return ModuleDescriptor.onClasspath(name, MigrationCreatorTest.class).build();
+        return Scenarios.classpathModule(name).build();
     }
 }

@@ -3,10 +3,15 @@ package dev.huddle.migration.plan;
 import dev.huddle.migration.Scenarios;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
+import dev.huddle.migration.discover.ModuleDiscovery;
+import dev.huddle.migration.discover.ModuleSources;
+import dev.huddle.migration.integrity.ManifestSealer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -263,6 +268,81 @@ class MigrationPlannerTest {
         assertThat(refused).isNotNull();
         assertThat(refused.problems()).hasSize(9);
         assertThat(refused).hasMessageStartingWith("Migration plan refused, 9 problems (nothing was run):");
+    }
+
+    @Test
+    void refusesAnUpScriptWithNothingButComments() {
+        List<String> problems = refusal("empty-scripts").problems().stream().filter(p -> p.startsWith("blank-up: ")).toList();
+
+        assertThat(problems).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("V20250101000000__create_blank_items.sql is empty", "Write its change"));
+    }
+
+    @Test
+    void refusesADownScriptWithNothingButCommentsAndSemicolons() {
+        List<String> problems = refusal("empty-scripts").problems().stream().filter(p -> p.startsWith("blank-down: ")).toList();
+
+        assertThat(problems).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("U20250102000000__create_blank_notes.sql is empty, so it reverts nothing", "-- huddle:irreversible <reason>"));
+    }
+
+    @Test
+    void refusesAnUnmarkedStatementThatCannotRunInATransactionNamingItsLine() {
+        assertThat(refusal("no-transaction-unmarked").problems()).singleElement().asString()
+                .startsWith("alpha: ")
+                .contains("postgresql", "V20250102000000__index_alpha_names.sql line 2 cannot run inside a transaction",
+                        "'-- huddle:no-transaction <reason>'", "(create index concurrently alpha_items_name on alpha_items");
+    }
+
+    @Test
+    void acceptsAStatementThatCannotRunInATransactionInAScriptMarkedWithAReason() {
+        MigrationPlan plan = plan("no-transaction", Dialect.POSTGRESQL);
+
+        assertThat(plan.find("20250102000000")).get().satisfies(script ->
+                assertThat(script.directives().get(ScriptDirectives.NO_TRANSACTION)).isEqualTo("CREATE INDEX CONCURRENTLY cannot run inside a transaction"));
+        assertThat(plan("no-transaction", Dialect.SQLITE).migrations()).extracting(ResolvedScript::version).containsExactly("20250101000000");
+    }
+
+    @Test
+    void refusesAMarkerWithoutAReasonBeforeAStatementThatCannotRunInATransaction(@TempDir Path temp) {
+        Path modules = Scenarios.copy("no-transaction-unmarked", temp);
+        Path script = Scenarios.script(modules, "alpha", Dialect.POSTGRESQL, "V20250102000000__index_alpha_names.sql");
+        Scenarios.write(script, Scenarios.read(script).replace("create index", "-- huddle:no-transaction\ncreate index"));
+
+        assertThatThrownBy(() -> new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).plan(Dialect.POSTGRESQL, List.of()))
+                .isInstanceOf(MigrationPlanRefusedException.class)
+                .hasMessageContaining("cannot run inside a transaction").hasMessageContaining("-- huddle:no-transaction <reason>");
+    }
+
+    @Test
+    void refusesASealedScriptThatWasEditedOrDeleted(@TempDir Path temp) {
+        Path modules = Scenarios.copy("interleaved", temp);
+        new ManifestSealer(new ModuleSources(temp)).seal(ModuleDiscovery.inDirectory(modules));
+        Path edited = Scenarios.script(modules, "alpha", Dialect.SQLITE, "V20250101000000__create_alpha_items.sql");
+        Scenarios.write(edited, Scenarios.read(edited).replace("name text", "title text"));
+        Scenarios.writeInBothDialects(modules, "beta", "V20250105000000__create_beta_notes.sql", "create table beta_notes (id integer);\n");
+        Scenarios.deleteInBothDialects(modules, "beta", "V20250104000000__create_beta_tags.sql");
+
+        MigrationPlanRefusedException refused = catchThrowableOfType(MigrationPlanRefusedException.class,
+                () -> new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).plan(Dialect.POSTGRESQL, List.of()));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.problems()).containsExactlyInAnyOrder(
+                "alpha: sqlite/V20250101000000__create_alpha_items.sql was edited after it shipped (its SHA-256 differs from "
+                        + "integrity.manifest). Restore it from version control and put the change in a new migration.",
+                "beta: postgresql/V20250104000000__create_beta_tags.sql shipped (it is in integrity.manifest) but the file is gone. "
+                        + "Restore it: shipped migrations are never deleted.",
+                "beta: sqlite/V20250104000000__create_beta_tags.sql shipped (it is in integrity.manifest) but the file is gone. "
+                        + "Restore it: shipped migrations are never deleted.");
+    }
+
+    @Test
+    void plansUnsealedScriptsOfASealedModule(@TempDir Path temp) {
+        Path modules = Scenarios.copy("interleaved", temp);
+        new ManifestSealer(new ModuleSources(temp)).seal(ModuleDiscovery.inDirectory(modules));
+        Scenarios.writeInBothDialects(modules, "beta", "V20250105000000__create_beta_notes.sql", "create table beta_notes (id integer);\n");
+
+        assertThat(new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).plan(Dialect.SQLITE, List.of()).migrations()).hasSize(5);
     }
 
     @Test

@@ -87,9 +87,31 @@ class StatusReportTest {
         assertThat(report.migrations()).extracting(MigrationStatus::module).containsExactly("alpha");
     }
 
+    @Test
+    void notesWhyAMigrationIsAllowedOutOfOrder() {
+        ResolvedScript first = script("alpha", "20250101000000", "first");
+        ResolvedScript late = script("alpha", "20250102000000", "late", "-- huddle:out-of-order merged late from branch x\n");
+        ResolvedScript later = script("alpha", "20250103000000", "later", "-- huddle:out-of-order another branch\n");
+        ResolvedScript third = script("alpha", "20250104000000", "third");
+        MigrationPlan plan = plan(List.of("alpha"), List.of(first, late, later, third), List.of());
+
+        StatusReport report = StatusReport.of(plan, List.of(row(1, first, true), row(2, third, true), row(3, late, true)), "db");
+
+        assertThat(report.migrations()).extracting(MigrationStatus::version, MigrationStatus::state, MigrationStatus::note).containsExactly(
+                tuple("20250101000000", MigrationState.APPLIED, null),
+                tuple("20250102000000", MigrationState.OUT_OF_ORDER, "allowed out of order: merged late from branch x"),
+                tuple("20250103000000", MigrationState.PENDING, "allowed out of order: another branch"),
+                tuple("20250104000000", MigrationState.APPLIED, null));
+    }
+
     static ResolvedScript script(String module, String version, String description) {
+        return script(module, version, description, "");
+    }
+
+    /** A script whose text ends with {@code markers}, {@code -- huddle:...} lines. */
+    static ResolvedScript script(String module, String version, String description, String markers) {
         String fileName = "V" + version + "__" + description + ".sql";
-        String sql = "-- " + fileName + "\n";
+        String sql = "-- " + fileName + "\n" + markers;
         return new ResolvedScript(module, Dialect.SQLITE, version, description, fileName, "/scripts/" + module + "/sqlite/" + fileName,
                 sql, Checksum.of(sql), ScriptDirectives.parse(sql), null);
     }

@@ -66,6 +66,26 @@ class ValidationReportTest {
     }
 
     @Test
+    void letsAPendingScriptRunOutOfOrderWhenItSaysWhy() {
+        ResolvedScript late = script("beta", "20250102000000", "second", "-- huddle:out-of-order merged late from branch x\n");
+
+        ValidationReport report = ValidationReport.of(plan(first, late, third), List.of(row(1, first, true), row(2, third, true)));
+
+        assertThat(report.outOfOrder()).isEmpty();
+        assertThat(report.isClean()).isTrue();
+        assertThat(report.pending()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAnOutOfOrderMarkerWithoutAReason() {
+        ResolvedScript late = script("beta", "20250102000000", "second", "-- huddle:out-of-order\n");
+
+        ValidationReport report = ValidationReport.of(plan(first, late, third), List.of(row(1, first, true), row(2, third, true)));
+
+        assertThat(report.outOfOrder()).singleElement().asString().contains(late.origin(), "'-- huddle:out-of-order <reason>'");
+    }
+
+    @Test
     void ignoresRowsOfModulesThatAreNotSelected() {
         MigrationPlan alphaOnly = new MigrationPlan(Dialect.SQLITE, List.of("alpha"), List.of(first, third), List.of(), List.of(), Map.of());
 

@@ -1,0 +1,2 @@
+-- drop table blank_notes;
+;

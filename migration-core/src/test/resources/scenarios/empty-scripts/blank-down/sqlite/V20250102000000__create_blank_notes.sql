@@ -1,0 +1,1 @@
+create table blank_notes (id integer primary key);

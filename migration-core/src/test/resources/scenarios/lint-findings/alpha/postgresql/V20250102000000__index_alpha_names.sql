@@ -1,0 +1,1 @@
+create index alpha_items_name on alpha_items (name);
