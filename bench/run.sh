@@ -6,6 +6,7 @@
 #   bench/run.sh                                   # sizes 100, 1000, 10000; 7 rounds (3 at 10,000)
 #   bench/run.sh --sizes 100,1000 --rounds 3       # quicker
 #   bench/run.sh --pg 127.0.0.1:5433 --node no     # other server, without node-pg-migrate
+#   bench/run.sh --sizes 10000 --engines postgresql --rounds 1 --warmup 0
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f app/target/huddle-migrate.jar ] || [ ! -f app/target/huddle.jar ] || [ ! -f bench/target/huddle-bench.jar ]; then

@@ -39,11 +39,13 @@ public final class Bench {
 
     /** Command-line options. */
     record Options(List<Integer> sizes, int rounds, int bigRounds, String pgHost, int pgPort, Path runner, Path app,
-                   Path work, boolean nodePgMigrate) {
+                   Path work, boolean nodePgMigrate, List<String> engines, int warmup) {
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>(Map.of("--sizes", "100,1000,10000", "--rounds", "7",
                     "--big-rounds", "3", "--pg", "127.0.0.1:5432", "--runner", "app/target/huddle-migrate.jar",
                     "--app", "app/target/huddle.jar", "--work", "bench/target/work", "--node", "auto"));
+            values.put("--engines", "postgresql,sqlite");
+            values.put("--warmup", "1");
             for (int i = 0; i + 1 < args.length; i += 2) {
                 if (!values.containsKey(args[i])) {
                     throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + values.keySet());
@@ -58,7 +60,8 @@ public final class Bench {
             };
             return new Options(Arrays.stream(values.get("--sizes").split(",")).map(Integer::parseInt).toList(),
                     Integer.parseInt(values.get("--rounds")), Integer.parseInt(values.get("--big-rounds")), pg[0], Integer.parseInt(pg[1]),
-                    Path.of(values.get("--runner")), Path.of(values.get("--app")), Path.of(values.get("--work")), node);
+                    Path.of(values.get("--runner")), Path.of(values.get("--app")), Path.of(values.get("--work")), node,
+                    List.of(values.get("--engines").split(",")), Integer.parseInt(values.get("--warmup")));
         }
     }
 
@@ -77,16 +80,17 @@ public final class Bench {
                 node.writeMigrations(corpus, size);
             }
             int rounds = size >= 10_000 ? options.bigRounds() : options.rounds();
-            log("size " + size + ": warm-up, then " + rounds + " rounds");
-            for (int round = 0; round <= rounds; round++) {
+            log("size " + size + ": " + options.warmup() + " warm-up, then " + rounds + " rounds");
+            for (int round = 1 - options.warmup(); round <= rounds; round++) {
                 boolean record = round > 0;
-                for (String engine : new String[] {"postgresql", "sqlite"}) {
+                for (String engine : options.engines()) {
+                    log("size " + size + ", round " + round + ", " + engine);
                     roundOf(engine, size, corpus, benchJar, node, record);
                 }
             }
             if (size == 1000 || options.sizes().size() == 1) {
-                for (int round = 0; round <= options.rounds(); round++) {
-                    for (String engine : new String[] {"postgresql", "sqlite"}) {
+                for (int round = 1 - options.warmup(); round <= options.rounds(); round++) {
+                    for (String engine : options.engines()) {
                         appBoot(engine, size, corpus, round > 0);
                     }
                 }
