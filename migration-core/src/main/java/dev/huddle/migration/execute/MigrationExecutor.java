@@ -27,6 +27,8 @@ import java.util.Set;
  * parser still splits a script when a failure must be located or a script must run statement by statement.
  */
 public final class MigrationExecutor {
+    /** PostgreSQL's "out of shared memory": a run of thousands of migrations can fill the lock table. */
+    private static final String OUT_OF_LOCKS = "53200";
     private final DataSource dataSource;
     private final Dialect dialect;
     private final boolean transactionPerMigration;
@@ -192,7 +194,10 @@ public final class MigrationExecutor {
         if (appliedBefore > 0) {
             message.append(" The ").append(appliedBefore).append(" migrations applied before that stay applied.");
         }
-        message.append(" Fix the script and run up again.");
+        message.append(OUT_OF_LOCKS.equals(error.getSQLState())
+                ? " The run took more locks than the server's lock table holds: raise max_locks_per_transaction, or run "
+                        + "up with --transaction-per-migration (huddle.migration.transaction-per-migration)."
+                : " Fix the script and run up again.");
         return new MigrationFailedException(script.script(), message.toString(), error);
     }
 
