@@ -73,9 +73,11 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, Strin
 
     /** The SQLite file path, or null for PostgreSQL and in-memory SQLite. */
     public Path sqliteFile() {
-        if (dialect != Dialect.SQLITE) {
-            return null;
-        }
+        return dialect == Dialect.SQLITE ? sqliteFile(jdbcUrl) : null;
+    }
+
+    /** The file a {@code jdbc:sqlite:} URL names, or null for an in-memory database. */
+    public static Path sqliteFile(String jdbcUrl) {
         String path = jdbcUrl.substring("jdbc:sqlite:".length());
         int query = path.indexOf('?');
         path = query >= 0 ? path.substring(0, query) : path;

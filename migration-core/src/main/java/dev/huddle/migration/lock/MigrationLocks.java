@@ -1,5 +1,6 @@
 package dev.huddle.migration.lock;
 
+import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.discover.Dialect;
 
 import javax.sql.DataSource;
@@ -22,15 +23,7 @@ public final class MigrationLocks {
 
     /** The database file of a SQLite URL; an in-memory database gets a lock private to this process. */
     static Path sqliteFile(String jdbcUrl) {
-        String path = jdbcUrl.substring("jdbc:sqlite:".length());
-        int query = path.indexOf('?');
-        path = query >= 0 ? path.substring(0, query) : path;
-        if (path.startsWith("file:")) {
-            path = path.substring("file:".length());
-        }
-        if (path.isEmpty() || path.startsWith(":memory:")) {
-            return Path.of(System.getProperty("java.io.tmpdir"), "huddle-in-memory-" + ProcessHandle.current().pid());
-        }
-        return Path.of(path);
+        Path file = DatabaseTarget.sqliteFile(jdbcUrl);
+        return file != null ? file : Path.of(System.getProperty("java.io.tmpdir"), "huddle-in-memory-" + ProcessHandle.current().pid());
     }
 }
