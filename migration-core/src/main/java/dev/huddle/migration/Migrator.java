@@ -233,18 +233,27 @@ public final class Migrator {
         }
     }
 
-    /** Takes this database's migration lock, first making sure a SQLite file can be written at all. */
+    /**
+     * Takes this database's migration lock, then makes sure a SQLite file can be written at all. The probe writes, so
+     * it runs only under the lock: outside it, it could stall another runner's migration.
+     */
     private MigrationLock.Held lock() {
         String url;
         try (Connection connection = open()) {
             url = connection.getMetaData().getURL();
-            if (dialect() == Dialect.SQLITE) {
-                SqliteWritability.check(connection, describeDatabase());
-            }
         } catch (SQLException e) {
             throw unreachable(e);
         }
-        return MigrationLocks.forDatabase(dialect(), dataSource, url, describeDatabase()).acquire(migrations.lockTimeout());
+        MigrationLock.Held held = MigrationLocks.forDatabase(dialect(), dataSource, url, describeDatabase()).acquire(migrations.lockTimeout());
+        if (dialect() == Dialect.SQLITE) {
+            try (Connection connection = open()) {
+                SqliteWritability.check(connection, describeDatabase());
+            } catch (SQLException | RuntimeException e) {
+                held.close();
+                throw e instanceof SQLException sql ? unreachable(sql) : (RuntimeException) e;
+            }
+        }
+        return held;
     }
 
     private Dialect dialect() {

@@ -37,8 +37,11 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, Strin
                 // parameter whose property the config already sets.
                 SQLiteConfig config = new SQLiteConfig(urlParameters());
                 config.enforceForeignKeys(true);
-                // Readers wait for a writer (another runner, the app) instead of failing with SQLITE_BUSY.
+                // Readers wait for a writer (another runner, the app) instead of failing with SQLITE_BUSY, and a writer
+                // takes its lock when its transaction begins: upgrading a read lock later fails at once when another
+                // connection already writes, however long the busy timeout.
                 config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+                config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
                 SQLiteDataSource dataSource = new SqliteFileDataSource(config, sqliteFile());
                 dataSource.setUrl(jdbcUrl);
                 yield dataSource;
