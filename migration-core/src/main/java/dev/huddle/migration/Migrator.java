@@ -18,6 +18,7 @@ import dev.huddle.migration.lint.MigrationLinter;
 import dev.huddle.migration.lock.MigrationLock;
 import dev.huddle.migration.lock.MigrationLocks;
 import dev.huddle.migration.plan.MigrationPlan;
+import dev.huddle.migration.plan.MigrationPlanner;
 import dev.huddle.migration.plan.ResolvedScript;
 import dev.huddle.migration.plan.RollbackPlan;
 import dev.huddle.migration.plan.RollbackPlanner;
@@ -97,6 +98,7 @@ public final class Migrator {
         if (!report.isClean()) {
             throw new InconsistentHistoryException(report, report.blockingUp());
         }
+        planner().refuseBrokenScripts(pendingUpTo(plan, history, targetVersion));
         return executor().up(plan, history.stream().map(AppliedMigration::version).collect(Collectors.toSet()), targetVersion);
     }
 
@@ -115,7 +117,13 @@ public final class Migrator {
         if (!report.isClean()) {
             throw new InconsistentHistoryException(report, report.blockingUp());
         }
-        return pendingUpTo(plan, history, targetVersion);
+        List<ResolvedScript> pending = pendingUpTo(plan, history, targetVersion);
+        planner().refuseBrokenScripts(pending);
+        return pending;
+    }
+
+    private MigrationPlanner planner() {
+        return new MigrationPlanner(migrations.modules());
     }
 
     /** What {@code down(request)} would revert, newest first, after the same checks; changes nothing. */
@@ -201,7 +209,9 @@ public final class Migrator {
     /** Every migration with its state in this database. */
     public StatusReport status() {
         MigrationPlan plan = plan();
-        return StatusReport.of(plan, history(), describeDatabase());
+        List<AppliedMigration> history = history();
+        planner().refuseBrokenScripts(pendingUpTo(plan, history, null));
+        return StatusReport.of(plan, history, describeDatabase());
     }
 
     /**

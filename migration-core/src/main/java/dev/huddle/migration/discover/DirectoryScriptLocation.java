@@ -5,9 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** A script folder on disk, as used by {@code --modules-dir} modules and by module source folders. */
 public final class DirectoryScriptLocation implements ScriptLocation {
@@ -19,17 +20,24 @@ public final class DirectoryScriptLocation implements ScriptLocation {
 
     @Override
     public List<ScriptFile> list() {
-        if (!Files.isDirectory(dir)) {
+        String[] names = dir.toFile().list();
+        if (names == null) {
+            if (Files.isDirectory(dir)) {
+                throw new UncheckedIOException(new IOException("Cannot list " + dir + ": check the folder's permissions"));
+            }
             return List.of();
         }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isRegularFile)
-                    .sorted()
-                    .map(path -> new ScriptFile(path.getFileName().toString(), path.toString(), () -> read(path)))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + dir, e);
+        Arrays.sort(names);
+        List<ScriptFile> files = new ArrayList<>(names.length);
+        for (String name : names) {
+            Path path = dir.resolve(name);
+            // One stat per entry would cost more than the rest of a no-op start; only entries not named like a script
+            // are looked at, so a stray folder is skipped while a stray file is still reported by planning.
+            if (name.endsWith(".sql") || Files.isRegularFile(path)) {
+                files.add(new ScriptFile(name, path.toString(), () -> read(path)));
+            }
         }
+        return files;
     }
 
     @Override

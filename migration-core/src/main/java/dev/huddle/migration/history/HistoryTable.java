@@ -6,11 +6,11 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,24 +114,32 @@ public final class HistoryTable {
      * @throws NewerHistoryFormatException when the table has columns this Huddle does not know
      */
     public static List<AppliedMigration> read(Connection connection) throws SQLException {
-        List<AppliedMigration> rows = new ArrayList<>();
-        if (!exists(connection)) {
-            return rows;
+        // One round trip at every start: the table is read directly, and the catalog is asked whether it exists only
+        // when that fails. Inside a transaction a failed statement would abort it, so there the catalog is asked first.
+        boolean autoCommit = connection.getAutoCommit();
+        if (!autoCommit && !exists(connection)) {
+            return new ArrayList<>();
         }
-        refuseUnknownColumns(connection);
-        String sql = "select installed_rank, version, description, script, checksum, installed_on, execution_time, success from "
-                + NAME + " where version is not null order by installed_rank";
+        String sql = "select * from " + NAME + " where version is not null order by installed_rank";
         try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(sql)) {
+            refuseUnknownColumns(resultSet.getMetaData());
+            List<AppliedMigration> rows = new ArrayList<>();
             while (resultSet.next()) {
-                Integer checksum = resultSet.getInt(5);
+                Integer checksum = resultSet.getInt("checksum");
                 if (resultSet.wasNull()) {
                     checksum = null;
                 }
-                rows.add(new AppliedMigration(resultSet.getInt(1), resultSet.getString(2), resultSet.getString(3),
-                        resultSet.getString(4), checksum, installedOn(resultSet), resultSet.getInt(7), resultSet.getBoolean(8)));
+                rows.add(new AppliedMigration(resultSet.getInt("installed_rank"), resultSet.getString("version"),
+                        resultSet.getString("description"), resultSet.getString("script"), checksum, installedOn(resultSet),
+                        resultSet.getInt("execution_time"), resultSet.getBoolean("success")));
             }
+            return rows;
+        } catch (SQLException e) {
+            if (autoCommit && !exists(connection)) {
+                return new ArrayList<>();
+            }
+            throw e;
         }
-        return rows;
     }
 
     /**
@@ -149,14 +157,12 @@ public final class HistoryTable {
         }
     }
 
-    private static void refuseUnknownColumns(Connection connection) throws SQLException {
+    private static void refuseUnknownColumns(ResultSetMetaData columns) throws SQLException {
         Set<String> unknown = new TreeSet<>();
-        try (ResultSet columns = connection.getMetaData().getColumns(connection.getCatalog(), connection.getSchema(), NAME, "%")) {
-            while (columns.next()) {
-                String column = columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
-                if (!KNOWN_COLUMNS.contains(column)) {
-                    unknown.add(column);
-                }
+        for (int i = 1; i <= columns.getColumnCount(); i++) {
+            String column = columns.getColumnName(i).toLowerCase(Locale.ROOT);
+            if (!KNOWN_COLUMNS.contains(column)) {
+                unknown.add(column);
             }
         }
         if (!unknown.isEmpty()) {
@@ -188,17 +194,17 @@ public final class HistoryTable {
 
     /** SQLite keeps the time as text ("2025-06-15 05:18:28"), PostgreSQL as a timestamp; both are UTC here. */
     private static Instant installedOn(ResultSet resultSet) throws SQLException {
-        Object value = resultSet.getObject(6);
+        Object value = resultSet.getObject("installed_on");
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant();
         }
         if (value == null) {
             return null;
         }
-        String text = value.toString().replace(' ', 'T');
+        // Timestamp's own parser, not a date formatter: java.time's formatters cost a start-up more than the whole read.
         try {
-            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-        } catch (RuntimeException e) {
+            return Timestamp.valueOf(value.toString().replace('T', ' ')).toLocalDateTime().toInstant(ZoneOffset.UTC);
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

@@ -11,14 +11,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -32,6 +35,9 @@ public final class MigrationPlanner {
     /** Cheap first look before asking the parser; only these keywords start statements PostgreSQL runs outside transactions. */
     private static final Pattern NON_TRANSACTIONAL_HINT = Pattern.compile(
             "\\b(CONCURRENTLY|VACUUM|(CREATE|DROP|ALTER)\\s+(DATABASE|TABLESPACE|SYSTEM))\\b", Pattern.CASE_INSENSITIVE);
+
+    /** Words that {@link #NON_TRANSACTIONAL_HINT} needs at least one of. */
+    private static final List<String> NON_TRANSACTIONAL_WORDS = List.of("concurrently", "vacuum", "database", "tablespace", "system");
 
     private final List<ModuleDescriptor> modules;
 
@@ -51,9 +57,10 @@ public final class MigrationPlanner {
     }
 
     /**
-     * The plan a command runs against one database. Names are checked in both dialects (form, duplicates, parity,
-     * down scripts), but only the dialect's own up scripts are read and checked for content; the other dialect's and
-     * the down scripts are read when needed. {@code validate} and the build check everything with {@link #plan}.
+     * The plan a command runs against one database, checked by name in both dialects (form, duplicates, parity, down
+     * scripts) and against the integrity manifests. The content rules are left to {@link #refuseBrokenScripts}, for the
+     * scripts the command is about to run: an applied script passed them when it ran, and its checksum in the history
+     * proves it has not changed since. {@code validate} and the build check everything with {@link #plan}.
      */
     public MigrationPlan planToRun(Dialect dialect, Collection<String> selected) {
         return plan(dialect, selected, false);
@@ -63,8 +70,7 @@ public final class MigrationPlanner {
         List<String> selectedModules = select(selected);
         List<String> problems = new ArrayList<>(duplicateModuleNames());
         problems.addAll(unknownDependencies());
-        Set<String> inMemoryTables = modules.stream().flatMap(m -> m.inMemoryTables().stream()).collect(Collectors.toSet());
-        InMemoryTableGuard guard = new InMemoryTableGuard(inMemoryTables);
+        InMemoryTableGuard guard = guard();
 
         Map<Dialect, List<ResolvedScript>> resolved = new EnumMap<>(Dialect.class);
         List<ExcludedScript> excluded = new ArrayList<>();
@@ -74,18 +80,25 @@ public final class MigrationPlanner {
         for (ModuleDescriptor module : modules) {
             Map<Dialect, Map<String, ResolvedScript>> byDialect = new EnumMap<>(Dialect.class);
             Set<String> excludedSeen = new HashSet<>();
+            // Every script found, by its manifest path, its text read at most once whoever asks first.
+            Map<String, Supplier<String>> found = new LinkedHashMap<>();
             for (Dialect each : Dialect.values()) {
                 List<ResolvedScript> ups = new ArrayList<>();
                 for (ScriptFile file : module.scripts(each).list()) {
+                    ScriptText text = ScriptText.lazy(file.content());
+                    found.put(IntegrityCheck.upPath(each, file.fileName()), text::sql);
                     String reason = module.excludedScripts().get(file.fileName());
                     if (reason != null) {
                         excludedSeen.add(file.fileName());
                         excluded.add(new ExcludedScript(module.name(), each, file.fileName(), reason));
                     } else {
-                        resolveUp(module, each, file, guard, problems, everything || each == dialect).ifPresent(ups::add);
+                        resolveUp(module, each, file, text, problems).ifPresent(ups::add);
                     }
                 }
-                Map<String, DownScript> downs = downScripts(module, each, ups, guard, problems, everything, everything || each == dialect);
+                if (everything) {
+                    ups.forEach(up -> problems.addAll(contentProblems(up, guard)));
+                }
+                Map<String, DownScript> downs = downScripts(module, each, ups, guard, problems, found, everything);
                 Map<String, ResolvedScript> byVersion = new LinkedHashMap<>();
                 for (ResolvedScript up : ups) {
                     ResolvedScript script = up.withDown(downs.get(up.version()));
@@ -102,8 +115,14 @@ public final class MigrationPlanner {
                 }
             }
             problems.addAll(dialectParity(module, byDialect));
-            if (module.integrityManifest().isPresent()) {
-                problems.addAll(IntegrityCheck.of(module).problems());
+            Optional<String> manifest = module.integrityManifest();
+            if (manifest.isPresent()) {
+                // A command compares by content the scripts of its own dialect and modules, the others by name, so a
+                // deleted one is still refused.
+                boolean runs = selectedModules.contains(module.name());
+                String running = IntegrityCheck.upPath(dialect, "");
+                problems.addAll(IntegrityCheck.compare(module.name(), manifest, found,
+                        path -> everything || (runs && path.startsWith(running))).problems());
             }
         }
         for (Dialect each : Dialect.values()) {
@@ -157,41 +176,78 @@ public final class MigrationPlanner {
                 .toList();
     }
 
-    private static Optional<ResolvedScript> resolveUp(ModuleDescriptor module, Dialect dialect, ScriptFile file,
-                                                      InMemoryTableGuard guard, List<String> problems, boolean read) {
+    private static Optional<ResolvedScript> resolveUp(ModuleDescriptor module, Dialect dialect, ScriptFile file, ScriptText text,
+                                                      List<String> problems) {
         Optional<ScriptName> name = ScriptName.parse(file.fileName());
         if (name.isEmpty()) {
             problems.add(module.name() + ": " + file.origin() + " is not a valid migration name. Rename it to "
                     + ScriptName.EXPECTED_FORM + " (a real UTC time, lower-case description), or exclude it with a reason.");
             return Optional.empty();
         }
-        ScriptText text = ScriptText.lazy(file.content());
-        if (read) {
-            String sql = text.sql();
-            if (SqlText.isEmpty(sql)) {
-                problems.add(module.name() + ": " + file.origin() + " is empty. Write its change, or delete the file if it never shipped.");
-            }
-            refuseInMemoryTables(module, file, sql, guard, problems);
-            refuseUnmarkedNonTransactional(module, dialect, file, sql, text.directives(), problems);
-        }
         return Optional.of(new ResolvedScript(module.name(), dialect, name.get().version(), name.get().description(),
                 file.fileName(), file.origin(), text, null));
+    }
+
+    /**
+     * Refuses, before anything runs, scripts about to run that break a content rule: empty, touching an in-memory
+     * table, or holding a statement that cannot run in a transaction without the marker that says so. {@link #planToRun}
+     * leaves these checks to this, so a start with nothing to apply reads scripts only to compare checksums.
+     *
+     * @throws MigrationPlanRefusedException naming every problem
+     */
+    public void refuseBrokenScripts(List<ResolvedScript> toRun) {
+        InMemoryTableGuard guard = guard();
+        List<String> problems = new ArrayList<>();
+        toRun.forEach(script -> problems.addAll(contentProblems(script, guard)));
+        if (!problems.isEmpty()) {
+            throw new MigrationPlanRefusedException(problems);
+        }
+    }
+
+    /** Every module's in-memory tables: no module's script may touch another's either. */
+    private InMemoryTableGuard guard() {
+        return new InMemoryTableGuard(modules.stream().flatMap(m -> m.inMemoryTables().stream()).collect(Collectors.toSet()));
+    }
+
+    private static List<String> contentProblems(ResolvedScript script, InMemoryTableGuard guard) {
+        List<String> problems = new ArrayList<>();
+        String sql = script.sql();
+        if (SqlText.isEmpty(sql)) {
+            problems.add(script.module() + ": " + script.origin() + " is empty. Write its change, or delete the file if it never shipped.");
+        }
+        refuseInMemoryTables(script.module(), script.origin(), sql, guard, problems);
+        refuseUnmarkedNonTransactional(script, problems);
+        return problems;
     }
 
     /**
      * A statement that cannot run in a transaction makes its whole script run without one, so a failure midway leaves
      * part of it applied. That must be a decision written in the script, not a surprise.
      */
-    private static void refuseUnmarkedNonTransactional(ModuleDescriptor module, Dialect dialect, ScriptFile file, String sql,
-                                                       ScriptDirectives directives, List<String> problems) {
-        if (directives.hasWithReason(ScriptDirectives.NO_TRANSACTION) || !NON_TRANSACTIONAL_HINT.matcher(sql).find()) {
+    private static void refuseUnmarkedNonTransactional(ResolvedScript script, List<String> problems) {
+        String sql = script.sql();
+        if (script.directives().hasWithReason(ScriptDirectives.NO_TRANSACTION) || !mayHoldNonTransactional(sql)) {
             return;
         }
-        SqlStatements.split(dialect, file.fileName(), sql).stream().filter(statement -> !statement.transactional()).findFirst()
-                .ifPresent(statement -> problems.add(module.name() + ": " + file.origin() + " line " + statement.line()
+        SqlStatements.split(script.dialect(), script.fileName(), sql).stream().filter(statement -> !statement.transactional()).findFirst()
+                .ifPresent(statement -> problems.add(script.module() + ": " + script.origin() + " line " + statement.line()
                         + " cannot run inside a transaction (" + firstLine(statement.sql()) + "). Mark the script with '-- huddle:"
                         + ScriptDirectives.NO_TRANSACTION + " <reason>': it then runs without one, and a failure midway "
                         + "leaves the statements before it applied."));
+    }
+
+    /**
+     * The keywords' case-insensitive scan is the slowest check of a script, and almost no script has any of the words
+     * it looks for; a plain search of the lower-cased text rules most of them out first.
+     */
+    private static boolean mayHoldNonTransactional(String sql) {
+        String lower = sql.toLowerCase(Locale.ROOT);
+        for (String word : NON_TRANSACTIONAL_WORDS) {
+            if (lower.contains(word)) {
+                return NON_TRANSACTIONAL_HINT.matcher(sql).find();
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String sql) {
@@ -201,34 +257,37 @@ public final class MigrationPlanner {
 
     /** Each down script by the version it reverts; strays, mismatches and contradictions are refused. */
     private static Map<String, DownScript> downScripts(ModuleDescriptor module, Dialect dialect, List<ResolvedScript> ups,
-                                                       InMemoryTableGuard guard, List<String> problems, boolean read,
-                                                       boolean upsRead) {
+                                                       InMemoryTableGuard guard, List<String> problems,
+                                                       Map<String, Supplier<String>> found, boolean read) {
         Map<String, DownScript> downs = new LinkedHashMap<>();
+        Map<String, ResolvedScript> upsByVersion = new HashMap<>();
+        ups.forEach(up -> upsByVersion.putIfAbsent(up.version(), up));
         for (ScriptFile file : module.downScripts(dialect).list()) {
+            ScriptText text = ScriptText.lazy(file.content());
+            found.put(IntegrityCheck.downPath(dialect, file.fileName()), text::sql);
             Optional<ScriptName> name = ScriptName.parseDown(file.fileName());
             if (name.isEmpty()) {
                 problems.add(module.name() + ": " + file.origin() + " is not a valid down script name. Rename it to "
                         + ScriptName.EXPECTED_DOWN_FORM + ", with the version and description of the migration it reverts.");
                 continue;
             }
-            Optional<ResolvedScript> up = ups.stream().filter(script -> script.version().equals(name.get().version())).findFirst();
+            Optional<ResolvedScript> up = Optional.ofNullable(upsByVersion.get(name.get().version()));
             if (up.isEmpty()) {
                 problems.add(module.name() + ": " + file.origin() + " reverts no migration: there is no "
                         + name.get().upFileName() + " in " + module.scripts(dialect).describe() + ". Remove it or restore the migration.");
             } else if (!up.get().description().equals(name.get().description())) {
                 problems.add(module.name() + ": " + file.origin() + " does not match " + up.get().fileName()
                         + ". Name it " + new ScriptName(up.get().version(), up.get().description()).downFileName() + ".");
-            } else if (upsRead && up.get().directives().has(ScriptDirectives.IRREVERSIBLE)) {
+            } else if (read && up.get().directives().has(ScriptDirectives.IRREVERSIBLE)) {
                 problems.add(module.name() + ": " + up.get().origin() + " is marked irreversible but has the down script "
                         + file.origin() + ". Remove one of the two.");
             } else {
-                ScriptText text = ScriptText.lazy(file.content());
                 if (read) {
                     if (SqlText.isEmpty(text.sql())) {
                         problems.add(module.name() + ": " + file.origin() + " is empty, so it reverts nothing. Write the reversal, "
                                 + "or delete it and mark the migration '-- huddle:" + ScriptDirectives.IRREVERSIBLE + " <reason>'.");
                     }
-                    refuseInMemoryTables(module, file, text.sql(), guard, problems);
+                    refuseInMemoryTables(module.name(), file.origin(), text.sql(), guard, problems);
                 }
                 downs.put(name.get().version(), new DownScript(file.fileName(), file.origin(), text));
             }
@@ -236,10 +295,10 @@ public final class MigrationPlanner {
         return downs;
     }
 
-    private static void refuseInMemoryTables(ModuleDescriptor module, ScriptFile file, String sql, InMemoryTableGuard guard,
+    private static void refuseInMemoryTables(String module, String origin, String sql, InMemoryTableGuard guard,
                                              List<String> problems) {
         for (String violation : guard.violations(sql)) {
-            problems.add(module.name() + ": " + file.origin() + " runs " + violation
+            problems.add(module + ": " + origin + " runs " + violation
                     + ", but that table lives in memory only. Change its in-memory model instead, or exclude the script with a reason.");
         }
     }

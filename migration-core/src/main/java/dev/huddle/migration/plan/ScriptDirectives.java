@@ -22,7 +22,13 @@ public record ScriptDirectives(Map<String, String> values) {
     /** Blanks only ({@code [ \t]}), never {@code \s}: a marker and its reason end with their own line. */
     private static final Pattern DIRECTIVE = Pattern.compile("^[ \\t]*--[ \\t]*huddle:([a-z-]+)[ \\t]*(.*?)[ \\t]*$", Pattern.MULTILINE);
 
+    private static final ScriptDirectives NONE = new ScriptDirectives(Map.of());
+
     public static ScriptDirectives parse(String sql) {
+        if (!sql.contains("huddle:")) {
+            // Most scripts carry no marker; a plain search spares them the pattern.
+            return NONE;
+        }
         Map<String, String> values = new LinkedHashMap<>();
         Matcher matcher = DIRECTIVE.matcher(sql);
         while (matcher.find()) {

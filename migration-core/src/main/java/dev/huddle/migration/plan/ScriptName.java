@@ -1,9 +1,6 @@
 package dev.huddle.migration.plan;
 
-import java.time.YearMonth;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A parsed migration file name: {@code V<yyyyMMddHHmmss>__<snake_case_description>.sql} for an up script, the same
@@ -14,17 +11,17 @@ public record ScriptName(String version, String description) {
     public static final String EXPECTED_FORM = "V<yyyyMMddHHmmss>__<snake_case_description>.sql";
     public static final String EXPECTED_DOWN_FORM = "U<yyyyMMddHHmmss>__<snake_case_description>.sql";
 
-    private static final Pattern FORM = Pattern.compile("V(\\d{14})__([a-z0-9]+(?:_[a-z0-9]+)*)\\.sql");
-    private static final Pattern DOWN_FORM = Pattern.compile("U(\\d{14})__([a-z0-9]+(?:_[a-z0-9]+)*)\\.sql");
+    private static final int VERSION_DIGITS = 14;
+    private static final String SUFFIX = ".sql";
 
     /** The parsed name, or empty when the file name is not of the expected form or its timestamp is no real time. */
     public static Optional<ScriptName> parse(String fileName) {
-        return parse(FORM, fileName);
+        return parse('V', fileName);
     }
 
     /** The parsed name of a down script ({@code U...}), or empty as for {@link #parse}. */
     public static Optional<ScriptName> parseDown(String fileName) {
-        return parse(DOWN_FORM, fileName);
+        return parse('U', fileName);
     }
 
     /** The file name of the up script with this version and description. */
@@ -37,18 +34,49 @@ public record ScriptName(String version, String description) {
         return "U" + version + "__" + description + ".sql";
     }
 
-    private static Optional<ScriptName> parse(Pattern form, String fileName) {
-        Matcher matcher = form.matcher(fileName);
-        if (!matcher.matches()) {
+    /**
+     * Read by hand rather than with a regular expression and a date formatter: every start of the runner parses every
+     * file name, thousands of them, before the JIT has compiled anything.
+     */
+    private static Optional<ScriptName> parse(char prefix, String fileName) {
+        int versionEnd = 1 + VERSION_DIGITS;
+        int descriptionStart = versionEnd + 2;
+        int descriptionEnd = fileName.length() - SUFFIX.length();
+        if (descriptionEnd <= descriptionStart || fileName.charAt(0) != prefix || !fileName.endsWith(SUFFIX)
+                || !fileName.startsWith("__", versionEnd)) {
             return Optional.empty();
         }
-        if (!isRealTime(matcher.group(1))) {
+        for (int i = 1; i < versionEnd; i++) {
+            if (!isDigit(fileName.charAt(i))) {
+                return Optional.empty();
+            }
+        }
+        String version = fileName.substring(1, versionEnd);
+        String description = fileName.substring(descriptionStart, descriptionEnd);
+        if (!isRealTime(version) || !isSnakeCase(description)) {
             return Optional.empty();
         }
-        return Optional.of(new ScriptName(matcher.group(1), matcher.group(2)));
+        return Optional.of(new ScriptName(version, description));
     }
 
-    /** Checked by hand rather than with a formatter: every start of the runner parses every file name. */
+    /** Lower-case letters and digits in words joined by single underscores: {@code add_whiteboard_table}. */
+    private static boolean isSnakeCase(String description) {
+        if (description.startsWith("_") || description.endsWith("_") || description.contains("__")) {
+            return false;
+        }
+        for (int i = 0; i < description.length(); i++) {
+            char c = description.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !isDigit(c) && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static boolean isRealTime(String digits) {
         int year = Integer.parseInt(digits, 0, 4, 10);
         int month = Integer.parseInt(digits, 4, 6, 10);
@@ -56,8 +84,15 @@ public record ScriptName(String version, String description) {
         int hour = Integer.parseInt(digits, 8, 10, 10);
         int minute = Integer.parseInt(digits, 10, 12, 10);
         int second = Integer.parseInt(digits, 12, 14, 10);
-        return month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()
-                && hour <= 23 && minute <= 59 && second <= 59;
+        return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59;
+    }
+
+    private static int daysIn(int year, int month) {
+        if (month == 2) {
+            boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            return leap ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
     }
 
     /** The description as people read it: {@code initial meeting schema}. */

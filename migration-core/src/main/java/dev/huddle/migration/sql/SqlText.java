@@ -49,7 +49,23 @@ public final class SqlText {
 
     /** Whether a script holds no statement at all: nothing but comments, blanks and semicolons. */
     public static boolean isEmpty(String sql) {
-        return blankCommentsAndStrings(sql).replace(";", "").isBlank();
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? sql.length() : end + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 2;
+            } else if (c == ';' || Character.isWhitespace(c)) {
+                i++;
+            } else {
+                // Stops at the first code: a script's first statement usually follows a few comment lines.
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lower-case names of the tables a script creates. */

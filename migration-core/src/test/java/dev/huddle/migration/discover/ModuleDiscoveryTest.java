@@ -4,6 +4,7 @@ import dev.huddle.migration.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,21 @@ class ModuleDiscoveryTest {
     @Test
     void listsNoScriptsForAMissingDialectFolder(@TempDir Path dir) {
         assertThat(new DirectoryScriptLocation(dir.resolve("absent")).list()).isEmpty();
+    }
+
+    @Test
+    void listsScriptsAndStrayFilesSortedButSkipsSubfolders(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("archive"));
+        Files.createDirectories(dir.resolve("old.sql.d"));
+        Files.writeString(dir.resolve("V20250102000000__b.sql"), "select 2;");
+        Files.writeString(dir.resolve("V20250101000000__a.sql"), "select 1;");
+        Files.writeString(dir.resolve("README.md"), "notes");
+
+        List<ScriptFile> files = new DirectoryScriptLocation(dir).list();
+
+        assertThat(files).extracting(ScriptFile::fileName)
+                .containsExactly("README.md", "V20250101000000__a.sql", "V20250102000000__b.sql");
+        assertThat(files.get(1).content().get()).isEqualTo("select 1;");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,31 @@ class HistoryTableIT {
         try (Connection connection = TestDatabases.fresh(engine).connect()) {
             assertThat(HistoryTable.exists(connection)).isFalse();
             assertThat(HistoryTable.read(connection)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void readsNothingInsideATransactionBeforeTheFirstMigrationAndLeavesTheTransactionUsable(Engine engine) throws Exception {
+        try (Connection connection = TestDatabases.fresh(engine).connect()) {
+            connection.setAutoCommit(false);
+
+            assertThat(HistoryTable.read(connection)).isEmpty();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create table still_usable (id integer)");
+            }
+            connection.commit();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = "SQLITE")
+    void readsSqlitesInstalledTimeTextAsUtc(Engine engine) throws Exception {
+        TestDatabase database = migrated(engine);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("update huddle_schema_history set installed_on = '2025-06-15 05:18:28' where installed_rank = 1");
+
+            assertThat(HistoryTable.read(connection).get(0).installedOn()).isEqualTo(Instant.parse("2025-06-15T05:18:28Z"));
         }
     }
 

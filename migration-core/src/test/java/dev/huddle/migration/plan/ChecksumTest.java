@@ -22,6 +22,7 @@ class ChecksumTest {
             "create table a (id integer);\rinsert into a values (1);\r",
             "\uFEFFcreate table a (id integer);\n",
             "\uFEFF",
+            "\n\uFEFFnot at the start;\n",
             "",
             "\n",
             "\n\n\n",

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
@@ -292,6 +293,33 @@ class MigrationPlannerTest {
                 .startsWith("alpha: ")
                 .contains("postgresql", "V20250102000000__index_alpha_names.sql line 2 cannot run inside a transaction",
                         "'-- huddle:no-transaction <reason>'", "(create index concurrently alpha_items_name on alpha_items");
+    }
+
+    @Test
+    void planToRunChecksNamesOnlyAndLeavesContentRulesToTheScriptsAboutToRun() {
+        MigrationPlanner planner = new MigrationPlanner(Scenarios.modules("no-transaction-unmarked"));
+        MigrationPlan plan = planner.planToRun(Dialect.POSTGRESQL, List.of());
+        List<ResolvedScript> first = plan.migrations().subList(0, 1);
+        List<ResolvedScript> second = plan.migrations().subList(1, 2);
+
+        assertThatCode(() -> planner.refuseBrokenScripts(first)).as("an applied script's content is not checked again")
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> planner.refuseBrokenScripts(second)).isInstanceOf(MigrationPlanRefusedException.class)
+                .hasMessageContaining("V20250102000000__index_alpha_names.sql line 2 cannot run inside a transaction");
+    }
+
+    @Test
+    void refusesEmptyScriptsAboutToRunAndScriptsTouchingAnInMemoryTable() {
+        MigrationPlanner empty = new MigrationPlanner(Scenarios.modules("empty-scripts"));
+        List<ResolvedScript> blank = empty.planToRun(Dialect.SQLITE, List.of("blank-up")).migrations();
+
+        assertThatThrownBy(() -> empty.refuseBrokenScripts(blank)).isInstanceOf(MigrationPlanRefusedException.class)
+                .hasMessageContaining("V20250101000000__create_blank_items.sql is empty");
+        MigrationPlanner guarded = new MigrationPlanner(Scenarios.modules("in-memory-guard"));
+        List<ResolvedScript> all = guarded.planToRun(Dialect.POSTGRESQL, List.of()).migrations();
+        assertThatThrownBy(() -> guarded.refuseBrokenScripts(all)).isInstanceOf(MigrationPlanRefusedException.class)
+                .hasMessageContaining("V20250102000000__index_external_sessions.sql runs CREATE INDEX ... ON")
+                .hasMessageContaining("lives in memory only");
     }
 
     @Test

@@ -20,6 +20,7 @@ class ScriptNameTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "V20240229235959__leap_day.sql",
+            "V20000229000000__leap_century.sql",
             "V20250101000000__a.sql",
             "V20251231235959__v2_of_2_things.sql",
     })
@@ -39,6 +40,12 @@ class ScriptNameTest {
             "V20251332000000__month_thirteen.sql",
             "V20250230000000__february_thirtieth.sql",
             "V20230229000000__not_a_leap_year.sql",
+            "V19000229000000__century_not_leap.sql",
+            "V20250431000000__april_thirty_first.sql",
+            "V20250615051828___leading_underscore.sql",
+            "V2025061505182a__letter_in_version.sql",
+            "V.sql",
+            "",
             "V20250615240000__hour_twenty_four.sql",
             "V20250615056000__minute_sixty.sql",
             "V20250615051860__second_sixty.sql",
