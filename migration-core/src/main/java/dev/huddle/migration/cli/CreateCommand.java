@@ -1,41 +1,51 @@
 package dev.huddle.migration.cli;
 
+import dev.huddle.migration.cli.CommandSpec.Option;
+import dev.huddle.migration.cli.CommandSpec.Parameter;
 import dev.huddle.migration.create.CreatedMigration;
 import dev.huddle.migration.create.MigrationCreator;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-@Command(name = "create", description = "Write a new migration (up and down scripts, both dialects) into a module's sources.")
-final class CreateCommand implements Callable<Integer> {
-    @ParentCommand
-    private MigrateCommand parent;
+final class CreateCommand implements RunnerCommand {
+    static final Option PROJECT_DIR = Option.value("--project-dir", "DIR",
+            "The repository root holding <module>/src/main/resources (default: the current folder).");
 
-    @Parameters(index = "0", paramLabel = "MODULE", description = "The module that owns the change.")
-    private String module;
+    static final CommandSpec SPEC = new CommandSpec("create",
+            "Write a new migration (up and down scripts, both dialects) into a module's sources.",
+            List.of(PROJECT_DIR),
+            List.of(new Parameter("MODULE", true, false, "The module that owns the change."),
+                    new Parameter("DESCRIPTION", true, true, "A few words, e.g. add whiteboard table.")),
+            List.of());
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "DESCRIPTION", description = "A few words, e.g. add whiteboard table.")
-    private List<String> description;
+    private final String module;
+    private final List<String> description;
+    private final String projectDir;
 
-    @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
-            description = "The repository root holding <module>/src/main/resources (default: the current folder).")
-    private Path projectDir;
-
-    /** Tests set a fixed clock. */
+    /** The time that names the new scripts; a test can fix it. */
     Clock clock = Clock.systemUTC();
 
+    CreateCommand(ParsedArguments arguments) {
+        module = arguments.value("MODULE");
+        description = arguments.values("DESCRIPTION");
+        projectDir = projectDir(arguments);
+    }
+
+    /** {@code --project-dir}, or the current folder; shared with {@code seal}. */
+    static String projectDir(ParsedArguments arguments) {
+        String dir = arguments.value(PROJECT_DIR.name());
+        return dir == null ? "." : dir;
+    }
+
     @Override
-    public Integer call() {
-        MigrationCreator creator = new MigrationCreator(parent.options.migrations().modules(), projectDir, clock);
+    public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
+        MigrationCreator creator = new MigrationCreator(options.migrations().modules(), Path.of(projectDir), clock);
         CreatedMigration created = creator.create(module, String.join(" ", description));
-        created.files().forEach(file -> parent.out().println("created " + file));
-        parent.out().println("Write the change in both up scripts and its reversal in both down scripts, then run up.");
+        created.files().forEach(file -> out.println("created " + file));
+        out.println("Write the change in both up scripts and its reversal in both down scripts, then run up.");
         return ExitCodes.OK;
     }
 }

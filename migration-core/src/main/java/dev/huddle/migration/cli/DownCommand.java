@@ -1,49 +1,37 @@
 package dev.huddle.migration.cli;
 
 import dev.huddle.migration.Migrator;
+import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.execute.AppliedStep;
 import dev.huddle.migration.plan.RollbackPlan;
 import dev.huddle.migration.plan.RollbackRequest;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-@Command(name = "down", description = "Roll back applied migrations, newest first (the last one by default).")
-final class DownCommand implements Callable<Integer> {
-    @ParentCommand
-    private MigrateCommand parent;
+final class DownCommand implements RunnerCommand {
+    static final CommandSpec SPEC = new CommandSpec("down", "Roll back applied migrations, newest first (the last one by default).",
+            List.of(Option.value("--steps", "N", "Roll back the last N migrations."),
+                    Option.value("--to", "VERSION", "Roll back everything applied after VERSION."),
+                    Option.flag("--all", "Roll back every applied migration."),
+                    Option.value("--module", "NAME", "Roll back only this module's migrations."),
+                    Option.flag("--dry-run", "Print each down script that would run, with its SQL; change nothing.")),
+            List.of(),
+            // How far to go: one of the three, or the last migration.
+            List.of("--steps", "--to", "--all"));
 
-    @ArgGroup(exclusive = true)
-    private Extent extent = new Extent();
+    private final RollbackRequest request;
+    private final boolean dryRun;
 
-    @Option(names = "--module", paramLabel = "NAME", description = "Roll back only this module's migrations.")
-    private String module;
-
-    @Option(names = "--dry-run", description = "Print each down script that would run, with its SQL; change nothing.")
-    private boolean dryRun;
-
-    /** How far to go; one of the three, or the last migration. */
-    static final class Extent {
-        @Option(names = "--steps", paramLabel = "N", description = "Roll back the last N migrations.")
-        Integer steps;
-
-        @Option(names = "--to", paramLabel = "VERSION", description = "Roll back everything applied after VERSION.")
-        String toVersion;
-
-        @Option(names = "--all", description = "Roll back every applied migration.")
-        boolean all;
+    DownCommand(ParsedArguments arguments) {
+        request = new RollbackRequest(arguments.integer("--steps"), arguments.value("--to"), arguments.flag("--all"),
+                arguments.value("--module"));
+        dryRun = arguments.flag("--dry-run");
     }
 
     @Override
-    public Integer call() {
-        RollbackRequest request = new RollbackRequest(extent.steps, extent.toVersion, extent.all, module);
-        Migrator migrator = parent.options.migrator();
-        PrintWriter out = parent.out();
+    public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
+        Migrator migrator = options.migrator();
         if (dryRun) {
             RollbackPlan plan = migrator.planDown(request);
             plan.steps().forEach(step -> DryRun.printDown(out, step));

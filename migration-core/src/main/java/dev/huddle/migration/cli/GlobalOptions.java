@@ -2,10 +2,9 @@ package dev.huddle.migration.cli;
 
 import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
+import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.connect.DatabaseTargets;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,28 +14,38 @@ import java.util.Map;
 
 /** Options every command takes, before or after the command name. */
 final class GlobalOptions {
-    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "Database URL (wins over DATABASE_URL and POSTGRES_*): " + DatabaseTargets.ACCEPTED_FORMS + ".")
-    String url;
+    private static final int DEFAULT_LOCK_TIMEOUT_SECONDS = 60;
 
-    @Option(names = "--modules-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Also load modules from DIR: each subfolder DIR/<module>/ with postgresql/ and sqlite/ scripts.")
-    Path modulesDir;
+    static final List<Option> OPTIONS = List.of(
+            Option.value("--url", "URL",
+                    "Database URL (wins over DATABASE_URL and POSTGRES_*): " + DatabaseTargets.ACCEPTED_FORMS + "."),
+            Option.value("--modules-dir", "DIR",
+                    "Also load modules from DIR: each subfolder DIR/<module>/ with postgresql/ and sqlite/ scripts."),
+            Option.repeatable("--modules", "NAME[,NAME...]", "Limit the command to these modules (comma-separated)."),
+            Option.value("--lock-timeout", "SECONDS",
+                    "How long to wait for another runner's migration lock (default: " + DEFAULT_LOCK_TIMEOUT_SECONDS + " s)."),
+            Option.flag("--transaction-per-migration",
+                    "Commit after each migration instead of once per run (shorter locks; a failure keeps earlier ones)."));
 
-    @Option(names = "--modules", scope = ScopeType.INHERIT, split = ",", paramLabel = "NAME",
-            description = "Limit the command to these modules (comma-separated).")
-    List<String> modules = new ArrayList<>();
+    private final String url;
+    private final String modulesDir;
+    private final List<String> modules = new ArrayList<>();
+    private final int lockTimeoutSeconds;
+    private final boolean transactionPerMigration;
+    private final Map<String, String> environment;
 
-    @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS", defaultValue = "60",
-            description = "How long to wait for another runner's migration lock (default: ${DEFAULT-VALUE} s).")
-    long lockTimeoutSeconds;
-
-    @Option(names = "--transaction-per-migration", scope = ScopeType.INHERIT,
-            description = "Commit after each migration instead of once per run (shorter locks; a failure keeps earlier ones).")
-    boolean transactionPerMigration;
-
-    /** Set by the entry point; tests pass their own map. */
-    Map<String, String> environment = System.getenv();
+    /** {@code environment} is where the connection is found without {@code --url}; tests pass their own. */
+    GlobalOptions(ParsedArguments arguments, Map<String, String> environment) {
+        url = arguments.value("--url");
+        modulesDir = arguments.value("--modules-dir");
+        for (String names : arguments.values("--modules")) {
+            modules.addAll(List.of(names.split(",")));
+        }
+        Integer lockTimeout = arguments.integer("--lock-timeout");
+        lockTimeoutSeconds = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT_SECONDS : lockTimeout;
+        transactionPerMigration = arguments.flag("--transaction-per-migration");
+        this.environment = environment;
+    }
 
     DatabaseTarget target() {
         return DatabaseTargets.resolve(url, environment);
@@ -45,7 +54,7 @@ final class GlobalOptions {
     Migrations migrations() {
         Migrations migrations = Migrations.discover();
         if (modulesDir != null) {
-            migrations = migrations.withModulesFrom(modulesDir);
+            migrations = migrations.withModulesFrom(Path.of(modulesDir));
         }
         return migrations.onlyModules(modules).withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
                 .withTransactionPerMigration(transactionPerMigration);

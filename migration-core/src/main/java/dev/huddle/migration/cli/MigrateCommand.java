@@ -1,46 +1,38 @@
 package dev.huddle.migration.cli;
 
+import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.connect.Secrets;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code huddle-migrate}: the manual runner. Exit codes are those of {@link ExitCodes}; errors go to standard error
  * as one message that names the problem and the fix, never with a password in it.
  */
-@Command(name = "huddle-migrate", mixinStandardHelpOptions = true, version = "huddle-migrate 0.1.0",
-        description = "Apply and inspect Huddle's per-module database migrations.",
-        subcommands = {UpCommand.class, DownCommand.class, RedoCommand.class, StatusCommand.class, ValidateCommand.class,
-                RepairCommand.class, CreateCommand.class, SealCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:a migration failed (rolled back)", "2:usage error",
-                "3:validation refused", "4:cannot connect"})
-public final class MigrateCommand implements Runnable {
-    @Mixin
-    GlobalOptions options = new GlobalOptions();
+public final class MigrateCommand {
+    static final String VERSION = "huddle-migrate 0.1.0";
 
-    private CommandLine commandLine;
+    static final List<CommandSpec> COMMANDS = List.of(UpCommand.SPEC, DownCommand.SPEC, RedoCommand.SPEC,
+            StatusCommand.SPEC, ValidateCommand.SPEC, RepairCommand.SPEC, CreateCommand.SPEC, SealCommand.SPEC);
+
+    /** The runner itself: the options it takes before or after any command. */
+    static final CommandSpec RUNNER = new CommandSpec("huddle-migrate",
+            "Apply and inspect Huddle's per-module database migrations.", runnerOptions());
+
+    private MigrateCommand() {
+    }
 
     /** Runs the runner with these arguments and environment, writing to the given streams; returns the exit code. */
     public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        MigrateCommand command = new MigrateCommand();
-        command.options.environment = environment;
-        CommandLine commandLine = new CommandLine(command);
-        command.commandLine = commandLine;
-        commandLine.setOut(out).setErr(err);
-        commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
-            String password = passwordOf(command);
-            cmd.getErr().println("error: " + Secrets.maskPassword(error.getMessage(), password));
-            return ExitCodes.of(error);
-        });
-        int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        try {
+            return execute(args, environment, out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     public static void main(String[] args) {
@@ -51,22 +43,57 @@ public final class MigrateCommand implements Runnable {
         System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(commandLine, "Missing command: choose up, down, redo, status, validate, repair, create or seal.");
-    }
-
-    PrintWriter out() {
-        return commandLine.getOut();
-    }
-
-    PrintWriter err() {
-        return commandLine.getErr();
-    }
-
-    private static String passwordOf(MigrateCommand command) {
+    private static int execute(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        GlobalOptions options = null;
         try {
-            return command.options.target().password();
+            ParsedArguments arguments = new ArgumentParser(RUNNER, COMMANDS).parse(args);
+            if (arguments.flag("--help")) {
+                out.print(arguments.command() == null
+                        ? UsageHelp.forRunner(RUNNER, COMMANDS)
+                        : UsageHelp.forCommand(arguments.command(), RUNNER));
+                return ExitCodes.OK;
+            }
+            if (arguments.flag("--version")) {
+                out.println(VERSION);
+                return ExitCodes.OK;
+            }
+            options = new GlobalOptions(arguments, environment);
+            return command(arguments).call(options, out, err);
+        } catch (Exception error) {
+            err.println("error: " + Secrets.maskPassword(error.getMessage(), passwordOf(options)));
+            return ExitCodes.of(error);
+        }
+    }
+
+    /** A switch rather than a table of constructors: method references would cost the runner's start-up a lambda bootstrap. */
+    private static RunnerCommand command(ParsedArguments arguments) {
+        return switch (arguments.command().name()) {
+            case "up" -> new UpCommand(arguments);
+            case "down" -> new DownCommand(arguments);
+            case "redo" -> new RedoCommand(arguments);
+            case "status" -> new StatusCommand(arguments);
+            case "validate" -> new ValidateCommand();
+            case "repair" -> new RepairCommand(arguments);
+            case "create" -> new CreateCommand(arguments);
+            case "seal" -> new SealCommand(arguments);
+            default -> throw new IllegalStateException("No class runs the command " + arguments.command().name());
+        };
+    }
+
+    private static List<Option> runnerOptions() {
+        List<Option> options = new ArrayList<>(GlobalOptions.OPTIONS);
+        options.add(new Option("--help", "-h", null, false, "Show this help message and exit."));
+        options.add(new Option("--version", "-V", null, false, "Print version information and exit."));
+        return List.copyOf(options);
+    }
+
+    /** The password to keep out of messages, if the options name a usable database. */
+    private static String passwordOf(GlobalOptions options) {
+        if (options == null) {
+            return null;
+        }
+        try {
+            return options.target().password();
         } catch (RuntimeException e) {
             return null;
         }

@@ -1,28 +1,27 @@
 package dev.huddle.migration.cli;
 
 import dev.huddle.migration.Migrator;
+import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.execute.RedoResult;
 import dev.huddle.migration.plan.RollbackPlan;
 import dev.huddle.migration.plan.RollbackRequest;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
+import java.util.List;
 
-@Command(name = "redo", description = "Roll back the last applied migration and apply it again.")
-final class RedoCommand implements Callable<Integer> {
-    @ParentCommand
-    private MigrateCommand parent;
+final class RedoCommand implements RunnerCommand {
+    static final CommandSpec SPEC = new CommandSpec("redo", "Roll back the last applied migration and apply it again.",
+            List.of(Option.flag("--dry-run", "Print the down and up scripts that would run; change nothing.")));
 
-    @Option(names = "--dry-run", description = "Print the down and up scripts that would run; change nothing.")
-    private boolean dryRun;
+    private final boolean dryRun;
+
+    RedoCommand(ParsedArguments arguments) {
+        dryRun = arguments.flag("--dry-run");
+    }
 
     @Override
-    public Integer call() {
-        Migrator migrator = parent.options.migrator();
-        PrintWriter out = parent.out();
+    public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
+        Migrator migrator = options.migrator();
         if (dryRun) {
             RollbackPlan plan = migrator.planDown(RollbackRequest.last());
             plan.steps().forEach(step -> DryRun.printDown(out, step));

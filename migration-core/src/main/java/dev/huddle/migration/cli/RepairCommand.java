@@ -1,45 +1,41 @@
 package dev.huddle.migration.cli;
 
 import dev.huddle.migration.Migrator;
+import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.execute.RepairRequest;
 import dev.huddle.migration.status.ValidationReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-import java.util.ArrayList;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-@Command(name = "repair", description = "Accept an edited applied script's checksum, or remove a failed migration's row; "
-        + "only what you name. Without options, lists what needs repair.")
-final class RepairCommand implements Callable<Integer> {
-    @ParentCommand
-    private MigrateCommand parent;
+final class RepairCommand implements RunnerCommand {
+    static final CommandSpec SPEC = new CommandSpec("repair", "Accept an edited applied script's checksum, or remove a "
+            + "failed migration's row; only what you name. Without options, lists what needs repair.", List.of(
+            Option.repeatable("--accept-checksum", "VERSION", "Record the script's current checksum for this applied migration."),
+            Option.repeatable("--remove-failed", "VERSION", "Remove this failed migration's row, after cleaning up what it left.")));
 
-    @Option(names = "--accept-checksum", paramLabel = "VERSION", description = "Record the script's current checksum for this applied migration.")
-    private List<String> acceptChecksums = new ArrayList<>();
+    private final RepairRequest request;
 
-    @Option(names = "--remove-failed", paramLabel = "VERSION", description = "Remove this failed migration's row, after cleaning up what it left.")
-    private List<String> removeFailed = new ArrayList<>();
+    RepairCommand(ParsedArguments arguments) {
+        request = new RepairRequest(arguments.values("--accept-checksum"), arguments.values("--remove-failed"));
+    }
 
     @Override
-    public Integer call() {
-        Migrator migrator = parent.options.migrator();
-        RepairRequest request = new RepairRequest(acceptChecksums, removeFailed);
+    public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
+        Migrator migrator = options.migrator();
         if (request.isEmpty()) {
             ValidationReport report = migrator.validate();
             if (report.problems().isEmpty()) {
-                parent.out().println("Nothing to repair.");
+                out.println("Nothing to repair.");
                 return ExitCodes.OK;
             }
-            parent.err().println("The history needs a decision; repair changes only what you name:");
-            report.problems().forEach(problem -> parent.err().println("  - " + problem));
-            parent.err().println("Accept an edited script with --accept-checksum VERSION (only if the database really matches it), "
+            err.println("The history needs a decision; repair changes only what you name:");
+            report.problems().forEach(problem -> err.println("  - " + problem));
+            err.println("Accept an edited script with --accept-checksum VERSION (only if the database really matches it), "
                     + "or remove a failed row with --remove-failed VERSION after cleaning up.");
             return ExitCodes.VALIDATION_REFUSED;
         }
-        migrator.repair(request).forEach(done -> parent.out().println("repaired: " + done));
+        migrator.repair(request).forEach(done -> out.println("repaired: " + done));
         return ExitCodes.OK;
     }
 }

@@ -1,35 +1,34 @@
 package dev.huddle.migration.cli;
 
+import dev.huddle.migration.cli.CommandSpec.Parameter;
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ModuleSources;
 import dev.huddle.migration.integrity.ManifestSealer;
 import dev.huddle.migration.plan.UnknownModuleException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
-@Command(name = "seal", description = "Record new scripts in their module's integrity manifest (and the repository's "
-        + "migration order); refuses if a sealed script was edited or deleted.")
-final class SealCommand implements Callable<Integer> {
-    @ParentCommand
-    private MigrateCommand parent;
+final class SealCommand implements RunnerCommand {
+    static final CommandSpec SPEC = new CommandSpec("seal", "Record new scripts in their module's integrity manifest "
+            + "(and the repository's migration order); refuses if a sealed script was edited or deleted.",
+            List.of(CreateCommand.PROJECT_DIR),
+            List.of(new Parameter("MODULE", false, true, "Modules to seal (default: all).")),
+            List.of());
 
-    @Parameters(paramLabel = "MODULE", arity = "0..*", description = "Modules to seal (default: all).")
-    private List<String> names = List.of();
+    private final List<String> names;
+    private final String projectDir;
 
-    @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
-            description = "The repository root holding <module>/src/main/resources (default: the current folder).")
-    private Path projectDir;
+    SealCommand(ParsedArguments arguments) {
+        names = arguments.values("MODULE");
+        projectDir = CreateCommand.projectDir(arguments);
+    }
 
     @Override
-    public Integer call() {
-        List<ModuleDescriptor> modules = parent.options.migrations().modules();
+    public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
+        List<ModuleDescriptor> modules = options.migrations().modules();
         List<String> known = modules.stream().map(ModuleDescriptor::name).toList();
         List<String> unknown = names.stream().filter(name -> !known.contains(name)).toList();
         if (!unknown.isEmpty()) {
@@ -37,13 +36,13 @@ final class SealCommand implements Callable<Integer> {
         }
         List<ModuleDescriptor> chosen = modules.stream().filter(module -> names.isEmpty() || names.contains(module.name())).toList();
         int sealed = 0;
-        for (Map.Entry<String, List<String>> module : new ManifestSealer(new ModuleSources(projectDir)).seal(chosen).entrySet()) {
+        for (Map.Entry<String, List<String>> module : new ManifestSealer(new ModuleSources(Path.of(projectDir))).seal(chosen).entrySet()) {
             for (String path : module.getValue()) {
-                parent.out().println("sealed " + module.getKey() + "/" + path);
+                out.println("sealed " + module.getKey() + "/" + path);
                 sealed++;
             }
         }
-        parent.out().println(sealed == 0 ? "Nothing new to seal." : "Sealed " + sealed + (sealed == 1 ? " script." : " scripts."));
+        out.println(sealed == 0 ? "Nothing new to seal." : "Sealed " + sealed + (sealed == 1 ? " script." : " scripts."));
         return ExitCodes.OK;
     }
 }

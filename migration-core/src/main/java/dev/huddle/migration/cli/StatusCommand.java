@@ -3,13 +3,11 @@ package dev.huddle.migration.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.plan.InMemoryTable;
 import dev.huddle.migration.status.MigrationState;
 import dev.huddle.migration.status.MigrationStatus;
 import dev.huddle.migration.status.StatusReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
@@ -18,26 +16,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 
-@Command(name = "status", description = "List every migration with its module, version, state and timing.")
-final class StatusCommand implements Callable<Integer> {
-    private static final DateTimeFormatter INSTALLED_ON = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+final class StatusCommand implements RunnerCommand {
+    static final CommandSpec SPEC = new CommandSpec("status", "List every migration with its module, version, state and timing.",
+            List.of(Option.flag("--json", "Print one JSON object instead of a table.")));
 
-    @ParentCommand
-    private MigrateCommand parent;
+    private final boolean json;
 
-    @Option(names = "--json", description = "Print one JSON object instead of a table.")
-    private boolean json;
+    StatusCommand(ParsedArguments arguments) {
+        json = arguments.flag("--json");
+    }
 
     @Override
-    public Integer call() throws JsonProcessingException {
-        StatusReport report = parent.options.migrator().status();
+    public int call(GlobalOptions options, PrintWriter out, PrintWriter err) throws JsonProcessingException {
+        StatusReport report = options.migrator().status();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            parent.out().println(mapper.writeValueAsString(asJson(report)));
+            out.println(mapper.writeValueAsString(asJson(report)));
         } else {
-            printTable(report, parent.out());
+            printTable(report, out);
         }
         return ExitCodes.OK;
     }
@@ -74,11 +71,13 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static void printTable(StatusReport report, PrintWriter out) {
+        // Built here, not in a constant: the runner loads this class at start-up, and java.time's formatting is slow to load.
+        DateTimeFormatter installedOnFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
         out.println("Database: " + report.database() + " (" + report.dialect().folderName() + ")");
         String format = "%-12s %-14s %-40s %-12s %-10s %-20s %8s%n";
         out.printf(format, "MODULE", "VERSION", "DESCRIPTION", "STATE", "REVERSIBLE", "INSTALLED ON (UTC)", "TIME ms");
         for (MigrationStatus status : report.migrations()) {
-            String installedOn = status.installedOn() == null ? "" : INSTALLED_ON.format(status.installedOn());
+            String installedOn = status.installedOn() == null ? "" : installedOnFormat.format(status.installedOn());
             out.printf(format, status.module(), Objects.toString(status.version(), "-"),
                     truncate(Objects.toString(status.description(), status.script()), 40), status.state().label(),
                     status.reversible() == null ? "" : status.reversible() ? "yes" : "no", installedOn, status.executionTimeMillis() == null ? "" : status.executionTimeMillis());

@@ -1,32 +1,30 @@
 package dev.huddle.migration.cli;
 
 import dev.huddle.migration.Migrator;
+import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.execute.AppliedStep;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.plan.ResolvedScript;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-@Command(name = "up", description = "Apply pending migrations in plan order.")
-final class UpCommand implements Callable<Integer> {
-    @ParentCommand
-    private MigrateCommand parent;
+final class UpCommand implements RunnerCommand {
+    static final CommandSpec SPEC = new CommandSpec("up", "Apply pending migrations in plan order.", List.of(
+            Option.value("--target", "VERSION", "Stop after this version."),
+            Option.flag("--dry-run", "Print each script that would run, with its SQL; change nothing.")));
 
-    @Option(names = "--target", paramLabel = "VERSION", description = "Stop after this version.")
-    private String target;
+    private final String target;
+    private final boolean dryRun;
 
-    @Option(names = "--dry-run", description = "Print each script that would run, with its SQL; change nothing.")
-    private boolean dryRun;
+    UpCommand(ParsedArguments arguments) {
+        target = arguments.value("--target");
+        dryRun = arguments.flag("--dry-run");
+    }
 
     @Override
-    public Integer call() {
-        Migrator migrator = parent.options.migrator();
-        PrintWriter out = parent.out();
+    public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
+        Migrator migrator = options.migrator();
         if (dryRun) {
             List<ResolvedScript> pending = migrator.pending(target);
             pending.forEach(script -> DryRun.printUp(out, script));
