@@ -9,7 +9,7 @@
 #   bench/run.sh --sizes 10000 --engines postgresql --rounds 1 --warmup 0
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f app/target/huddle-migrate.jar ] || [ ! -f app/target/huddle.jar ] || [ ! -f bench/target/huddle-bench.jar ]; then
+if [ ! -x app/target/huddle-migrate ] || [ ! -f app/target/huddle-migrate.jar ] || [ ! -f app/target/huddle.jar ] || [ ! -f bench/target/huddle-bench.jar ]; then
   mvn -B -q -DskipTests package
 fi
 mkdir -p bench/target

@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 public final class Bench {
     /** Only the corpus, not the app's own modules that the runner jar also carries: every runner gets the same work. */
     private static final String CORPUS_MODULES = "mod0,mod1,mod2,mod3";
+    /** The JVM flags of app/src/main/launcher/huddle-migrate, archive aside; keep the two in step. */
+    private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
     private final Options options;
     /** engine -> size -> measurement -> seconds per round. */
     private final Map<String, Map<Integer, Map<String, List<Double>>>> results = new LinkedHashMap<>();
@@ -42,7 +44,7 @@ public final class Bench {
                    Path work, boolean nodePgMigrate, List<String> engines, int warmup) {
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>(Map.of("--sizes", "100,1000,10000", "--rounds", "7",
-                    "--big-rounds", "3", "--pg", "127.0.0.1:5432", "--runner", "app/target/huddle-migrate.jar",
+                    "--big-rounds", "3", "--pg", "127.0.0.1:5432", "--runner", "app/target/huddle-migrate",
                     "--app", "app/target/huddle.jar", "--work", "bench/target/work", "--node", "auto"));
             values.put("--engines", "postgresql,sqlite");
             values.put("--warmup", "1");
@@ -128,6 +130,9 @@ public final class Bench {
 
         Database bare = fresh(engine);
         time(engine, size, "bare JVM + JDBC select 1", record, java(benchJar, "dev.huddle.bench.BareJdbc", bare.jdbcUrl(), bare.user()));
+        // The same with the launcher's JVM flags (not its archive, which holds Huddle's classes): what the flags alone give.
+        time(engine, size, "bare JVM + JDBC select 1, launcher flags", record, java(benchJar, LAUNCHER_FLAGS, "dev.huddle.bench.BareJdbc",
+                bare.jdbcUrl(), bare.user()));
         bare.drop();
 
         if (node != null && engine.equals("postgresql")) {
@@ -194,14 +199,20 @@ public final class Bench {
     }
 
     private List<String> runner(Database db, Path modules, String... command) {
-        List<String> args = new ArrayList<>(List.of(javaBinary(), "-jar", options.runner().toAbsolutePath().toString(),
+        List<String> args = new ArrayList<>(List.of(options.runner().toAbsolutePath().toString(),
                 "--url", db.huddleUrl(), "--modules-dir", modules.toAbsolutePath().toString(), "--modules", CORPUS_MODULES));
         args.addAll(List.of(command));
         return args;
     }
 
     private static List<String> java(Path jar, String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", jar.toString(), mainClass));
+        return java(jar, List.of(), mainClass, args);
+    }
+
+    private static List<String> java(Path jar, List<String> jvmFlags, String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", jar.toString(), mainClass));
         command.addAll(List.of(args));
         return command;
     }
@@ -221,7 +232,10 @@ public final class Bench {
 
     private static void run(List<String> command) throws Exception {
         Path output = Files.createTempFile("huddle-bench-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        // The runner's launcher runs the Java it finds in JAVA_HOME: the same as every other measurement's.
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
         if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException("Failed: " + String.join(" ", command) + "\n" + Files.readString(output));
         }

@@ -38,9 +38,13 @@ final class Report {
             });
             List<Double> bare = measurements.get("bare JVM + JDBC select 1");
             List<Double> noOp = measurements.get("huddle up (no-op)");
+            List<Double> bareWithFlags = measurements.get("bare JVM + JDBC select 1, launcher flags");
             if (bare != null && noOp != null) {
                 md.append("\nNo-op `up` with ").append(size).append(" applied: ").append(ratio(Stats.medianRatio(noOp, bare)))
-                        .append(" a bare JVM + JDBC `select 1`.\n");
+                        .append(" a bare JVM + JDBC `select 1`")
+                        .append(bareWithFlags == null ? "" : " (" + ratio(Stats.medianRatio(noOp, bareWithFlags))
+                                + " the same bare JVM with the launcher's flags)")
+                        .append(".\n");
             }
             if (floor != null && measurements.containsKey("huddle up (cold)")) {
                 double beyond = (Stats.median(measurements.get("huddle up (cold)")) - Stats.median(floor)) / size * 1000;

@@ -36,6 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -71,11 +74,12 @@ public final class Migrator {
      * @throws InconsistentHistoryException when the history disagrees with the scripts; nothing is applied
      */
     public UpResult up(String targetVersion) {
+        Supplier<List<AppliedMigration>> historyRead = historyReadAlongside();
         MigrationPlan plan = plan();
         checkTarget(plan, targetVersion);
         // Nothing pending is the common case at every start, answered without the lock: a concurrent run commits all its
         // history rows at once, so this read sees none of them (and the locked path below checks again) or all.
-        List<AppliedMigration> history = history();
+        List<AppliedMigration> history = historyRead.get();
         if (ValidationReport.of(plan, history).isClean() && pendingUpTo(plan, history, targetVersion).isEmpty()) {
             return new UpResult(List.of());
         }
@@ -277,6 +281,32 @@ public final class Migrator {
             }
         }
         return dialect;
+    }
+
+    /**
+     * Starts reading the history on a thread of its own while the caller plans: at a cold start the connection and
+     * the planning take about as long as each other, and reading changes nothing. If planning refuses, the read's
+     * result is dropped. Not for SQLite, whose first connection would create a missing database file even when
+     * planning then refuses, and whose connection costs little anyway.
+     */
+    private Supplier<List<AppliedMigration>> historyReadAlongside() {
+        if (dialect() == Dialect.SQLITE) {
+            return this::history;
+        }
+        FutureTask<List<AppliedMigration>> read = new FutureTask<>(this::history);
+        Thread thread = new Thread(read, "huddle-history-read");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            try {
+                return read.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading " + HistoryTable.NAME, e);
+            }
+        };
     }
 
     private List<AppliedMigration> history() {

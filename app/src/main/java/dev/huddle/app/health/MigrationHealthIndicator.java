@@ -1,8 +1,7 @@
 package dev.huddle.app.health;
 
-import dev.huddle.migration.Migrations;
+import dev.huddle.app.migration.AppMigrator;
 import dev.huddle.migration.Migrator;
-import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.status.MigrationState;
 import dev.huddle.migration.status.StatusReport;
 import io.micronaut.health.HealthStatus;
@@ -18,8 +17,8 @@ import java.util.Map;
 public class MigrationHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
     private final Migrator migrator;
 
-    public MigrationHealthIndicator(Migrations migrations, DataSource dataSource, DatabaseTarget target) {
-        this.migrator = migrations.against(dataSource, target.toString());
+    public MigrationHealthIndicator(AppMigrator appMigrator, DataSource dataSource) {
+        this.migrator = appMigrator.against(dataSource);
     }
 
     @Override

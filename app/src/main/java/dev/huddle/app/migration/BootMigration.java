@@ -1,8 +1,6 @@
 package dev.huddle.app.migration;
 
-import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
-import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.execute.AppliedStep;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.status.InconsistentHistoryException;
@@ -26,14 +24,12 @@ import javax.sql.DataSource;
 public class BootMigration implements BeanCreatedEventListener<DataSource> {
     private static final Logger LOG = LoggerFactory.getLogger(BootMigration.class);
 
-    private final Migrations migrations;
+    private final AppMigrator appMigrator;
     private final MigrationConfiguration configuration;
-    private final DatabaseTarget target;
 
-    public BootMigration(Migrations migrations, MigrationConfiguration configuration, DatabaseTarget target) {
-        this.migrations = migrations;
+    public BootMigration(AppMigrator appMigrator, MigrationConfiguration configuration) {
+        this.appMigrator = appMigrator;
         this.configuration = configuration;
-        this.target = target;
     }
 
     @Override
@@ -43,7 +39,7 @@ public class BootMigration implements BeanCreatedEventListener<DataSource> {
             LOG.info("Boot migration is off (huddle.migration.mode=off)");
             return dataSource;
         }
-        Migrator migrator = migrations.against(dataSource, target.toString());
+        Migrator migrator = appMigrator.against(dataSource);
         new ConnectRetry(configuration.getConnectTimeout()).run(() -> {
             if (configuration.getMode() == MigrationMode.VALIDATE) {
                 refuseUnlessCurrent(migrator);

@@ -1,7 +1,6 @@
 package dev.huddle.migration.connect;
 
 import dev.huddle.migration.discover.Dialect;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -21,17 +20,7 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, Strin
     /** A DataSource from the driver itself; SQLite gets enforced foreign keys and its file's folder created. */
     public DataSource dataSource() {
         return switch (dialect) {
-            case POSTGRESQL -> {
-                PGSimpleDataSource dataSource = new PGSimpleDataSource();
-                dataSource.setURL(jdbcUrl);
-                if (user != null) {
-                    dataSource.setUser(user);
-                }
-                if (password != null) {
-                    dataSource.setPassword(password);
-                }
-                yield dataSource;
-            }
+            case POSTGRESQL -> new PostgresDriverDataSource(jdbcUrl, user, password);
             case SQLITE -> {
                 // The URL's own parameters (open_mode, journal_mode, ...) go into the config: sqlite-jdbc ignores a URL
                 // parameter whose property the config already sets.

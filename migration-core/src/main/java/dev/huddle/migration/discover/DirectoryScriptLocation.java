@@ -1,5 +1,6 @@
 package dev.huddle.migration.discover;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +29,13 @@ public final class DirectoryScriptLocation implements ScriptLocation {
             return List.of();
         }
         Arrays.sort(names);
+        String folder = dir + File.separator;
         List<ScriptFile> files = new ArrayList<>(names.length);
         for (String name : names) {
-            Path path = dir.resolve(name);
             // One stat per entry would cost more than the rest of a no-op start; only entries not named like a script
             // are looked at, so a stray folder is skipped while a stray file is still reported by planning.
-            if (name.endsWith(".sql") || Files.isRegularFile(path)) {
-                files.add(new ScriptFile(name, path.toString(), () -> read(path)));
+            if (name.endsWith(".sql") || Files.isRegularFile(dir.resolve(name))) {
+                files.add(new ScriptFile(name, folder + name, () -> read(dir.resolve(name))));
             }
         }
         return files;

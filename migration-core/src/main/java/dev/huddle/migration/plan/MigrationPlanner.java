@@ -80,13 +80,16 @@ public final class MigrationPlanner {
         for (ModuleDescriptor module : modules) {
             Map<Dialect, Map<String, ResolvedScript>> byDialect = new EnumMap<>(Dialect.class);
             Set<String> excludedSeen = new HashSet<>();
-            // Every script found, by its manifest path, its text read at most once whoever asks first.
-            Map<String, Supplier<String>> found = new LinkedHashMap<>();
+            // A sealed module's scripts by manifest path, each text read at most once whoever asks first; null unsealed.
+            Optional<String> manifest = module.integrityManifest();
+            Map<String, Supplier<String>> found = manifest.isPresent() ? new LinkedHashMap<>() : null;
             for (Dialect each : Dialect.values()) {
                 List<ResolvedScript> ups = new ArrayList<>();
                 for (ScriptFile file : module.scripts(each).list()) {
                     ScriptText text = ScriptText.lazy(file.content());
-                    found.put(IntegrityCheck.upPath(each, file.fileName()), text::sql);
+                    if (found != null) {
+                        found.put(IntegrityCheck.upPath(each, file.fileName()), text::sql);
+                    }
                     String reason = module.excludedScripts().get(file.fileName());
                     if (reason != null) {
                         excludedSeen.add(file.fileName());
@@ -115,7 +118,6 @@ public final class MigrationPlanner {
                 }
             }
             problems.addAll(dialectParity(module, byDialect));
-            Optional<String> manifest = module.integrityManifest();
             if (manifest.isPresent()) {
                 // A command compares by content the scripts of its own dialect and modules, the others by name, so a
                 // deleted one is still refused.
@@ -255,7 +257,10 @@ public final class MigrationPlanner {
         return line.length() <= 60 ? line : line.substring(0, 60) + "...";
     }
 
-    /** Each down script by the version it reverts; strays, mismatches and contradictions are refused. */
+    /**
+     * Each down script by the version it reverts; strays, mismatches and contradictions are refused. Each file is also
+     * recorded in {@code found}, by manifest path, when the module is sealed ({@code found} is null otherwise).
+     */
     private static Map<String, DownScript> downScripts(ModuleDescriptor module, Dialect dialect, List<ResolvedScript> ups,
                                                        InMemoryTableGuard guard, List<String> problems,
                                                        Map<String, Supplier<String>> found, boolean read) {
@@ -264,7 +269,9 @@ public final class MigrationPlanner {
         ups.forEach(up -> upsByVersion.putIfAbsent(up.version(), up));
         for (ScriptFile file : module.downScripts(dialect).list()) {
             ScriptText text = ScriptText.lazy(file.content());
-            found.put(IntegrityCheck.downPath(dialect, file.fileName()), text::sql);
+            if (found != null) {
+                found.put(IntegrityCheck.downPath(dialect, file.fileName()), text::sql);
+            }
             Optional<ScriptName> name = ScriptName.parseDown(file.fileName());
             if (name.isEmpty()) {
                 problems.add(module.name() + ": " + file.origin() + " is not a valid down script name. Rename it to "

@@ -77,14 +77,21 @@ public record ScriptName(String version, String description) {
         return c >= '0' && c <= '9';
     }
 
+    /** The digits are already known to be digits; each field is read without a parser. */
     private static boolean isRealTime(String digits) {
-        int year = Integer.parseInt(digits, 0, 4, 10);
-        int month = Integer.parseInt(digits, 4, 6, 10);
-        int day = Integer.parseInt(digits, 6, 8, 10);
-        int hour = Integer.parseInt(digits, 8, 10, 10);
-        int minute = Integer.parseInt(digits, 10, 12, 10);
-        int second = Integer.parseInt(digits, 12, 14, 10);
-        return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59;
+        int year = number(digits, 0, 4);
+        int month = number(digits, 4, 6);
+        int day = number(digits, 6, 8);
+        return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)
+                && number(digits, 8, 10) <= 23 && number(digits, 10, 12) <= 59 && number(digits, 12, 14) <= 59;
+    }
+
+    private static int number(String digits, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (digits.charAt(i) - '0');
+        }
+        return value;
     }
 
     private static int daysIn(int year, int month) {

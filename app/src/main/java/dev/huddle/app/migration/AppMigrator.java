@@ -1,0 +1,33 @@
+package dev.huddle.app.migration;
+
+import dev.huddle.migration.Migrations;
+import dev.huddle.migration.Migrator;
+import dev.huddle.migration.connect.DatabaseTarget;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+
+/**
+ * The app's one {@link Migrator}, shared by the boot migration and /health so that the app plans its scripts once per
+ * process instead of once per user. It cannot be a bean of its own: it needs the DataSource, and the boot migration
+ * runs while the DataSource bean is still being created.
+ */
+@Singleton
+public class AppMigrator {
+    private final Migrations migrations;
+    private final DatabaseTarget target;
+    private Migrator migrator;
+
+    public AppMigrator(Migrations migrations, DatabaseTarget target) {
+        this.migrations = migrations;
+        this.target = target;
+    }
+
+    /** The migrator over the app's DataSource, made on first use; the app has exactly one DataSource. */
+    public synchronized Migrator against(DataSource dataSource) {
+        if (migrator == null) {
+            migrator = migrations.against(dataSource, target.toString());
+        }
+        return migrator;
+    }
+}

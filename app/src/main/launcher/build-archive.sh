@@ -1,0 +1,36 @@
+#!/bin/sh
+# Builds target/huddle-migrate.jsa, the class-data sharing archive the huddle-migrate launcher uses, copies out the
+# SQLite driver's native library for this platform, and puts the launcher beside the jar. Run by Maven's package phase in app/, after the runner jar is shaded:
+#   build-archive.sh <java> <target folder>
+# The archive holds the classes a training run loads (up on a fresh SQLite file, then a no-op up: the JDK classes and
+# lambda forms both paths need) and every class of the drivers and of Huddle, so a PostgreSQL run profits without a
+# server at build time.
+set -eu
+java=$1
+target=$(cd "$2" && pwd -P)
+jar="$target/huddle-migrate.jar"
+work="$target/cds"
+rm -rf "$work"
+mkdir -p "$work"
+
+"$java" -XX:DumpLoadedClassList="$work/cold.classlist" -jar "$jar" --url "jdbc:sqlite:$work/training.db" up > "$work/training.log"
+"$java" -XX:DumpLoadedClassList="$work/no-op.classlist" -jar "$jar" --url "jdbc:sqlite:$work/training.db" up >> "$work/training.log"
+"${java%/*}/jar" tf "$jar" | grep -E '^(dev/huddle|org/postgresql|org/sqlite|org/slf4j)/.*\.class$' | sed 's/\.class$//' > "$work/jar.classlist"
+sort -u "$work/cold.classlist" "$work/no-op.classlist" "$work/jar.classlist" > "$work/huddle-migrate.classlist"
+
+# A class that cannot be archived (an optional driver feature whose library is absent) is skipped with a warning in
+# the log; the dump itself must succeed.
+"$java" -Xshare:dump -XX:SharedClassListFile="$work/huddle-migrate.classlist" -XX:SharedArchiveFile="$target/huddle-migrate.jsa" \
+  -cp "$jar" > "$work/dump.log" 2>&1 || { cat "$work/dump.log"; exit 1; }
+
+# sqlite-jdbc copies its native library out of the jar and compares the copy byte by byte at every start; the
+# launcher points it at this copy instead, made once for this machine's platform (named by the driver itself).
+platform=$("$java" -cp "$jar" org.sqlite.util.OSInfo)
+rm -rf "$target/sqlite-native"
+mkdir -p "$target/sqlite-native"
+(cd "$work" && "${java%/*}/jar" xf "$jar" "org/sqlite/native/$platform/")
+mv "$work/org/sqlite/native/$platform/"* "$target/sqlite-native/"
+
+built_in=$(cd "$target" && pwd -P)
+sed "s|@BUILT_IN@|'$built_in'|" "$(dirname "$0")/huddle-migrate" > "$target/huddle-migrate"
+chmod +x "$target/huddle-migrate"
