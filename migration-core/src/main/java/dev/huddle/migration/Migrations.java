@@ -91,9 +91,14 @@ public final class Migrations {
         return new MigrationPlanner(modules).plan(dialect, selected);
     }
 
-    /** The plan a command runs: the dialect's own up scripts read and checked, the rest checked by name. */
+    /** The plan a command runs, checked by name and against the integrity manifests. */
     MigrationPlan planToRun(Dialect dialect) {
         return new MigrationPlanner(modules).planToRun(dialect, selected);
+    }
+
+    /** The plan {@code up} applies: as {@link #planToRun}, without down scripts. */
+    MigrationPlan planToApply(Dialect dialect) {
+        return new MigrationPlanner(modules).planToApply(dialect, selected);
     }
 
     /** Commands against a database the caller pooled; its dialect is read from the first connection. */

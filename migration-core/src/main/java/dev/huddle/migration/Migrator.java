@@ -51,6 +51,7 @@ public final class Migrator {
     private final DatabaseTarget target;
     private Dialect dialect;
     private MigrationPlan plan;
+    private MigrationPlan planToApply;
     private final String description;
 
     Migrator(Migrations migrations, DataSource dataSource, Dialect dialect, DatabaseTarget target, String description) {
@@ -75,8 +76,11 @@ public final class Migrator {
      */
     public UpResult up(String targetVersion) {
         Supplier<List<AppliedMigration>> historyRead = historyReadAlongside();
-        MigrationPlan plan = plan();
+        MigrationPlan plan = planToApply();
         checkTarget(plan, targetVersion);
+        // Every checksum is needed, to compare with its history row or to write a new one: computed while the history
+        // is still on its way.
+        plan.migrations().forEach(ResolvedScript::checksum);
         // Nothing pending is the common case at every start, answered without the lock: a concurrent run commits all its
         // history rows at once, so this read sees none of them (and the locked path below checks again) or all.
         List<AppliedMigration> history = historyRead.get();
@@ -114,7 +118,7 @@ public final class Migrator {
      * The migrations {@code up(targetVersion)} would apply, in order; reads the history but never creates it.
      */
     public List<ResolvedScript> pending(String targetVersion) {
-        MigrationPlan plan = plan();
+        MigrationPlan plan = planToApply();
         checkTarget(plan, targetVersion);
         List<AppliedMigration> history = history();
         ValidationReport report = ValidationReport.of(plan, history);
@@ -238,6 +242,20 @@ public final class Migrator {
             plan = migrations.planToRun(dialect());
         }
         return plan;
+    }
+
+    /**
+     * The plan {@code up} applies, without down scripts: the full {@link #plan} when it is built already, else one made
+     * once for applying, which skips what a start with nothing to apply would read for nothing.
+     */
+    private synchronized MigrationPlan planToApply() {
+        if (plan != null) {
+            return plan;
+        }
+        if (planToApply == null) {
+            planToApply = migrations.planToApply(dialect());
+        }
+        return planToApply;
     }
 
     private static void checkTarget(MigrationPlan plan, String targetVersion) {

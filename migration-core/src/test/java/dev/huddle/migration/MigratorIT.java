@@ -6,6 +6,7 @@ import dev.huddle.migration.execute.AppliedStep;
 import dev.huddle.migration.execute.MigrationFailedException;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.plan.Checksum;
+import dev.huddle.migration.plan.MigrationPlanRefusedException;
 import dev.huddle.migration.status.InconsistentHistoryException;
 import dev.huddle.migration.status.MigrationState;
 import dev.huddle.migration.status.MigrationStatus;
@@ -109,6 +110,22 @@ class MigratorIT {
                 .hasMessageContaining("--target 20990101000000");
 
         assertThat(HistoryRows.scripts(database)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void refusesPendingScriptsThatTouchAnInMemoryTableBeforeApplyingAnyOfThem(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+
+        assertThatThrownBy(() -> migrator(Scenarios.path("in-memory-guard"), database).up())
+                .isInstanceOf(MigrationPlanRefusedException.class)
+                .hasMessageContaining("V20250102000000__index_external_sessions.sql runs CREATE INDEX ... ON")
+                .hasMessageContaining("V20250103000000__drop_legacy_tables.sql runs DROP TABLE");
+        assertThatThrownBy(() -> migrator(Scenarios.path("in-memory-guard"), database).pending(null))
+                .as("a dry run refuses them too").isInstanceOf(MigrationPlanRefusedException.class);
+
+        assertThat(HistoryRows.scripts(database)).isEmpty();
+        assertThat(HistoryRows.tables(database)).doesNotContain("rooms");
     }
 
     @ParameterizedTest

@@ -53,7 +53,7 @@ public final class MigrationPlanner {
      * @throws UnknownModuleException        when {@code selected} names a module nobody declared
      */
     public MigrationPlan plan(Dialect dialect, Collection<String> selected) {
-        return plan(dialect, selected, true);
+        return plan(dialect, selected, true, true);
     }
 
     /**
@@ -63,10 +63,18 @@ public final class MigrationPlanner {
      * proves it has not changed since. {@code validate} and the build check everything with {@link #plan}.
      */
     public MigrationPlan planToRun(Dialect dialect, Collection<String> selected) {
-        return plan(dialect, selected, false);
+        return plan(dialect, selected, false, true);
     }
 
-    private MigrationPlan plan(Dialect dialect, Collection<String> selected, boolean everything) {
+    /**
+     * The plan {@code up} applies: as {@link #planToRun}, without the down scripts, which applying never reads. Its
+     * migrations all look irreversible; status, down and validate plan with them.
+     */
+    public MigrationPlan planToApply(Dialect dialect, Collection<String> selected) {
+        return plan(dialect, selected, false, false);
+    }
+
+    private MigrationPlan plan(Dialect dialect, Collection<String> selected, boolean everything, boolean withDownScripts) {
         List<String> selectedModules = select(selected);
         List<String> problems = new ArrayList<>(duplicateModuleNames());
         problems.addAll(unknownDependencies());
@@ -101,10 +109,19 @@ public final class MigrationPlanner {
                 if (everything) {
                     ups.forEach(up -> problems.addAll(contentProblems(up, guard)));
                 }
-                Map<String, DownScript> downs = downScripts(module, each, ups, guard, problems, found, everything);
+                Map<String, DownScript> downs = Map.of();
+                if (withDownScripts) {
+                    downs = downScripts(module, each, ups, guard, problems, found, everything);
+                } else if (found != null) {
+                    // Listed by name only, so the manifest does not find them deleted.
+                    for (ScriptFile file : module.downScripts(each).list()) {
+                        found.put(IntegrityCheck.downPath(each, file.fileName()), file.content());
+                    }
+                }
                 Map<String, ResolvedScript> byVersion = new LinkedHashMap<>();
                 for (ResolvedScript up : ups) {
-                    ResolvedScript script = up.withDown(downs.get(up.version()));
+                    DownScript down = downs.get(up.version());
+                    ResolvedScript script = down == null ? up : up.withDown(down);
                     resolved.get(each).add(script);
                     byVersion.putIfAbsent(script.version(), script);
                 }
@@ -338,9 +355,16 @@ public final class MigrationPlanner {
     }
 
     private static List<String> duplicateVersions(Dialect dialect, List<ResolvedScript> scripts) {
-        Map<String, List<ResolvedScript>> byVersion = scripts.stream()
-                .collect(Collectors.groupingBy(ResolvedScript::version, TreeMap::new, Collectors.toList()));
-        return byVersion.values().stream().filter(same -> same.size() > 1)
+        // One pass over every script; only versions found twice get a list.
+        Map<String, ResolvedScript> first = new HashMap<>();
+        Map<String, List<ResolvedScript>> duplicated = new TreeMap<>();
+        for (ResolvedScript script : scripts) {
+            ResolvedScript earlier = first.putIfAbsent(script.version(), script);
+            if (earlier != null) {
+                duplicated.computeIfAbsent(script.version(), version -> new ArrayList<>(List.of(earlier))).add(script);
+            }
+        }
+        return duplicated.values().stream()
                 .map(same -> "Version " + same.get(0).version() + " is used " + same.size() + " times in " + dialect.folderName() + ": "
                         + same.stream().map(s -> s.origin() + " (module " + s.module() + ")").collect(Collectors.joining(", "))
                         + ". Every migration needs its own timestamp; give the newer script a later one.")

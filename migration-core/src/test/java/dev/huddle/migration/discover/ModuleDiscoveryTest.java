@@ -4,6 +4,8 @@ import dev.huddle.migration.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +55,18 @@ class ModuleDiscoveryTest {
         assertThat(files).extracting(ScriptFile::fileName)
                 .containsExactly("README.md", "V20250101000000__a.sql", "V20250102000000__b.sql");
         assertThat(files.get(1).content().get()).isEqualTo("select 1;");
+    }
+
+    @Test
+    void readsUtf8ScriptsAndRefusesMalformedOnes(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V20250101000000__a.sql"), "select '\u00e9 \uFFFD';", StandardCharsets.UTF_8);
+        Files.write(dir.resolve("V20250102000000__b.sql"), new byte[] {'s', 'e', 'l', (byte) 0xC3, '(', ';'});
+
+        List<ScriptFile> files = new DirectoryScriptLocation(dir).list();
+
+        assertThat(files.get(0).content().get()).isEqualTo("select '\u00e9 \uFFFD';");
+        assertThatThrownBy(() -> files.get(1).content().get()).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("V20250102000000__b.sql: it is not UTF-8");
     }
 
     @Test
