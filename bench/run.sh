@@ -7,6 +7,7 @@
 #   bench/run.sh --sizes 100,1000 --rounds 3       # quicker
 #   bench/run.sh --pg 127.0.0.1:5433 --node no     # other server, without node-pg-migrate
 #   bench/run.sh --sizes 10000 --engines postgresql --rounds 1 --warmup 0
+#   bench/run.sh --runners floor,huddle,bare --node no   # only these (of floor, huddle, flyway, bare, app)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x app/target/huddle-migrate ] || [ ! -f app/target/huddle-migrate.jar ] || [ ! -f app/target/huddle.jar ] || [ ! -f bench/target/huddle-bench.jar ]; then

@@ -41,13 +41,14 @@ public final class Bench {
 
     /** Command-line options. */
     record Options(List<Integer> sizes, int rounds, int bigRounds, String pgHost, int pgPort, Path runner, Path app,
-                   Path work, boolean nodePgMigrate, List<String> engines, int warmup) {
+                   Path work, boolean nodePgMigrate, List<String> engines, int warmup, List<String> runners) {
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>(Map.of("--sizes", "100,1000,10000", "--rounds", "7",
                     "--big-rounds", "3", "--pg", "127.0.0.1:5432", "--runner", "app/target/huddle-migrate",
                     "--app", "app/target/huddle.jar", "--work", "bench/target/work", "--node", "auto"));
             values.put("--engines", "postgresql,sqlite");
             values.put("--warmup", "1");
+            values.put("--runners", "floor,huddle,flyway,bare,app");
             for (int i = 0; i + 1 < args.length; i += 2) {
                 if (!values.containsKey(args[i])) {
                     throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + values.keySet());
@@ -63,7 +64,13 @@ public final class Bench {
             return new Options(Arrays.stream(values.get("--sizes").split(",")).map(Integer::parseInt).toList(),
                     Integer.parseInt(values.get("--rounds")), Integer.parseInt(values.get("--big-rounds")), pg[0], Integer.parseInt(pg[1]),
                     Path.of(values.get("--runner")), Path.of(values.get("--app")), Path.of(values.get("--work")), node,
-                    List.of(values.get("--engines").split(",")), Integer.parseInt(values.get("--warmup")));
+                    List.of(values.get("--engines").split(",")), Integer.parseInt(values.get("--warmup")),
+                    List.of(values.get("--runners").split(",")));
+        }
+
+        /** Whether this run measures the given runner (floor, huddle, flyway, bare, app); node-pg-migrate has --node. */
+        boolean measures(String runner) {
+            return runners.contains(runner);
         }
     }
 
@@ -90,7 +97,7 @@ public final class Bench {
                     roundOf(engine, size, corpus, benchJar, node, record);
                 }
             }
-            if (size == 1000 || options.sizes().size() == 1) {
+            if (options.measures("app") && (size == 1000 || options.sizes().size() == 1)) {
                 for (int round = 1 - options.warmup(); round <= options.rounds(); round++) {
                     for (String engine : options.engines()) {
                         appBoot(engine, size, corpus, round > 0);
@@ -104,36 +111,44 @@ public final class Bench {
         Path modules = corpus.resolve("modules");
         String flat = corpus.resolve("flat").resolve(engine).toAbsolutePath().toString();
 
-        Database floor = fresh(engine);
-        time(engine, size, "floor", record, floorCommand(engine, floor, corpus));
-        floor.drop();
+        if (options.measures("floor")) {
+            Database floor = fresh(engine);
+            time(engine, size, "floor", record, floorCommand(engine, floor, corpus));
+            floor.drop();
+        }
 
-        Database plan = fresh(engine);
-        time(engine, size, "huddle plan (up --dry-run)", record, runner(plan, modules, "up", "--dry-run"));
-        plan.drop();
+        if (options.measures("huddle")) {
+            Database plan = fresh(engine);
+            time(engine, size, "huddle plan (up --dry-run)", record, runner(plan, modules, "up", "--dry-run"));
+            plan.drop();
 
-        Database huddle = fresh(engine);
-        time(engine, size, "huddle up (cold)", record, runner(huddle, modules, "up"));
-        time(engine, size, "huddle up (no-op)", record, runner(huddle, modules, "up"));
-        time(engine, size, "huddle status", record, runner(huddle, modules, "status"));
-        time(engine, size, "huddle validate", record, runner(huddle, modules, "validate"));
-        huddle.drop();
+            Database huddle = fresh(engine);
+            time(engine, size, "huddle up (cold)", record, runner(huddle, modules, "up"));
+            time(engine, size, "huddle up (no-op)", record, runner(huddle, modules, "up"));
+            time(engine, size, "huddle status", record, runner(huddle, modules, "status"));
+            time(engine, size, "huddle validate", record, runner(huddle, modules, "validate"));
+            huddle.drop();
+        }
 
-        Database flyway = fresh(engine);
-        time(engine, size, "flyway migrate (cold)", record, java(benchJar, "dev.huddle.bench.PlainFlyway", flyway.jdbcUrl(), flyway.user(), flat));
-        time(engine, size, "flyway migrate (no-op)", record, java(benchJar, "dev.huddle.bench.PlainFlyway", flyway.jdbcUrl(), flyway.user(), flat));
-        flyway.drop();
+        if (options.measures("flyway")) {
+            Database flyway = fresh(engine);
+            time(engine, size, "flyway migrate (cold)", record, java(benchJar, "dev.huddle.bench.PlainFlyway", flyway.jdbcUrl(), flyway.user(), flat));
+            time(engine, size, "flyway migrate (no-op)", record, java(benchJar, "dev.huddle.bench.PlainFlyway", flyway.jdbcUrl(), flyway.user(), flat));
+            flyway.drop();
 
-        Database group = fresh(engine);
-        time(engine, size, "flyway group (cold)", record, java(benchJar, "dev.huddle.bench.PlainFlyway", group.jdbcUrl(), group.user(), flat, "group"));
-        group.drop();
+            Database group = fresh(engine);
+            time(engine, size, "flyway group (cold)", record, java(benchJar, "dev.huddle.bench.PlainFlyway", group.jdbcUrl(), group.user(), flat, "group"));
+            group.drop();
+        }
 
-        Database bare = fresh(engine);
-        time(engine, size, "bare JVM + JDBC select 1", record, java(benchJar, "dev.huddle.bench.BareJdbc", bare.jdbcUrl(), bare.user()));
-        // The same with the launcher's JVM flags (not its archive, which holds Huddle's classes): what the flags alone give.
-        time(engine, size, "bare JVM + JDBC select 1, launcher flags", record, java(benchJar, LAUNCHER_FLAGS, "dev.huddle.bench.BareJdbc",
-                bare.jdbcUrl(), bare.user()));
-        bare.drop();
+        if (options.measures("bare")) {
+            Database bare = fresh(engine);
+            time(engine, size, "bare JVM + JDBC select 1", record, java(benchJar, "dev.huddle.bench.BareJdbc", bare.jdbcUrl(), bare.user()));
+            // The same with the launcher's JVM flags (not its archive, which holds Huddle's classes): what the flags alone give.
+            time(engine, size, "bare JVM + JDBC select 1, launcher flags", record, java(benchJar, LAUNCHER_FLAGS, "dev.huddle.bench.BareJdbc",
+                    bare.jdbcUrl(), bare.user()));
+            bare.drop();
+        }
 
         if (node != null && engine.equals("postgresql")) {
             Database nodeDb = fresh(engine);

@@ -19,7 +19,8 @@ final class Report {
         md.append("## Results (").append(date).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(")\n\n")
                 .append("Rounds: ").append(options.rounds()).append(" (").append(options.bigRounds())
-                .append(" at 10,000), after one warm-up round. Each ratio is taken round by round against the same round's floor")
+                .append(" at 10,000), after ").append(options.warmup()).append(options.warmup() == 1 ? " warm-up round" : " warm-up rounds")
+                .append(". Each ratio is taken round by round against the same round's floor")
                 .append(" (or Flyway, or bare JVM), then the median is shown.\n");
         results.forEach((engine, bySize) -> bySize.forEach((size, measurements) -> {
             md.append("\n### ").append(engine).append(", ").append(size).append(" migrations\n\n")

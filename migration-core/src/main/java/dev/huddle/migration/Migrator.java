@@ -75,7 +75,7 @@ public final class Migrator {
      * @throws InconsistentHistoryException when the history disagrees with the scripts; nothing is applied
      */
     public UpResult up(String targetVersion) {
-        Supplier<List<AppliedMigration>> historyRead = historyReadAlongside();
+        Supplier<List<AppliedMigration>> historyRead = historyReadAlongside(planToApplyBuilt());
         MigrationPlan plan = planToApply();
         checkTarget(plan, targetVersion);
         // Every checksum is needed, to compare with its history row or to write a new one: computed while the history
@@ -216,8 +216,9 @@ public final class Migrator {
 
     /** Every migration with its state in this database. */
     public StatusReport status() {
+        Supplier<List<AppliedMigration>> historyRead = historyReadAlongside(planBuilt());
         MigrationPlan plan = plan();
-        List<AppliedMigration> history = history();
+        List<AppliedMigration> history = historyRead.get();
         planner().refuseBrokenScripts(pendingUpTo(plan, history, null));
         return StatusReport.of(plan, history, describeDatabase());
     }
@@ -242,6 +243,14 @@ public final class Migrator {
             plan = migrations.planToRun(dialect());
         }
         return plan;
+    }
+
+    private synchronized boolean planBuilt() {
+        return plan != null;
+    }
+
+    private synchronized boolean planToApplyBuilt() {
+        return plan != null || planToApply != null;
     }
 
     /**
@@ -305,10 +314,11 @@ public final class Migrator {
      * Starts reading the history on a thread of its own while the caller plans: at a cold start the connection and
      * the planning take about as long as each other, and reading changes nothing. If planning refuses, the read's
      * result is dropped. Not for SQLite, whose first connection would create a missing database file even when
-     * planning then refuses, and whose connection costs little anyway.
+     * planning then refuses, and whose connection costs little anyway; nor when the plan is built already (the app's
+     * /health asks for status again and again).
      */
-    private Supplier<List<AppliedMigration>> historyReadAlongside() {
-        if (dialect() == Dialect.SQLITE) {
+    private Supplier<List<AppliedMigration>> historyReadAlongside(boolean planned) {
+        if (planned || dialect() == Dialect.SQLITE) {
             return this::history;
         }
         FutureTask<List<AppliedMigration>> read = new FutureTask<>(this::history);

@@ -45,7 +45,8 @@ public record StatusReport(Dialect dialect, String database, List<MigrationStatu
             }
             ResolvedScript script = resolved.get(row.version());
             lines.add(new MigrationStatus(row.module(), row.version(), row.description(), row.script(), state,
-                    row.installedOn(), row.executionTimeMillis(), script == null ? null : script.reversible(), allowance(script)));
+                    row.installedOn(), row.executionTimeMillis(), script == null ? null : script.reversible(),
+                    state == MigrationState.OUT_OF_ORDER ? allowance(script) : null));
         }
         for (ResolvedScript script : plan.migrations()) {
             if (!latestRowByVersion.containsKey(script.version())) {
@@ -62,7 +63,10 @@ public record StatusReport(Dialect dialect, String database, List<MigrationStatu
         return new StatusReport(plan.dialect(), database, lines, plan.inMemoryTables());
     }
 
-    /** The recorded reason a migration may run out of order, shown with it. */
+    /**
+     * The recorded reason a migration may run out of order, shown with it where it explains its state: pending, or
+     * applied out of order. Reading it means reading the script, which status spares the rows applied in order.
+     */
     private static String allowance(ResolvedScript script) {
         String reason = script == null ? null : script.directives().get(ScriptDirectives.OUT_OF_ORDER);
         return reason == null || reason.isBlank() ? null : "allowed out of order: " + reason;
