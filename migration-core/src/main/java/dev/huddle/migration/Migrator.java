@@ -28,6 +28,8 @@ import dev.huddle.migration.status.StatusReport;
 import dev.huddle.migration.status.ValidationReport;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -313,12 +315,11 @@ public final class Migrator {
     /**
      * Starts reading the history on a thread of its own while the caller plans: at a cold start the connection and
      * the planning take about as long as each other, and reading changes nothing. If planning refuses, the read's
-     * result is dropped. Not for SQLite, whose first connection would create a missing database file even when
-     * planning then refuses, and whose connection costs little anyway; nor when the plan is built already (the app's
-     * /health asks for status again and again).
+     * result is dropped. Not when the plan is built already (the app's /health asks for status again and again), nor
+     * for a SQLite file that does not exist yet: connecting would create it even when planning then refuses.
      */
     private Supplier<List<AppliedMigration>> historyReadAlongside(boolean planned) {
-        if (planned || dialect() == Dialect.SQLITE) {
+        if (planned || (dialect() == Dialect.SQLITE && !sqliteFileExists())) {
             return this::history;
         }
         FutureTask<List<AppliedMigration>> read = new FutureTask<>(this::history);
@@ -335,6 +336,15 @@ public final class Migrator {
                 throw new IllegalStateException("Interrupted while reading " + HistoryTable.NAME, e);
             }
         };
+    }
+
+    /** Whether the SQLite database is a file already there; a pooled DataSource's always is, the app made it. */
+    private boolean sqliteFileExists() {
+        if (target == null) {
+            return true;
+        }
+        Path file = target.sqliteFile();
+        return file != null && Files.isRegularFile(file);
     }
 
     private List<AppliedMigration> history() {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,19 +193,34 @@ public final class HistoryTable {
         }
     }
 
-    /** SQLite keeps the time as text ("2025-06-15 05:18:28"), PostgreSQL as a timestamp; both are UTC here. */
+    /** SQLite keeps the time as text ("2025-06-15 05:18:28.123"), PostgreSQL as a timestamp; both are UTC here. */
     private static Instant installedOn(ResultSet resultSet) throws SQLException {
         Object value = resultSet.getObject("installed_on");
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant();
         }
-        if (value == null) {
+        return value == null ? null : parseUtc(value.toString());
+    }
+
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss[.fraction]} (or with a {@code T}) as a UTC instant, null when it is not that. Read by
+     * hand: every start reads every row, and a date parser costs more than the whole read.
+     */
+    static Instant parseUtc(String text) {
+        if (text.length() < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(13) != ':' || text.charAt(16) != ':'
+                || (text.charAt(10) != ' ' && text.charAt(10) != 'T')) {
             return null;
         }
-        // Timestamp's own parser, not a date formatter: java.time's formatters cost a start-up more than the whole read.
         try {
-            return Timestamp.valueOf(value.toString().replace('T', ' ')).toLocalDateTime().toInstant(ZoneOffset.UTC);
-        } catch (IllegalArgumentException e) {
+            int nanos = 0;
+            if (text.length() > 20 && text.charAt(19) == '.') {
+                String fraction = (text.substring(20) + "000000000").substring(0, 9);
+                nanos = Integer.parseInt(fraction);
+            }
+            return LocalDateTime.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10), Integer.parseInt(text, 8, 10, 10),
+                    Integer.parseInt(text, 11, 13, 10), Integer.parseInt(text, 14, 16, 10), Integer.parseInt(text, 17, 19, 10), nanos)
+                    .toInstant(ZoneOffset.UTC);
+        } catch (RuntimeException e) {
             return null;
         }
     }
