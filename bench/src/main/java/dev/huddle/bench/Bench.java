@@ -125,6 +125,10 @@ public final class Bench {
             Database huddle = fresh(engine);
             time(engine, size, "huddle up (cold)", record, runner(huddle, modules, "up"));
             time(engine, size, "huddle up (no-op)", record, runner(huddle, modules, "up"));
+            // The bare JVM against this very database: a SQLite file of thousands of tables costs its schema's parsing to
+            // any first statement, which an empty database does not show.
+            time(engine, size, "bare JVM + JDBC select 1, same database", record,
+                    java(benchJar, "dev.huddle.bench.BareJdbc", huddle.jdbcUrl(), huddle.user()));
             time(engine, size, "huddle status", record, runner(huddle, modules, "status"));
             time(engine, size, "huddle validate", record, runner(huddle, modules, "validate"));
             huddle.drop();

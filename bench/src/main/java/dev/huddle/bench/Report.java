@@ -40,11 +40,14 @@ final class Report {
             List<Double> bare = measurements.get("bare JVM + JDBC select 1");
             List<Double> noOp = measurements.get("huddle up (no-op)");
             List<Double> bareWithFlags = measurements.get("bare JVM + JDBC select 1, launcher flags");
+            List<Double> bareSameDatabase = measurements.get("bare JVM + JDBC select 1, same database");
             if (bare != null && noOp != null) {
                 md.append("\nNo-op `up` with ").append(size).append(" applied: ").append(ratio(Stats.medianRatio(noOp, bare)))
                         .append(" a bare JVM + JDBC `select 1`")
                         .append(bareWithFlags == null ? "" : " (" + ratio(Stats.medianRatio(noOp, bareWithFlags))
                                 + " the same bare JVM with the launcher's flags)")
+                        .append(bareSameDatabase == null ? "" : "; " + ratio(Stats.medianRatio(noOp, bareSameDatabase))
+                                + " the bare JVM on the same migrated database")
                         .append(".\n");
             }
             if (floor != null && measurements.containsKey("huddle up (cold)")) {
