@@ -16,7 +16,7 @@ import java.util.Map;
  * schema. {@code outOfOrder} lists pending scripts older than the newest applied one: they stop {@code up}, not a
  * rollback. Pending migrations newer than everything applied are normal; irreversible ones are only noted.
  */
-public record ValidationReport(List<String> problems, List<String> outOfOrder, int pending, List<String> notes) {
+public record ValidationReport(List<String> problems, List<String> outOfOrder, int pending, List<ResolvedScript> irreversible) {
 
     public static ValidationReport of(MigrationPlan plan, List<AppliedMigration> history) {
         Map<String, ResolvedScript> resolved = new HashMap<>();
@@ -65,10 +65,16 @@ public record ValidationReport(List<String> problems, List<String> outOfOrder, i
                         + "apply it again with 'up --modules " + script.module() + "'.");
             }
         }
-        List<String> notes = plan.migrations().stream().filter(script -> !script.reversible())
-                .map(script -> script.script() + " has no down script: rollbacks stop before it.")
-                .toList();
-        return new ValidationReport(List.copyOf(problems), List.copyOf(outOfOrder), pending, notes);
+        List<ResolvedScript> irreversible = plan.migrations().stream().filter(script -> !script.reversible()).toList();
+        return new ValidationReport(List.copyOf(problems), List.copyOf(outOfOrder), pending, irreversible);
+    }
+
+    /**
+     * One note per irreversible migration, written only when asked for: {@code up} checks a report at every start,
+     * with a plan that leaves out down scripts, where every migration looks irreversible.
+     */
+    public List<String> notes() {
+        return irreversible.stream().map(script -> script.script() + " has no down script: rollbacks stop before it.").toList();
     }
 
     /** Nothing stops {@code up}. */
