@@ -28,39 +28,42 @@ public final class Migrations {
     private final List<String> selected;
     private final Duration lockTimeout;
     private final boolean transactionPerMigration;
+    private final String historySchema;
 
-    private Migrations(List<ModuleDescriptor> modules, List<String> selected, Duration lockTimeout, boolean transactionPerMigration) {
+    private Migrations(List<ModuleDescriptor> modules, List<String> selected, Duration lockTimeout, boolean transactionPerMigration,
+                       String historySchema) {
         this.modules = List.copyOf(modules);
         this.selected = List.copyOf(selected);
         this.lockTimeout = lockTimeout;
         this.transactionPerMigration = transactionPerMigration;
+        this.historySchema = historySchema;
     }
 
     /** Every module registered on the class path that loaded Huddle. */
     public static Migrations discover() {
-        return new Migrations(ModuleDiscovery.onClasspath(Migrations.class.getClassLoader()), List.of(), DEFAULT_LOCK_TIMEOUT, false);
+        return new Migrations(ModuleDiscovery.onClasspath(Migrations.class.getClassLoader()), List.of(), DEFAULT_LOCK_TIMEOUT, false, null);
     }
 
     /** Exactly these modules, for tests and tools that build descriptors themselves. */
     public static Migrations of(List<ModuleDescriptor> modules) {
-        return new Migrations(modules, List.of(), DEFAULT_LOCK_TIMEOUT, false);
+        return new Migrations(modules, List.of(), DEFAULT_LOCK_TIMEOUT, false, null);
     }
 
     /** Adds every module found in {@code dir} (one subfolder per module). */
     public Migrations withModulesFrom(Path dir) {
         List<ModuleDescriptor> all = new ArrayList<>(modules);
         all.addAll(ModuleDiscovery.inDirectory(dir));
-        return new Migrations(all, selected, lockTimeout, transactionPerMigration);
+        return new Migrations(all, selected, lockTimeout, transactionPerMigration, historySchema);
     }
 
     /** Limits every command to the named modules; an empty list means all. */
     public Migrations onlyModules(Collection<String> names) {
-        return new Migrations(modules, List.copyOf(names), lockTimeout, transactionPerMigration);
+        return new Migrations(modules, List.copyOf(names), lockTimeout, transactionPerMigration, historySchema);
     }
 
     /** How long schema-changing commands wait for the migration lock that another runner holds. */
     public Migrations withLockTimeout(Duration timeout) {
-        return new Migrations(modules, selected, timeout, transactionPerMigration);
+        return new Migrations(modules, selected, timeout, transactionPerMigration, historySchema);
     }
 
     Duration lockTimeout() {
@@ -72,11 +75,23 @@ public final class Migrations {
      * price of a failure leaving the migrations before it applied.
      */
     public Migrations withTransactionPerMigration(boolean perMigration) {
-        return new Migrations(modules, selected, lockTimeout, perMigration);
+        return new Migrations(modules, selected, lockTimeout, perMigration, historySchema);
     }
 
     boolean transactionPerMigration() {
         return transactionPerMigration;
+    }
+
+    /**
+     * Keeps the history table in this PostgreSQL schema (created if missing) instead of the connection's current schema
+     * at start; null for the current schema. SQLite has one schema.
+     */
+    public Migrations withHistorySchema(String schema) {
+        return new Migrations(modules, selected, lockTimeout, transactionPerMigration, schema == null || schema.isBlank() ? null : schema);
+    }
+
+    String historySchema() {
+        return historySchema;
     }
 
     public List<ModuleDescriptor> modules() {

@@ -1,60 +1,50 @@
 package dev.huddle.migration;
 
 import dev.huddle.migration.connect.DatabaseTarget;
-import dev.huddle.migration.connect.DatabaseUnreachableException;
-import dev.huddle.migration.connect.Secrets;
-import dev.huddle.migration.connect.SqliteWritability;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.execute.AppliedStep;
 import dev.huddle.migration.execute.MigrationExecutor;
 import dev.huddle.migration.execute.RedoResult;
+import dev.huddle.migration.execute.RepairExecutor;
 import dev.huddle.migration.execute.RepairRequest;
 import dev.huddle.migration.execute.RollbackExecutor;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.history.AppliedMigration;
-import dev.huddle.migration.history.HistoryTable;
 import dev.huddle.migration.lint.LintFinding;
 import dev.huddle.migration.lint.MigrationLinter;
 import dev.huddle.migration.lock.MigrationLock;
-import dev.huddle.migration.lock.MigrationLocks;
 import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.MigrationPlanner;
 import dev.huddle.migration.plan.ResolvedScript;
 import dev.huddle.migration.plan.RollbackPlan;
 import dev.huddle.migration.plan.RollbackPlanner;
 import dev.huddle.migration.plan.RollbackRequest;
+import dev.huddle.migration.session.DatabaseSession;
 import dev.huddle.migration.status.InconsistentHistoryException;
+import dev.huddle.migration.status.MigrationInfos;
 import dev.huddle.migration.status.StatusReport;
 import dev.huddle.migration.status.ValidationReport;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The commands against one database: {@link #up}, {@link #down}, {@link #redo}, {@link #status}, {@link #validate},
- * and for dry runs, {@link #pending} and {@link #planDown}, which only read.
+ * {@link #repair}, and for dry runs, {@link #pending} and {@link #planDown}, which only read. Each command opens one
+ * {@link DatabaseSession}, which takes the lock, reads the history and runs the scripts.
  */
 public final class Migrator {
     private final Migrations migrations;
     private final DataSource dataSource;
     private final DatabaseTarget target;
+    private final String description;
     private Dialect dialect;
     private MigrationPlan plan;
     private MigrationPlan planToApply;
-    private final String description;
 
     Migrator(Migrations migrations, DataSource dataSource, Dialect dialect, DatabaseTarget target, String description) {
         this.migrations = migrations;
@@ -77,59 +67,47 @@ public final class Migrator {
      * @throws InconsistentHistoryException when the history disagrees with the scripts; nothing is applied
      */
     public UpResult up(String targetVersion) {
-        Supplier<List<AppliedMigration>> historyRead = historyReadAlongside(planToApplyBuilt());
-        MigrationPlan plan = planToApply();
-        checkTarget(plan, targetVersion);
-        // Every checksum is needed, to compare with its history row or to write a new one: computed while the history
-        // is still on its way.
-        plan.migrations().forEach(ResolvedScript::checksum);
-        // Nothing pending is the common case at every start, answered without the lock: a concurrent run commits all its
-        // history rows at once, so this read sees none of them (and the locked path below checks again) or all.
-        List<AppliedMigration> history = historyRead.get();
-        if (ValidationReport.of(plan, history).isClean() && pendingUpTo(plan, history, targetVersion).isEmpty()) {
-            return new UpResult(List.of());
-        }
-        try (MigrationLock.Held ignored = lock()) {
-            return upHoldingLock(plan, targetVersion);
+        try (Opening opening = openAlongside(planToApplyBuilt())) {
+            MigrationPlan plan = planToApply();
+            checkTarget(plan, targetVersion);
+            // Every checksum is needed, to compare with its history row or to write a new one: computed while the history
+            // is still on its way.
+            plan.migrations().forEach(ResolvedScript::checksum);
+            // Nothing pending is the common case at every start, answered without the lock: a concurrent run commits all
+            // its history rows at once, so this read sees none of them (and the locked read below checks again) or all.
+            MigrationInfos unlocked = MigrationInfos.join(plan, opening.history());
+            if (ValidationReport.of(plan, unlocked).isClean() && unlocked.pendingUpTo(targetVersion).isEmpty()) {
+                return new UpResult(List.of());
+            }
+            DatabaseSession session = opening.session();
+            try (MigrationLock.Held ignored = session.lock(migrations.lockTimeout())) {
+                List<ResolvedScript> pending = checkedPending(plan, session.readHistory(), targetVersion);
+                return new MigrationExecutor(session, migrations.transactionPerMigration()).up(pending);
+            }
         }
     }
 
-    private static List<ResolvedScript> pendingUpTo(MigrationPlan plan, List<AppliedMigration> history, String targetVersion) {
-        Set<String> applied = history.stream().map(AppliedMigration::version).collect(Collectors.toSet());
-        return plan.migrations().stream()
-                .filter(script -> !applied.contains(script.version()))
-                .filter(script -> targetVersion == null || script.version().compareTo(targetVersion) <= 0)
-                .toList();
-    }
-
-    private UpResult upHoldingLock(MigrationPlan plan, String targetVersion) {
-        List<AppliedMigration> history = history();
-        ValidationReport report = ValidationReport.of(plan, history);
+    /** The scripts {@code up} would apply, after the history checks and the content rules every script to run must pass. */
+    private List<ResolvedScript> checkedPending(MigrationPlan plan, List<AppliedMigration> history, String targetVersion) {
+        MigrationInfos infos = MigrationInfos.join(plan, history);
+        ValidationReport report = ValidationReport.of(plan, infos);
         if (!report.isClean()) {
             throw new InconsistentHistoryException(report, report.blockingUp());
         }
-        planner().refuseBrokenScripts(pendingUpTo(plan, history, targetVersion));
-        return executor().up(plan, history.stream().map(AppliedMigration::version).collect(Collectors.toSet()), targetVersion);
-    }
-
-    private MigrationExecutor executor() {
-        return new MigrationExecutor(dataSource, dialect(), migrations.transactionPerMigration());
+        List<ResolvedScript> pending = infos.pendingUpTo(targetVersion);
+        planner().refuseBrokenScripts(pending);
+        return pending;
     }
 
     /**
      * The migrations {@code up(targetVersion)} would apply, in order; reads the history but never creates it.
      */
     public List<ResolvedScript> pending(String targetVersion) {
-        MigrationPlan plan = planToApply();
-        checkTarget(plan, targetVersion);
-        List<AppliedMigration> history = history();
-        ValidationReport report = ValidationReport.of(plan, history);
-        if (!report.isClean()) {
-            throw new InconsistentHistoryException(report, report.blockingUp());
+        try (DatabaseSession session = openSession()) {
+            MigrationPlan plan = planToApply();
+            checkTarget(plan, targetVersion);
+            return checkedPending(plan, session.readHistory(), targetVersion);
         }
-        List<ResolvedScript> pending = pendingUpTo(plan, history, targetVersion);
-        planner().refuseBrokenScripts(pending);
-        return pending;
     }
 
     private MigrationPlanner planner() {
@@ -138,9 +116,14 @@ public final class Migrator {
 
     /** What {@code down(request)} would revert, newest first, after the same checks; changes nothing. */
     public RollbackPlan planDown(RollbackRequest request) {
+        try (DatabaseSession session = openSession()) {
+            return planDown(request, session.readHistory());
+        }
+    }
+
+    private RollbackPlan planDown(RollbackRequest request, List<AppliedMigration> history) {
         MigrationPlan plan = plan();
-        List<AppliedMigration> history = history();
-        ValidationReport report = ValidationReport.of(plan, history);
+        ValidationReport report = ValidationReport.of(plan, MigrationInfos.join(plan, history));
         if (!report.isTrustworthy()) {
             throw new InconsistentHistoryException(report, report.problems());
         }
@@ -150,28 +133,28 @@ public final class Migrator {
     /**
      * Reverts applied migrations, newest first; each step's down script and history row change in one transaction.
      *
-     * @throws RollbackRefusedException  before anything runs, when a step is irreversible or a dependent module needs it
-     * @throws MigrationFailedException  when a down script fails; that step changed nothing
+     * @throws dev.huddle.migration.plan.RollbackRefusedException before anything runs, when a step is irreversible or
+     *                                                            a dependent module needs it
+     * @throws dev.huddle.migration.execute.MigrationFailedException when a down script fails; that step changed nothing
      */
     public List<AppliedStep> down(RollbackRequest request) {
-        try (MigrationLock.Held ignored = lock()) {
-            return new RollbackExecutor(dataSource).down(planDown(request), dialect());
+        try (DatabaseSession session = openSession(); MigrationLock.Held ignored = session.lock(migrations.lockTimeout())) {
+            return new RollbackExecutor(session).down(planDown(request, session.readHistory()));
         }
     }
 
     /** Reverts the last applied migration of the selected modules and applies it again. */
     public RedoResult redo() {
-        try (MigrationLock.Held ignored = lock()) {
-            RollbackPlan rollback = planDown(RollbackRequest.last());
+        try (DatabaseSession session = openSession(); MigrationLock.Held ignored = session.lock(migrations.lockTimeout())) {
+            RollbackPlan rollback = planDown(RollbackRequest.last(), session.readHistory());
             if (rollback.isEmpty()) {
                 return new RedoResult(List.of(), new UpResult(List.of()));
             }
-            List<AppliedStep> reverted = new RollbackExecutor(dataSource).down(rollback, dialect());
+            List<AppliedStep> reverted = new RollbackExecutor(session).down(rollback);
             // Exactly the migration just reverted, wherever it stood in the order: redo restores what was there.
-            MigrationPlan plan = plan();
-            MigrationPlan again = new MigrationPlan(plan.dialect(), plan.modules(), List.of(rollback.steps().get(0).migration()),
-                    List.of(), plan.inMemoryTables(), plan.dependencies());
-            return new RedoResult(reverted, executor().up(again, Set.of(), null));
+            UpResult reapplied = new MigrationExecutor(session, migrations.transactionPerMigration())
+                    .up(List.of(rollback.steps().get(0).migration()));
+            return new RedoResult(reverted, reapplied);
         }
     }
 
@@ -181,48 +164,19 @@ public final class Migrator {
      */
     public List<String> repair(RepairRequest request) {
         MigrationPlan plan = plan();
-        try (MigrationLock.Held ignored = lock(); Connection connection = open()) {
-            Map<String, AppliedMigration> rows = new HashMap<>();
-            HistoryTable.read(connection).forEach(row -> rows.put(row.version(), row));
-            List<String> done = new ArrayList<>();
-            connection.setAutoCommit(false);
-            try {
-                for (String version : request.acceptChecksums()) {
-                    AppliedMigration row = rows.get(version);
-                    ResolvedScript script = plan.find(version).orElse(null);
-                    if (row == null || !row.success() || script == null || Objects.equals(row.checksum(), script.checksum())) {
-                        throw new IllegalArgumentException("--accept-checksum " + version + ": no applied migration with that version "
-                                + "has a checksum that differs from its script. Run repair without options to see what needs repair.");
-                    }
-                    HistoryTable.updateChecksum(connection, version, script.checksum());
-                    done.add("accepted the edited " + script.script() + " (checksum " + row.checksum() + " -> " + script.checksum() + ")");
-                }
-                for (String version : request.removeFailed()) {
-                    AppliedMigration row = rows.get(version);
-                    if (row == null || row.success()) {
-                        throw new IllegalArgumentException("--remove-failed " + version + ": the history has no failed row with that version.");
-                    }
-                    HistoryTable.deleteFailed(connection, version);
-                    done.add("removed the failed row of " + row.script());
-                }
-                connection.commit();
-                return done;
-            } catch (RuntimeException | SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Repair failed, nothing was changed: " + e.getMessage(), e);
+        try (DatabaseSession session = openSession(); MigrationLock.Held ignored = session.lock(migrations.lockTimeout())) {
+            return new RepairExecutor(session).repair(request, plan);
         }
     }
 
     /** Every migration with its state in this database. */
     public StatusReport status() {
-        Supplier<List<AppliedMigration>> historyRead = historyReadAlongside(planBuilt());
-        MigrationPlan plan = plan();
-        List<AppliedMigration> history = historyRead.get();
-        planner().refuseBrokenScripts(pendingUpTo(plan, history, null));
-        return StatusReport.of(plan, history, describeDatabase());
+        try (Opening opening = openAlongside(planBuilt())) {
+            MigrationPlan plan = plan();
+            MigrationInfos infos = MigrationInfos.join(plan, opening.history());
+            planner().refuseBrokenScripts(infos.pendingUpTo(null));
+            return StatusReport.of(plan, infos, description);
+        }
     }
 
     /**
@@ -230,8 +184,10 @@ public final class Migrator {
      * nothing needs a person.
      */
     public ValidationReport validate() {
-        MigrationPlan plan = migrations.plan(dialect());
-        return ValidationReport.of(plan, history());
+        try (DatabaseSession session = openSession()) {
+            MigrationPlan plan = migrations.plan(session.dialect());
+            return ValidationReport.of(plan, MigrationInfos.join(plan, session.readHistory()));
+        }
     }
 
     /** Lint findings of every PostgreSQL up script of the selected modules, whatever this database's dialect. */
@@ -276,66 +232,52 @@ public final class Migrator {
         }
     }
 
-    /**
-     * Takes this database's migration lock, then makes sure a SQLite file can be written at all. The probe writes, so
-     * it runs only under the lock: outside it, it could stall another runner's migration.
-     */
-    private MigrationLock.Held lock() {
-        String url;
-        try (Connection connection = open()) {
-            url = connection.getMetaData().getURL();
-        } catch (SQLException e) {
-            throw unreachable(e);
-        }
-        MigrationLock.Held held = MigrationLocks.forDatabase(dialect(), dataSource, url, describeDatabase()).acquire(migrations.lockTimeout());
-        if (dialect() == Dialect.SQLITE) {
-            try (Connection connection = open()) {
-                SqliteWritability.check(connection, describeDatabase());
-            } catch (SQLException | RuntimeException e) {
-                held.close();
-                throw e instanceof SQLException sql ? unreachable(sql) : (RuntimeException) e;
-            }
-        }
-        return held;
-    }
-
-    private Dialect dialect() {
+    /** The database's dialect: from the URL when there is one, else from the first session's connection. */
+    private synchronized Dialect dialect() {
         if (dialect == null) {
-            try (Connection connection = open()) {
-                String product = connection.getMetaData().getDatabaseProductName();
-                dialect = Dialect.ofProductName(product)
-                        .orElseThrow(() -> new IllegalStateException("Huddle has no scripts for " + product + "."));
-            } catch (SQLException e) {
-                throw unreachable(e);
+            try (DatabaseSession session = openSession()) {
+                dialect = session.dialect();
             }
         }
         return dialect;
     }
 
-    /**
-     * Starts reading the history on a thread of its own while the caller plans: at a cold start the connection and
-     * the planning take about as long as each other, and reading changes nothing. If planning refuses, the read's
-     * result is dropped. Not when the plan is built already (the app's /health asks for status again and again), nor
-     * for a SQLite file that does not exist yet: connecting would create it even when planning then refuses.
-     */
-    private Supplier<List<AppliedMigration>> historyReadAlongside(boolean planned) {
-        if (planned || (dialect() == Dialect.SQLITE && !sqliteFileExists())) {
-            return this::history;
+    private DatabaseSession openSession() {
+        DatabaseSession session = DatabaseSession.open(dataSource, dialect, migrations.historySchema(), description,
+                target == null ? null : target.password());
+        synchronized (this) {
+            dialect = session.dialect();
         }
-        FutureTask<List<AppliedMigration>> read = new FutureTask<>(this::history);
-        Thread thread = new Thread(read, "huddle-history-read");
+        return session;
+    }
+
+    /**
+     * Starts opening the session and reading the history on a thread of its own while the caller plans: at a cold start
+     * the connection and the planning take about as long as each other, and reading changes nothing. Not when the plan
+     * is built already (the app's /health asks for status again and again), when the dialect is not known before
+     * connecting, nor for a SQLite file that does not exist yet: connecting would create it even when planning then
+     * refuses.
+     */
+    private Opening openAlongside(boolean planned) {
+        if (planned || dialect == null || (dialect == Dialect.SQLITE && !sqliteFileExists())) {
+            return new Opening(null);
+        }
+        FutureTask<Opened> task = new FutureTask<>(() -> {
+            DatabaseSession session = openSession();
+            try {
+                return new Opened(session, session.readHistory());
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
+            }
+        });
+        Thread thread = new Thread(task, "huddle-session-open");
         thread.setDaemon(true);
         thread.start();
-        return () -> {
-            try {
-                return read.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while reading " + HistoryTable.NAME, e);
-            }
-        };
+        return new Opening(task);
+    }
+
+    private record Opened(DatabaseSession session, List<AppliedMigration> history) {
     }
 
     /** Whether the SQLite database is a file already there; a pooled DataSource's always is, the app made it. */
@@ -347,40 +289,65 @@ public final class Migrator {
         return file != null && Files.isRegularFile(file);
     }
 
-    private List<AppliedMigration> history() {
-        try (Connection connection = open()) {
-            return HistoryTable.read(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read " + HistoryTable.NAME + ": " + e.getMessage(), e);
-        }
-    }
+    /**
+     * A session being opened (or, without a task, opened on first use) and its first history read. Closing it closes the
+     * session, waiting for a background open to end first so no connection is left behind.
+     */
+    private final class Opening implements AutoCloseable {
+        private final FutureTask<Opened> task;
+        private DatabaseSession session;
+        private List<AppliedMigration> history;
 
-    private Connection open() {
-        if (target != null) {
-            return target.connect();
+        Opening(FutureTask<Opened> task) {
+            this.task = task;
         }
-        try {
-            return dataSource.getConnection();
-        } catch (SQLException e) {
-            throw unreachable(e);
-        }
-    }
 
-    /** Names the database and the deepest cause: a pool's "timed out" hides the driver's "connection refused". */
-    private DatabaseUnreachableException unreachable(SQLException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        DatabaseSession session() {
+            open();
+            return session;
         }
-        String password = target == null ? null : target.password();
-        String why = Secrets.quote(e.getMessage(), password);
-        if (root != e && root.getMessage() != null) {
-            why += " (" + Secrets.quote(root.getMessage(), password) + ")";
-        }
-        return new DatabaseUnreachableException("Cannot connect to " + describeDatabase() + ": " + why + ".", e);
-    }
 
-    private String describeDatabase() {
-        return description;
+        List<AppliedMigration> history() {
+            open();
+            if (history == null) {
+                history = session.readHistory();
+            }
+            return history;
+        }
+
+        private void open() {
+            if (session != null) {
+                return;
+            }
+            if (task == null) {
+                session = openSession();
+                return;
+            }
+            try {
+                Opened opened = task.get();
+                session = opened.session();
+                history = opened.history();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while connecting to " + description, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (session == null && task != null) {
+                try {
+                    session = task.get().session();
+                } catch (ExecutionException | InterruptedException | RuntimeException e) {
+                    // Nothing was opened, or the command is already failing for a reason of its own.
+                    return;
+                }
+            }
+            if (session != null) {
+                session.close();
+            }
+        }
     }
 }

@@ -211,19 +211,19 @@ class MigratorIT {
         Path modules = Scenarios.copy("interleaved", temp);
         migrator(modules, database).up();
         for (Dialect dialect : Dialect.values()) {
-            Files.delete(Scenarios.script(modules, "beta", dialect, "V20250104000000__create_beta_tags.sql"));
+            Files.delete(Scenarios.script(modules, "alpha", dialect, "V20250101000000__create_alpha_items.sql"));
         }
 
         StatusReport status = migrator(modules, database).status();
         ValidationReport validation = migrator(modules, database).validate();
 
         assertThat(status.inState(MigrationState.MISSING)).singleElement().satisfies(missing -> {
-            assertThat(missing.module()).isEqualTo("beta");
-            assertThat(missing.version()).isEqualTo("20250104000000");
-            assertThat(missing.script()).isEqualTo("beta/V20250104000000__create_beta_tags.sql");
+            assertThat(missing.module()).isEqualTo("alpha");
+            assertThat(missing.version()).isEqualTo("20250101000000");
+            assertThat(missing.script()).isEqualTo("alpha/V20250101000000__create_alpha_items.sql");
         });
         assertThat(validation.problems()).singleElement().asString()
-                .contains("beta/V20250104000000__create_beta_tags.sql", "module beta no longer ships it");
+                .contains("alpha/V20250101000000__create_alpha_items.sql", "module alpha no longer ships it");
         assertThatThrownBy(() -> migrator(modules, database).up()).isInstanceOf(InconsistentHistoryException.class);
     }
 

@@ -16,6 +16,8 @@ public class MigrationConfiguration {
     private boolean transactionPerMigration;
     @Nullable
     private Path modulesDir;
+    @Nullable
+    private String historySchema;
 
     public MigrationMode getMode() {
         return mode;
@@ -66,5 +68,18 @@ public class MigrationConfiguration {
 
     public void setModulesDir(@Nullable Path modulesDir) {
         this.modulesDir = modulesDir;
+    }
+
+    /**
+     * The PostgreSQL schema of the history table ({@code huddle.migration.history-schema}); by default the connection's
+     * current schema at start.
+     */
+    @Nullable
+    public String getHistorySchema() {
+        return historySchema;
+    }
+
+    public void setHistorySchema(@Nullable String historySchema) {
+        this.historySchema = historySchema;
     }
 }

@@ -11,7 +11,8 @@ public class MigrationsFactory {
     @Singleton
     public Migrations migrations(MigrationConfiguration configuration) {
         Migrations migrations = Migrations.discover().withLockTimeout(configuration.getLockTimeout())
-                .withTransactionPerMigration(configuration.isTransactionPerMigration());
+                .withTransactionPerMigration(configuration.isTransactionPerMigration())
+                .withHistorySchema(configuration.getHistorySchema());
         return configuration.getModulesDir() == null ? migrations : migrations.withModulesFrom(configuration.getModulesDir());
     }
 }

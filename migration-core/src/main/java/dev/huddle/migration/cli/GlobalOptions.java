@@ -24,6 +24,8 @@ final class GlobalOptions {
             Option.repeatable("--modules", "NAME[,NAME...]", "Limit the command to these modules (comma-separated)."),
             Option.value("--lock-timeout", "SECONDS",
                     "How long to wait for another runner's migration lock (default: " + DEFAULT_LOCK_TIMEOUT_SECONDS + " s)."),
+            Option.value("--history-schema", "SCHEMA",
+                    "PostgreSQL schema of the history table (default: the connection's current schema at start)."),
             Option.flag("--transaction-per-migration",
                     "Commit after each migration instead of once per run (shorter locks; a failure keeps earlier ones)."));
 
@@ -32,6 +34,7 @@ final class GlobalOptions {
     private final List<String> modules = new ArrayList<>();
     private final int lockTimeoutSeconds;
     private final boolean transactionPerMigration;
+    private final String historySchema;
     private final Map<String, String> environment;
 
     /** {@code environment} is where the connection is found without {@code --url}; tests pass their own. */
@@ -44,6 +47,7 @@ final class GlobalOptions {
         Integer lockTimeout = arguments.integer("--lock-timeout");
         lockTimeoutSeconds = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT_SECONDS : lockTimeout;
         transactionPerMigration = arguments.flag("--transaction-per-migration");
+        historySchema = arguments.value("--history-schema");
         this.environment = environment;
     }
 
@@ -57,7 +61,7 @@ final class GlobalOptions {
             migrations = migrations.withModulesFrom(Path.of(modulesDir));
         }
         return migrations.onlyModules(modules).withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
-                .withTransactionPerMigration(transactionPerMigration);
+                .withTransactionPerMigration(transactionPerMigration).withHistorySchema(historySchema);
     }
 
     Migrator migrator() {

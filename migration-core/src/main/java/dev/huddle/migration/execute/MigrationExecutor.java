@@ -1,80 +1,80 @@
 package dev.huddle.migration.execute;
 
+import dev.huddle.migration.connect.DatabaseUnreachableException;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.history.HistoryTable;
-import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.ResolvedScript;
 import dev.huddle.migration.plan.ScriptDirectives;
+import dev.huddle.migration.session.DatabaseSession;
 import dev.huddle.migration.sql.SqlStatements;
 import dev.huddle.migration.sql.SqlText;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Applies a checked plan. By default every pending migration of one run shares one transaction with its history
- * rows: the run is applied whole or not at all. A script marked no-transaction runs on its own, between runs.
- *
- * <p>Flyway applies each migration in a transaction of its own and re-reads its history between them; measured on
- * the benchmark corpus that costs several milliseconds per migration (bench/RESULTS.md), so Huddle sends each script
- * to the driver whole and writes the history rows in one batch. The history table keeps Flyway's format, and Flyway's
- * parser still splits a script when a failure must be located or a script must run statement by statement.
+ * Applies pending migrations through one {@link DatabaseSession}. By default every pending migration of one run shares
+ * one transaction with its history rows: the run is applied whole or not at all. Three things end a transaction
+ * early, each because the database leaves no choice: a script marked no-transaction runs on its own; on PostgreSQL, a
+ * migration that adds an enum value commits before the next one, which may use the value (PostgreSQL refuses a new
+ * value in the transaction that added it); and {@code transactionPerMigration} commits after each.
  */
 public final class MigrationExecutor {
     /** PostgreSQL's "out of shared memory": a run of thousands of migrations can fill the lock table. */
     private static final String OUT_OF_LOCKS = "53200";
-    private final DataSource dataSource;
-    private final Dialect dialect;
+    private static final Pattern ADD_ENUM_VALUE = Pattern.compile("\\bALTER\\s+TYPE\\b[^;]*?\\bADD\\s+VALUE\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final DatabaseSession session;
     private final boolean transactionPerMigration;
 
     /**
      * @param transactionPerMigration commit after each migration instead of once per run: shorter locks, but a failure
      *                                leaves the migrations before it applied
      */
-    public MigrationExecutor(DataSource dataSource, Dialect dialect, boolean transactionPerMigration) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
+    public MigrationExecutor(DatabaseSession session, boolean transactionPerMigration) {
+        this.session = session;
         this.transactionPerMigration = transactionPerMigration;
     }
 
     /**
-     * Applies the plan's migrations that are not in {@code applied}, up to and including {@code targetVersion}.
+     * Applies {@code pending} in order; the caller holds the session's migration lock.
      *
-     * @throws MigrationFailedException naming the script, line and error; see its message for what stayed applied
+     * @throws MigrationFailedException        naming the script, line and error; see its message for what stayed applied
+     * @throws DatabaseUnreachableException    when the connection was lost or the database cannot be written
      */
-    public UpResult up(MigrationPlan plan, Set<String> applied, String targetVersion) {
-        List<ResolvedScript> pending = plan.migrations().stream()
-                .filter(script -> !applied.contains(script.version()))
-                .filter(script -> targetVersion == null || script.version().compareTo(targetVersion) <= 0)
-                .toList();
-        if (pending.isEmpty()) {
-            return new UpResult(List.of());
-        }
+    public UpResult up(List<ResolvedScript> pending) {
         List<AppliedStep> done = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            String installedBy = installedBy(connection);
+        Connection connection = session.connection();
+        try {
             int start = 0;
             while (start < pending.size()) {
                 if (noTransaction(pending.get(start))) {
-                    done.add(runAlone(connection, pending.get(start), installedBy));
+                    done.add(runAlone(pending.get(start)));
                     start++;
                     continue;
                 }
-                int end = start + 1;
-                while (end < pending.size() && !noTransaction(pending.get(end)) && !transactionPerMigration) {
+                int end = start;
+                do {
                     end++;
-                }
-                done.addAll(runInOneTransaction(connection, pending.subList(start, end), installedBy, done.size()));
+                } while (end < pending.size() && !transactionPerMigration && !noTransaction(pending.get(end))
+                        && !addsEnumValue(pending.get(end - 1)));
+                done.addAll(runInOneTransaction(pending.subList(start, end), done.size()));
                 start = end;
             }
         } catch (SQLException e) {
             throw new MigrationFailedException(null, "Applying migrations failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // The session is closed next; a broken connection has nothing left to commit.
+            }
         }
         return new UpResult(done);
     }
@@ -83,48 +83,124 @@ public final class MigrationExecutor {
         return script.directives().hasWithReason(ScriptDirectives.NO_TRANSACTION);
     }
 
-    private List<AppliedStep> runInOneTransaction(Connection connection, List<ResolvedScript> run, String installedBy,
-                                                  int appliedBefore) throws SQLException {
-        connection.setAutoCommit(false);
+    /** A PostgreSQL migration that adds an enum value: the next migration may use it only after a commit. */
+    private boolean addsEnumValue(ResolvedScript script) {
+        String sql = script.sql();
+        return session.dialect() == Dialect.POSTGRESQL && sql.toLowerCase(Locale.ROOT).contains("add value")
+                && ADD_ENUM_VALUE.matcher(SqlText.blankCommentsAndStrings(sql)).find();
+    }
+
+    private List<AppliedStep> runInOneTransaction(List<ResolvedScript> run, int appliedBefore) throws SQLException {
+        Connection connection = session.connection();
+        HistoryTable history = session.history();
+        boolean foreignKeysOff = session.dialect() == Dialect.SQLITE && run.stream().anyMatch(script -> SqliteForeignKeys.dropsTables(script.sql()));
+        if (foreignKeysOff) {
+            SqliteForeignKeys.enforce(connection, false);
+        }
         List<AppliedStep> steps = new ArrayList<>(run.size());
         List<HistoryTable.NewRow> rows = new ArrayList<>(run.size());
         int index = 0;
-        try (Statement statement = connection.createStatement()) {
-            HistoryTable.createIfMissing(connection, dialect);
-            for (; index < run.size(); index++) {
-                ResolvedScript script = run.get(index);
-                long started = System.nanoTime();
-                executeWhole(statement, script.sql());
-                int millis = (int) ((System.nanoTime() - started) / 1_000_000);
-                rows.add(new HistoryTable.NewRow(script.version(), script.readableDescription(), script.script(), script.checksum(), millis, true));
-                steps.add(new AppliedStep(script.module(), script.version(), script.readableDescription(), millis));
+        boolean committing = false;
+        try {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                history.createIfMissing(connection);
+                for (; index < run.size(); index++) {
+                    ResolvedScript script = run.get(index);
+                    long started = System.nanoTime();
+                    executeWhole(statement, script.sql());
+                    session.restoreSettings();
+                    int millis = (int) ((System.nanoTime() - started) / 1_000_000);
+                    rows.add(new HistoryTable.NewRow(script.version(), script.readableDescription(), script.script(), script.checksum(), millis, true));
+                    steps.add(new AppliedStep(script.module(), script.version(), script.readableDescription(), millis));
+                }
             }
-            HistoryTable.insert(connection, rows, installedBy);
+            if (foreignKeysOff) {
+                List<String> violations = SqliteForeignKeys.violations(connection);
+                if (!violations.isEmpty()) {
+                    rollbackQuietly(connection, null);
+                    throw new MigrationFailedException(run.get(run.size() - 1).script(), "Refused "
+                            + describeRun(run) + ": " + SqliteForeignKeys.describe(violations, describeRun(run)), null);
+                }
+            }
+            history.insert(connection, rows, session.installedBy());
+            committing = true;
             connection.commit();
             return steps;
         } catch (SQLException e) {
-            connection.rollback();
+            rollbackQuietly(connection, e);
+            SqlFailures kind = SqlFailures.of(e);
+            if (kind != SqlFailures.SCRIPT) {
+                throw environmentFailure(kind, e, committing);
+            }
             if (index >= run.size()) {
                 throw new MigrationFailedException(null, "Recording " + run.size() + " applied migrations in "
-                        + HistoryTable.NAME + " failed, so none of them was applied: " + e.getMessage(), e);
+                        + history.qualifiedName() + " failed, so none of them was applied: " + e.getMessage(), e);
             }
-            throw failure(connection, run, index, e, appliedBefore);
+            throw failure(run, index, e, appliedBefore);
+        } finally {
+            if (foreignKeysOff) {
+                restoreEnforcement(connection);
+            }
         }
     }
 
+    private static String describeRun(List<ResolvedScript> run) {
+        return run.size() == 1 ? run.get(0).script() : "the run of " + run.size() + " migrations ending with " + run.get(run.size() - 1).script();
+    }
+
+    private static void restoreEnforcement(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+            SqliteForeignKeys.enforce(connection, true);
+        } catch (SQLException ignored) {
+            // Only a broken connection refuses; it is closed with the session and takes the setting with it.
+        }
+    }
+
+    /**
+     * Rolls back without letting a failing rollback hide the error that caused it: SQLite has already rolled back
+     * after a full disk, and a lost connection cannot roll back at all.
+     */
+    private static void rollbackQuietly(Connection connection, SQLException cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailed) {
+            if (cause != null) {
+                cause.addSuppressed(rollbackFailed);
+            }
+        }
+    }
+
+    private DatabaseUnreachableException environmentFailure(SqlFailures kind, SQLException e, boolean committing) {
+        String message = kind.explain(session.description()) + ". (" + e.getMessage().strip() + ")";
+        if (committing && kind == SqlFailures.CONNECTION_LOST) {
+            message = "The connection to " + session.description() + " was lost while committing, so whether the run was "
+                    + "applied is unknown. Run status to see, then up again. (" + e.getMessage().strip() + ")";
+        }
+        return new DatabaseUnreachableException(message, e);
+    }
+
     /** A no-transaction script: statement by statement with autocommit, and a failed row if it stops midway. */
-    private AppliedStep runAlone(Connection connection, ResolvedScript script, String installedBy) throws SQLException {
+    private AppliedStep runAlone(ResolvedScript script) throws SQLException {
+        Connection connection = session.connection();
+        HistoryTable history = session.history();
         connection.setAutoCommit(true);
-        HistoryTable.createIfMissing(connection, dialect);
+        history.createIfMissing(connection);
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
-            for (SqlStatements.Statement each : SqlStatements.split(dialect, script.fileName(), script.sql())) {
+            for (SqlStatements.Statement each : SqlStatements.split(session.dialect(), script.fileName(), script.sql())) {
                 try {
                     statement.execute(each.sql());
                 } catch (SQLException e) {
+                    SqlFailures kind = SqlFailures.of(e);
+                    if (kind != SqlFailures.SCRIPT) {
+                        throw environmentFailure(kind, e, false);
+                    }
+                    session.restoreSettings();
                     int millis = (int) ((System.nanoTime() - started) / 1_000_000);
-                    HistoryTable.insert(connection, List.of(new HistoryTable.NewRow(script.version(), script.readableDescription(),
-                            script.script(), script.checksum(), millis, false)), installedBy);
+                    history.insert(connection, List.of(new HistoryTable.NewRow(script.version(), script.readableDescription(),
+                            script.script(), script.checksum(), millis, false)), session.installedBy());
                     throw new MigrationFailedException(script.script(), "Migration " + script.script() + " failed at line "
                             + each.line() + ": " + e.getMessage().strip() + "\nStatement: " + SqlText.withoutLeadingComments(each.sql())
                             + "\nIt is marked no-transaction, so the statements before line " + each.line() + " stayed applied and it is "
@@ -133,58 +209,26 @@ public final class MigrationExecutor {
                 }
             }
         }
+        session.restoreSettings();
         int millis = (int) ((System.nanoTime() - started) / 1_000_000);
-        HistoryTable.insert(connection, List.of(new HistoryTable.NewRow(script.version(), script.readableDescription(),
-                script.script(), script.checksum(), millis, true)), installedBy);
+        history.insert(connection, List.of(new HistoryTable.NewRow(script.version(), script.readableDescription(),
+                script.script(), script.checksum(), millis, true)), session.installedBy());
         return new AppliedStep(script.module(), script.version(), script.readableDescription(), millis);
     }
 
     /** Sends a script to the driver in one call: both drivers run every statement of it, in order. */
     private void executeWhole(Statement statement, String sql) throws SQLException {
-        if (dialect == Dialect.SQLITE) {
+        if (session.dialect() == Dialect.SQLITE) {
             statement.executeUpdate(sql);
         } else {
             statement.execute(sql);
         }
     }
 
-    /**
-     * Finds the failing statement's line by replaying the run up to the failing script, then that script statement
-     * by statement, in a transaction that is rolled back: failures are rare, the fast path stays unparsed.
-     */
-    private MigrationFailedException failure(Connection connection, List<ResolvedScript> run, int failed, SQLException error,
-                                             int appliedBefore) {
+    private MigrationFailedException failure(List<ResolvedScript> run, int failed, SQLException error, int appliedBefore) {
         ResolvedScript script = run.get(failed);
-        SqlStatements.Statement culprit = null;
-        try (Statement statement = connection.createStatement()) {
-            for (int i = 0; i < failed; i++) {
-                executeWhole(statement, run.get(i).sql());
-            }
-            for (SqlStatements.Statement each : SqlStatements.split(dialect, script.fileName(), script.sql())) {
-                try {
-                    statement.execute(each.sql());
-                } catch (SQLException e) {
-                    culprit = each;
-                    break;
-                }
-            }
-        } catch (SQLException | RuntimeException replayFailed) {
-            // The line stays unknown; the database's own message still names the problem.
-        } finally {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // The connection is closed right after.
-            }
-        }
         StringBuilder message = new StringBuilder("Migration ").append(script.script()).append(" failed");
-        if (culprit != null) {
-            message.append(" at line ").append(culprit.line());
-        }
         message.append(": ").append(error.getMessage().strip());
-        if (culprit != null) {
-            message.append("\nStatement: ").append(SqlText.withoutLeadingComments(culprit.sql()));
-        }
         if (run.size() == 1) {
             message.append("\nIts transaction was rolled back: the database is as it was before this migration.");
         } else {
@@ -199,15 +243,5 @@ public final class MigrationExecutor {
                         + "up with --transaction-per-migration (huddle.migration.transaction-per-migration)."
                 : " Fix the script and run up again.");
         return new MigrationFailedException(script.script(), message.toString(), error);
-    }
-
-    private String installedBy(Connection connection) throws SQLException {
-        if (dialect == Dialect.SQLITE) {
-            return "";
-        }
-        try (Statement statement = connection.createStatement(); ResultSet user = statement.executeQuery("select current_user")) {
-            user.next();
-            return user.getString(1);
-        }
     }
 }

@@ -1,14 +1,13 @@
 package dev.huddle.migration.execute;
 
-import dev.huddle.migration.connect.Secrets;
+import dev.huddle.migration.connect.DatabaseUnreachableException;
 import dev.huddle.migration.discover.Dialect;
-import dev.huddle.migration.history.HistoryTable;
 import dev.huddle.migration.plan.RollbackPlan;
 import dev.huddle.migration.plan.RollbackStep;
+import dev.huddle.migration.session.DatabaseSession;
 import dev.huddle.migration.sql.SqlStatements;
 import dev.huddle.migration.sql.SqlText;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,58 +15,89 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reverts migrations step by step. Each step runs its down script and removes its history row in one
- * transaction: both happen, or neither does.
+ * Reverts migrations step by step through one {@link DatabaseSession}. Each step runs its down script and removes its
+ * history row in one transaction: both happen, or neither does. On SQLite a step that drops tables runs with
+ * foreign-key enforcement off and must leave no reference broken, as {@link MigrationExecutor}'s runs do.
  */
 public final class RollbackExecutor {
-    private final DataSource dataSource;
+    private final DatabaseSession session;
 
-    public RollbackExecutor(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public RollbackExecutor(DatabaseSession session) {
+        this.session = session;
     }
 
     /**
-     * Runs every step of the plan in order.
+     * Runs every step of the plan in order; the caller holds the session's migration lock.
      *
      * @throws MigrationFailedException naming the down script, line and database error; that step changed nothing,
      *                                  the steps before it stay reverted
      */
-    public List<AppliedStep> down(RollbackPlan plan, Dialect dialect) {
+    public List<AppliedStep> down(RollbackPlan plan) {
         List<AppliedStep> reverted = new ArrayList<>();
         for (RollbackStep step : plan.steps()) {
             long started = System.nanoTime();
-            revert(step, dialect, reverted.size());
+            revert(step, reverted.size());
             reverted.add(new AppliedStep(step.module(), step.version(), step.description(), (System.nanoTime() - started) / 1_000_000));
         }
         return reverted;
     }
 
-    private void revert(RollbackStep step, Dialect dialect, int alreadyReverted) {
+    private void revert(RollbackStep step, int alreadyReverted) {
+        Dialect dialect = session.dialect();
         List<SqlStatements.Statement> statements = SqlStatements.split(dialect, step.down().fileName(), step.down().sql());
         boolean transactional = statements.stream().allMatch(SqlStatements.Statement::transactional);
-        try (Connection connection = dataSource.getConnection()) {
+        boolean foreignKeysOff = dialect == Dialect.SQLITE && transactional && SqliteForeignKeys.dropsTables(step.down().sql());
+        Connection connection = session.connection();
+        SqlStatements.Statement current = null;
+        try {
+            if (foreignKeysOff) {
+                SqliteForeignKeys.enforce(connection, false);
+            }
             // A down script with DROP INDEX CONCURRENTLY and the like runs statement by statement, like its up script.
             connection.setAutoCommit(!transactional);
-            SqlStatements.Statement current = null;
             try (Statement jdbc = connection.createStatement()) {
                 for (SqlStatements.Statement statement : statements) {
                     current = statement;
                     jdbc.execute(statement.sql());
                 }
                 current = null;
-                HistoryTable.delete(connection, step.version());
+                session.restoreSettings();
+                if (foreignKeysOff) {
+                    List<String> violations = SqliteForeignKeys.violations(connection);
+                    if (!violations.isEmpty()) {
+                        connection.rollback();
+                        throw new MigrationFailedException(step.downScript(), "Refused to roll back " + step.script() + ": "
+                                + SqliteForeignKeys.describe(violations, step.downScript()), null);
+                    }
+                }
+                session.history().delete(connection, step.version());
                 if (transactional) {
                     connection.commit();
                 }
-            } catch (SQLException e) {
-                if (transactional) {
-                    connection.rollback();
-                }
-                throw failure(step, current, e, alreadyReverted, transactional);
             }
         } catch (SQLException e) {
-            throw new MigrationFailedException(step.downScript(), "Rolling back " + step.script() + " failed: "
-                    + Secrets.quote(e.getMessage(), null) + ".", e);
+            if (transactional) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
+            }
+            SqlFailures kind = SqlFailures.of(e);
+            if (kind != SqlFailures.SCRIPT) {
+                throw new DatabaseUnreachableException(kind.explain(session.description())
+                        + ". (" + e.getMessage().strip() + ")", e);
+            }
+            throw failure(step, current, e, alreadyReverted, transactional);
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+                if (foreignKeysOff) {
+                    SqliteForeignKeys.enforce(connection, true);
+                }
+            } catch (SQLException ignored) {
+                // Only a broken connection refuses; it is closed with the session.
+            }
         }
     }
 

@@ -1,2 +1,5 @@
-/** Applying a plan: Flyway Community runs each script and writes the history; this package feeds it and reports. */
+/**
+ * Applying, reverting and repairing through one database session: the executors run scripts and write history rows
+ * in the transactions that make a run all-or-nothing.
+ */
 package dev.huddle.migration.execute;

@@ -3,7 +3,6 @@ package dev.huddle.migration.history;
 import dev.huddle.migration.discover.Dialect;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -24,14 +23,47 @@ import java.util.TreeSet;
  * {@value #NAME}, so Flyway's own tools can still read it. A successful row means its migration is applied. This
  * class is the only code that writes the table: it creates it, adds rows in the transaction that applies their
  * migrations, removes a row in the transaction that rolls its migration back, and applies the repairs a person asks for.
+ *
+ * <p>Every statement names the table with its schema: a script that changes {@code search_path} must not make the
+ * history write land in (or fail to find) another schema's table.
  */
 public final class HistoryTable {
     public static final String NAME = "huddle_schema_history";
     /** Flyway's schema-history columns: the whole format this Huddle reads and writes. */
     private static final Set<String> KNOWN_COLUMNS = Set.of("installed_rank", "version", "description", "type", "script",
             "checksum", "installed_by", "installed_on", "execution_time", "success");
+    /** PostgreSQL's undefined_table and invalid_schema_name: the table is not there (yet). */
+    private static final Set<String> MISSING_STATES = Set.of("42P01", "3F000");
 
-    private HistoryTable() {
+    private final Dialect dialect;
+    private final String schema;
+    private final String qualifiedName;
+
+    /**
+     * @param schema the schema that holds the table; SQLite has only {@code main}
+     */
+    public HistoryTable(Dialect dialect, String schema) {
+        this.dialect = dialect;
+        this.schema = dialect == Dialect.SQLITE ? "main" : schema;
+        this.qualifiedName = quote(this.schema) + "." + quote(NAME);
+    }
+
+    /** The table in the connection's current schema, where a session looks when no schema is configured. */
+    public static HistoryTable inCurrentSchema(Connection connection, Dialect dialect) throws SQLException {
+        return new HistoryTable(dialect, dialect == Dialect.SQLITE ? "main" : connection.getSchema());
+    }
+
+    /** The table's name as every statement writes it: {@code "schema"."huddle_schema_history"}. */
+    public String qualifiedName() {
+        return qualifiedName;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** A row to add for a migration just applied (or, outside a transaction, failed). */
@@ -39,20 +71,35 @@ public final class HistoryTable {
                          boolean success) {
     }
 
-    /** Creates the table as Flyway 10 would, in the caller's transaction, unless it exists. */
-    public static void createIfMissing(Connection connection, Dialect dialect) throws SQLException {
+    /**
+     * Creates the table as Flyway 10 would, in the caller's transaction, unless it exists; on PostgreSQL also its
+     * schema, when a configured one does not exist yet.
+     */
+    public void createIfMissing(Connection connection) throws SQLException {
         if (exists(connection)) {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            for (String ddl : createStatements(dialect)) {
+            if (dialect == Dialect.POSTGRESQL && !schemaExists(connection)) {
+                statement.execute("CREATE SCHEMA " + quote(schema));
+            }
+            for (String ddl : createStatements()) {
                 statement.execute(ddl);
             }
         }
     }
 
+    private boolean schemaExists(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select 1 from pg_namespace where nspname = ?")) {
+            statement.setString(1, schema);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
     /** Flyway's own DDL for each dialect, so a table created by either is the same table. */
-    private static List<String> createStatements(Dialect dialect) {
+    private List<String> createStatements() {
         String columns = " (\n"
                 + "    \"installed_rank\" INT NOT NULL" + (dialect == Dialect.SQLITE ? " PRIMARY KEY" : "") + ",\n"
                 + "    \"version\" VARCHAR(50),\n"
@@ -67,23 +114,23 @@ public final class HistoryTable {
                 + "    \"execution_time\" " + (dialect == Dialect.SQLITE ? "INT" : "INTEGER") + " NOT NULL,\n"
                 + "    \"success\" BOOLEAN NOT NULL\n)";
         if (dialect == Dialect.SQLITE) {
-            return List.of("CREATE TABLE \"" + NAME + "\"" + columns,
-                    "CREATE INDEX \"" + NAME + "_s_idx\" ON \"" + NAME + "\" (\"success\")");
+            return List.of("CREATE TABLE " + qualifiedName + columns,
+                    "CREATE INDEX " + quote(schema) + "." + quote(NAME + "_s_idx") + " ON " + quote(NAME) + " (\"success\")");
         }
-        return List.of("CREATE TABLE \"" + NAME + "\"" + columns,
-                "ALTER TABLE \"" + NAME + "\" ADD CONSTRAINT \"" + NAME + "_pk\" PRIMARY KEY (\"installed_rank\")",
-                "CREATE INDEX \"" + NAME + "_s_idx\" ON \"" + NAME + "\" (\"success\")");
+        return List.of("CREATE TABLE " + qualifiedName + columns,
+                "ALTER TABLE " + qualifiedName + " ADD CONSTRAINT " + quote(NAME + "_pk") + " PRIMARY KEY (\"installed_rank\")",
+                "CREATE INDEX " + quote(NAME + "_s_idx") + " ON " + qualifiedName + " (\"success\")");
     }
 
     /** Adds rows after the last installed rank, in one batch, in the caller's transaction. */
-    public static void insert(Connection connection, List<NewRow> rows, String installedBy) throws SQLException {
+    public void insert(Connection connection, List<NewRow> rows, String installedBy) throws SQLException {
         int rank;
         try (Statement statement = connection.createStatement();
-             ResultSet max = statement.executeQuery("select coalesce(max(installed_rank), 0) from " + NAME)) {
+             ResultSet max = statement.executeQuery("select coalesce(max(installed_rank), 0) from " + qualifiedName)) {
             max.next();
             rank = max.getInt(1);
         }
-        String sql = "insert into " + NAME + " (installed_rank, version, description, type, script, checksum, installed_by, "
+        String sql = "insert into " + qualifiedName + " (installed_rank, version, description, type, script, checksum, installed_by, "
                 + "execution_time, success) values (?, ?, ?, 'SQL', ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (NewRow row : rows) {
@@ -101,11 +148,21 @@ public final class HistoryTable {
         }
     }
 
-    /** Whether the history table exists in the connection's current schema. */
-    public static boolean exists(Connection connection) throws SQLException {
-        DatabaseMetaData metaData = connection.getMetaData();
-        try (ResultSet tables = metaData.getTables(connection.getCatalog(), connection.getSchema(), NAME, null)) {
-            return tables.next();
+    /** Whether the table exists; asks the catalog, so it is safe inside a transaction. */
+    public boolean exists(Connection connection) throws SQLException {
+        String sql = dialect == Dialect.SQLITE
+                ? "select count(*) from \"main\".sqlite_master where type = 'table' and name = ?"
+                : "select count(*) from pg_tables where schemaname = ? and tablename = ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (dialect == Dialect.SQLITE) {
+                statement.setString(1, NAME);
+            } else {
+                statement.setString(1, schema);
+                statement.setString(2, NAME);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getInt(1) > 0;
+            }
         }
     }
 
@@ -114,14 +171,15 @@ public final class HistoryTable {
      *
      * @throws NewerHistoryFormatException when the table has columns this Huddle does not know
      */
-    public static List<AppliedMigration> read(Connection connection) throws SQLException {
-        // One round trip at every start: the table is read directly, and the catalog is asked whether it exists only
-        // when that fails. Inside a transaction a failed statement would abort it, so there the catalog is asked first.
+    public List<AppliedMigration> read(Connection connection) throws SQLException {
+        // One round trip at every start: the table is read directly, and a failure that says it is missing means it is
+        // not there yet, even if another runner has created it since. Inside a transaction a failed statement would
+        // abort it, so there the catalog is asked first.
         boolean autoCommit = connection.getAutoCommit();
         if (!autoCommit && !exists(connection)) {
             return new ArrayList<>();
         }
-        String sql = "select * from " + NAME + " where version is not null order by installed_rank";
+        String sql = "select * from " + qualifiedName + " where version is not null order by installed_rank";
         try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(sql)) {
             refuseUnknownColumns(resultSet.getMetaData());
             List<AppliedMigration> rows = new ArrayList<>();
@@ -136,11 +194,15 @@ public final class HistoryTable {
             }
             return rows;
         } catch (SQLException e) {
-            if (autoCommit && !exists(connection)) {
+            if (autoCommit && (saysTableMissing(e) || !exists(connection))) {
                 return new ArrayList<>();
             }
             throw e;
         }
+    }
+
+    private static boolean saysTableMissing(SQLException e) {
+        return (e.getSQLState() != null && MISSING_STATES.contains(e.getSQLState())) || String.valueOf(e.getMessage()).contains("no such table");
     }
 
     /**
@@ -149,8 +211,8 @@ public final class HistoryTable {
      *
      * @throws SQLException also when no row had that version: the caller's transaction must then roll back
      */
-    public static void delete(Connection connection, String version) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("delete from " + NAME + " where version = ?")) {
+    public void delete(Connection connection, String version) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("delete from " + qualifiedName + " where version = ?")) {
             statement.setString(1, version);
             if (statement.executeUpdate() != 1) {
                 throw new SQLException("the history has no row for version " + version + " any more; another runner may have rolled it back");
@@ -172,8 +234,8 @@ public final class HistoryTable {
     }
 
     /** Records the script's current checksum for an applied migration, when a person accepted an edit ({@code repair}). */
-    public static void updateChecksum(Connection connection, String version, int checksum) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("update " + NAME + " set checksum = ? where version = ?")) {
+    public void updateChecksum(Connection connection, String version, int checksum) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("update " + qualifiedName + " set checksum = ? where version = ?")) {
             statement.setInt(1, checksum);
             statement.setString(2, version);
             if (statement.executeUpdate() != 1) {
@@ -183,8 +245,8 @@ public final class HistoryTable {
     }
 
     /** Removes the row of a migration that failed midway, once a person has cleaned up after it ({@code repair}). */
-    public static void deleteFailed(Connection connection, String version) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("delete from " + NAME + " where version = ? and success = ?")) {
+    public void deleteFailed(Connection connection, String version) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("delete from " + qualifiedName + " where version = ? and success = ?")) {
             statement.setString(1, version);
             statement.setBoolean(2, false);
             if (statement.executeUpdate() != 1) {

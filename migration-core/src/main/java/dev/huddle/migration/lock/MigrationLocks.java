@@ -1,12 +1,13 @@
 package dev.huddle.migration.lock;
 
 import dev.huddle.migration.connect.DatabaseTarget;
-import dev.huddle.migration.discover.Dialect;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 
-/** The right lock for a database: advisory on PostgreSQL, a file beside the database file on SQLite. */
+/**
+ * SQLite's lock, a file beside the database file. PostgreSQL's lock is taken on the migrating connection itself
+ * ({@link PostgresAdvisoryLock}), which the session that migrates owns.
+ */
 public final class MigrationLocks {
     private MigrationLocks() {
     }
@@ -14,10 +15,7 @@ public final class MigrationLocks {
     /**
      * @param jdbcUrl the URL the connections report, which names the SQLite file
      */
-    public static MigrationLock forDatabase(Dialect dialect, DataSource dataSource, String jdbcUrl, String description) {
-        if (dialect == Dialect.POSTGRESQL) {
-            return new PostgresAdvisoryLock(dataSource, description);
-        }
+    public static MigrationLock forSqlite(String jdbcUrl) {
         return new SqliteFileLock(sqliteFile(jdbcUrl));
     }
 

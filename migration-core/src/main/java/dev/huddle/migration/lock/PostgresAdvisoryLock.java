@@ -2,7 +2,6 @@ package dev.huddle.migration.lock;
 
 import dev.huddle.migration.connect.DatabaseUnreachableException;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,62 +9,68 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * A session-level advisory lock on a connection of its own, held for the whole command. PostgreSQL releases it when
- * the connection ends, so a runner killed mid-migration never leaves it behind. Its key differs from the one Flyway
- * takes inside {@code migrate}, so the two never wait on each other.
+ * A session-level advisory lock taken on the very connection that migrates. The lock and the migration's transaction
+ * live and die with one server session: if that session ends (an admin, {@code idle_session_timeout}, a dropped link),
+ * the lock is gone, but so is the transaction, which can then never commit. A lock on a side connection could be
+ * lost while the migrating connection commits on, letting a second runner in. PostgreSQL also releases the lock when
+ * the process dies, so a killed runner never leaves it behind.
  */
 public final class PostgresAdvisoryLock implements MigrationLock {
     /** "huddle" in ASCII: a fixed key every Huddle process agrees on. */
     static final long KEY = 0x687564646c65L;
     private static final long POLL_MILLIS = 100;
 
-    private final DataSource dataSource;
+    private final Connection connection;
     private final String database;
 
-    public PostgresAdvisoryLock(DataSource dataSource, String database) {
-        this.dataSource = dataSource;
+    /**
+     * @param connection the connection the command migrates through, in autocommit mode; it stays open after release
+     */
+    public PostgresAdvisoryLock(Connection connection, String database) {
+        this.connection = connection;
         this.database = database;
     }
 
     @Override
     public Held acquire(Duration timeout) {
-        Connection connection = open();
         try {
-            try (PreparedStatement name = connection.prepareStatement("select set_config('application_name', ?, false)")) {
-                name.setString(1, LockOwner.describe());
-                name.execute();
-            }
+            String applicationName = currentApplicationName();
+            setApplicationName(LockOwner.describe());
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!tryLock(connection)) {
+            while (!tryLock()) {
                 if (System.nanoTime() >= deadline) {
-                    String holder = holder(connection);
-                    connection.close();
+                    String holder = holder();
+                    setApplicationName(applicationName);
                     throw new MigrationLockTimeoutException(database, timeout, holder);
                 }
                 Thread.sleep(POLL_MILLIS);
             }
-            return () -> release(connection);
+            return () -> release(applicationName);
         } catch (SQLException e) {
-            closeQuietly(connection);
             throw new DatabaseUnreachableException("Cannot take the migration lock on " + database + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeQuietly(connection);
             throw new IllegalStateException("Interrupted while waiting for the migration lock on " + database, e);
         }
     }
 
-    private Connection open() {
-        try {
-            Connection connection = dataSource.getConnection();
-            connection.setAutoCommit(true);
-            return connection;
-        } catch (SQLException e) {
-            throw new DatabaseUnreachableException("Cannot connect to " + database + " to take the migration lock: " + e.getMessage(), e);
+    private String currentApplicationName() throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select current_setting('application_name')");
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getString(1);
         }
     }
 
-    private static boolean tryLock(Connection connection) throws SQLException {
+    /** Waiting runners see who holds the lock by this name; a pooled connection gets its own name back on release. */
+    private void setApplicationName(String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select set_config('application_name', ?, false)")) {
+            statement.setString(1, name);
+            statement.execute();
+        }
+    }
+
+    private boolean tryLock() throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
             statement.setLong(1, KEY);
             try (ResultSet result = statement.executeQuery()) {
@@ -76,7 +81,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
     }
 
     /** The holder's application name and address, from the server's own view of its sessions. */
-    private static String holder(Connection connection) {
+    private String holder() {
         String sql = "select a.application_name, coalesce(host(a.client_addr), 'local'), a.pid from pg_locks l "
                 + "join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and l.granted "
                 + "and ((l.classid::bigint << 32) | l.objid::bigint) = ?";
@@ -90,22 +95,20 @@ public final class PostgresAdvisoryLock implements MigrationLock {
         }
     }
 
-    private static void release(Connection connection) {
-        try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {
-            statement.setLong(1, KEY);
-            statement.execute();
-        } catch (SQLException ignored) {
-            // Closing the session below releases it anyway.
-        } finally {
-            closeQuietly(connection);
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
+    private void release(String applicationName) {
         try {
-            connection.close();
+            if (!connection.getAutoCommit()) {
+                // A failed transaction would refuse the unlock; whatever it held is not committed.
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+                statement.setLong(1, KEY);
+                statement.execute();
+            }
+            setApplicationName(applicationName);
         } catch (SQLException ignored) {
-            // Nothing left to release: the server drops the session's locks with it.
+            // A broken session has lost the lock with itself; the caller closes the connection next.
         }
     }
 }

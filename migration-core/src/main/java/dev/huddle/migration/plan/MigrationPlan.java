@@ -11,6 +11,8 @@ import java.util.TreeSet;
 /**
  * Every selected module's migrations for one dialect, merged into one list ordered by version. A plan has
  * passed every planning check; it says nothing yet about what a database has applied.
+ *
+ * @param dependencies every discovered module by name, selected or not, with the modules it depends on
  */
 public record MigrationPlan(Dialect dialect, List<String> modules, List<ResolvedScript> migrations,
                             List<ExcludedScript> excluded, List<InMemoryTable> inMemoryTables,
@@ -33,6 +35,12 @@ public record MigrationPlan(Dialect dialect, List<String> modules, List<Resolved
             }
         });
         return dependents;
+    }
+
+    /** Whether any module on the class path or in --modules-dir has this name, selected or not. */
+    public boolean declaresModule(String module) {
+        // Every discovered module has an entry, with or without dependencies.
+        return modules.contains(module) || dependencies.containsKey(module);
     }
 
     public boolean includesModule(String module) {

@@ -6,53 +6,32 @@ import dev.huddle.migration.plan.ExcludedScript;
 import dev.huddle.migration.plan.InMemoryTable;
 import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.ResolvedScript;
-import dev.huddle.migration.plan.ScriptDirectives;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Every migration of the selected modules in one database, in version order, with the in-memory tables. */
 public record StatusReport(Dialect dialect, String database, List<MigrationStatus> migrations, List<InMemoryTable> inMemoryTables) {
 
-    /** Joins the plan (what the modules ship) with the history (what the database has applied). */
+    /** Joins the plan with the history and reports every migration. */
     public static StatusReport of(MigrationPlan plan, List<AppliedMigration> history, String database) {
-        Map<String, ResolvedScript> resolved = new HashMap<>();
-        plan.migrations().forEach(script -> resolved.put(script.version(), script));
+        return of(plan, MigrationInfos.join(plan, history), database);
+    }
 
+    /** Every migration of the join: its recorded rows, its pending scripts and the plan's excluded scripts. */
+    public static StatusReport of(MigrationPlan plan, MigrationInfos infos, String database) {
         List<MigrationStatus> lines = new ArrayList<>();
-        Map<String, AppliedMigration> latestRowByVersion = new HashMap<>();
-        String newestApplied = null;
-        for (AppliedMigration row : history) {
-            if (!plan.includesModule(row.module()) && resolved.get(row.version()) == null) {
-                continue;
-            }
-            latestRowByVersion.put(row.version(), row);
-            MigrationState state;
-            if (!row.success()) {
-                state = MigrationState.FAILED;
-            } else if (!resolved.containsKey(row.version())) {
-                state = MigrationState.MISSING;
-            } else if (newestApplied != null && row.version().compareTo(newestApplied) < 0) {
-                state = MigrationState.OUT_OF_ORDER;
-            } else {
-                state = MigrationState.APPLIED;
-            }
-            if (row.success() && (newestApplied == null || row.version().compareTo(newestApplied) > 0)) {
-                newestApplied = row.version();
-            }
-            ResolvedScript script = resolved.get(row.version());
-            lines.add(new MigrationStatus(row.module(), row.version(), row.description(), row.script(), state,
-                    row.installedOn(), row.executionTimeMillis(), script == null ? null : script.reversible(),
-                    state == MigrationState.OUT_OF_ORDER ? allowance(script) : null));
+        for (MigrationInfo info : infos.recorded()) {
+            AppliedMigration row = info.row();
+            ResolvedScript script = info.script();
+            lines.add(new MigrationStatus(info.module(), row.version(), row.description(), row.script(), info.state(),
+                    row.installedOn(), row.executionTimeMillis(), script == null ? null : script.reversible(), info.why()));
         }
-        for (ResolvedScript script : plan.migrations()) {
-            if (!latestRowByVersion.containsKey(script.version())) {
-                lines.add(new MigrationStatus(script.module(), script.version(), script.readableDescription(),
-                        script.script(), MigrationState.PENDING, null, null, script.reversible(), allowance(script)));
-            }
+        for (MigrationInfo info : infos.pending()) {
+            ResolvedScript script = info.script();
+            lines.add(new MigrationStatus(script.module(), script.version(), script.readableDescription(),
+                    script.script(), MigrationState.PENDING, null, null, script.reversible(), MigrationInfos.allowance(script)));
         }
         for (ExcludedScript excluded : plan.excluded()) {
             lines.add(new MigrationStatus(excluded.module(), excluded.version(), excluded.description(), excluded.module() + "/" + excluded.fileName(),
@@ -63,17 +42,13 @@ public record StatusReport(Dialect dialect, String database, List<MigrationStatu
         return new StatusReport(plan.dialect(), database, lines, plan.inMemoryTables());
     }
 
-    /**
-     * The recorded reason a migration may run out of order, shown with it where it explains its state: pending, or
-     * applied out of order. Reading it means reading the script, which status spares the rows applied in order.
-     */
-    private static String allowance(ResolvedScript script) {
-        String reason = script == null ? null : script.directives().get(ScriptDirectives.OUT_OF_ORDER);
-        return reason == null || reason.isBlank() ? null : "allowed out of order: " + reason;
-    }
-
     public long count(MigrationState state) {
         return migrations.stream().filter(m -> m.state() == state).count();
+    }
+
+    /** Every line whose state makes the history untrustworthy. */
+    public long problemCount() {
+        return migrations.stream().filter(m -> m.state().isProblem()).count();
     }
 
     /** Applied in any successful way, in or out of order. */

@@ -2,6 +2,7 @@ package dev.huddle.migration.history;
 
 import dev.huddle.migration.Scenarios;
 import dev.huddle.migration.connect.DatabaseTargets;
+import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.plan.Checksum;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
@@ -24,8 +25,8 @@ class HistoryTableIT {
     @EnumSource(Engine.class)
     void readsNothingBeforeTheFirstMigration(Engine engine) throws Exception {
         try (Connection connection = TestDatabases.fresh(engine).connect()) {
-            assertThat(HistoryTable.exists(connection)).isFalse();
-            assertThat(HistoryTable.read(connection)).isEmpty();
+            assertThat(table(engine).exists(connection)).isFalse();
+            assertThat(table(engine).read(connection)).isEmpty();
         }
     }
 
@@ -35,7 +36,7 @@ class HistoryTableIT {
         try (Connection connection = TestDatabases.fresh(engine).connect()) {
             connection.setAutoCommit(false);
 
-            assertThat(HistoryTable.read(connection)).isEmpty();
+            assertThat(table(engine).read(connection)).isEmpty();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("create table still_usable (id integer)");
             }
@@ -50,7 +51,7 @@ class HistoryTableIT {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("update huddle_schema_history set installed_on = '2025-06-15 05:18:28' where installed_rank = 1");
 
-            assertThat(HistoryTable.read(connection).get(0).installedOn()).isEqualTo(Instant.parse("2025-06-15T05:18:28Z"));
+            assertThat(table(engine).read(connection).get(0).installedOn()).isEqualTo(Instant.parse("2025-06-15T05:18:28Z"));
         }
     }
 
@@ -62,7 +63,7 @@ class HistoryTableIT {
                 "V20250101000000__create_alpha_items.sql");
 
         try (Connection connection = database.connect()) {
-            List<AppliedMigration> rows = HistoryTable.read(connection);
+            List<AppliedMigration> rows = table(engine).read(connection);
 
             assertThat(rows).extracting(AppliedMigration::installedRank, AppliedMigration::module, AppliedMigration::fileName,
                     AppliedMigration::description, AppliedMigration::success).containsExactly(
@@ -86,8 +87,12 @@ class HistoryTableIT {
         assertThat(Scenarios.migrations(Scenarios.path("interleaved")).against(DatabaseTargets.fromUrl(database.url())).validate()
                 .problems()).singleElement().asString().contains("V20250101000000__create_alpha_items.sql", "was edited");
         try (Connection connection = database.connect()) {
-            assertThat(HistoryTable.read(connection).get(0).checksum()).isNull();
+            assertThat(table(engine).read(connection).get(0).checksum()).isNull();
         }
+    }
+
+    private static HistoryTable table(Engine engine) {
+        return engine == Engine.SQLITE ? new HistoryTable(Dialect.SQLITE, "main") : new HistoryTable(Dialect.POSTGRESQL, "public");
     }
 
     private static TestDatabase migrated(Engine engine) {

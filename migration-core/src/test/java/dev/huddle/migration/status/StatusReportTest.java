@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -54,27 +55,48 @@ class StatusReportTest {
     }
 
     @Test
-    void marksFailedMissingAndOutOfOrderRows() {
+    void marksFailedMissingFutureAndOutOfOrderRows() {
         ResolvedScript first = script("alpha", "20250101000000", "first");
         ResolvedScript second = script("alpha", "20250102000000", "second");
         ResolvedScript third = script("alpha", "20250103000000", "third");
-        ResolvedScript gone = script("alpha", "20250104000000", "gone");
+        ResolvedScript gone = script("alpha", "20250102120000", "gone");
+        ResolvedScript newer = script("alpha", "20250104000000", "from_a_newer_release");
         MigrationPlan plan = plan(List.of("alpha"), List.of(first, second, third), List.of());
 
         StatusReport report = StatusReport.of(plan,
-                List.of(row(1, first, true), row(2, third, true), row(3, second, true), row(4, gone, true),
-                        row(5, script("alpha", "20250105000000", "broken"), false)),
+                List.of(row(1, first, true), row(2, third, true), row(3, second, true), row(4, gone, true), row(5, newer, true),
+                        row(6, script("alpha", "20250105000000", "broken"), false)),
                 "db");
 
         assertThat(report.migrations()).extracting(MigrationStatus::version, MigrationStatus::state).containsExactly(
                 tuple("20250101000000", MigrationState.APPLIED),
                 tuple("20250102000000", MigrationState.OUT_OF_ORDER),
+                tuple("20250102120000", MigrationState.MISSING),
                 tuple("20250103000000", MigrationState.APPLIED),
-                tuple("20250104000000", MigrationState.MISSING),
+                tuple("20250104000000", MigrationState.FUTURE),
                 tuple("20250105000000", MigrationState.FAILED));
         assertThat(report.appliedCount()).isEqualTo(3);
+        assertThat(report.problemCount()).isEqualTo(3);
         assertThat(report.inState(MigrationState.MISSING)).extracting(MigrationStatus::script)
-                .containsExactly("alpha/V20250104000000__gone.sql");
+                .containsExactly("alpha/V20250102120000__gone.sql");
+    }
+
+    @Test
+    void marksDuplicateRowsAndRowsOfUndeclaredModules() {
+        ResolvedScript first = script("alpha", "20250101000000", "first");
+        ResolvedScript stranger = script("gamma", "20250102000000", "from_elsewhere");
+        MigrationPlan plan = plan(List.of("alpha"), List.of(first), List.of());
+
+        StatusReport report = StatusReport.of(plan, List.of(row(1, first, true), row(2, first, true), row(3, stranger, true)), "db");
+
+        assertThat(report.migrations()).extracting(MigrationStatus::version, MigrationStatus::state).containsExactly(
+                tuple("20250101000000", MigrationState.APPLIED),
+                tuple("20250101000000", MigrationState.DUPLICATE),
+                tuple("20250102000000", MigrationState.UNKNOWN_MODULE));
+        assertThat(report.inState(MigrationState.DUPLICATE)).singleElement().extracting(MigrationStatus::note).asString()
+                .contains("recorded twice", "installed_rank 2");
+        assertThat(report.inState(MigrationState.UNKNOWN_MODULE)).singleElement().extracting(MigrationStatus::note).asString()
+                .contains("module gamma", "no module");
     }
 
     @Test
@@ -122,6 +144,7 @@ class StatusReportTest {
     }
 
     private static MigrationPlan plan(List<String> modules, List<ResolvedScript> migrations, List<ExcludedScript> excluded) {
-        return new MigrationPlan(Dialect.SQLITE, modules, migrations, excluded, List.of(new InMemoryTable(modules.get(0), "presence")), Map.of());
+        return new MigrationPlan(Dialect.SQLITE, modules, migrations, excluded, List.of(new InMemoryTable(modules.get(0), "presence")),
+                Map.of("alpha", Set.of(), "beta", Set.of()));
     }
 }

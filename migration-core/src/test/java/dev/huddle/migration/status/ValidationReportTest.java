@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.huddle.migration.status.StatusReportTest.row;
 import static dev.huddle.migration.status.StatusReportTest.script;
@@ -87,7 +88,8 @@ class ValidationReportTest {
 
     @Test
     void ignoresRowsOfModulesThatAreNotSelected() {
-        MigrationPlan alphaOnly = new MigrationPlan(Dialect.SQLITE, List.of("alpha"), List.of(first, third), List.of(), List.of(), Map.of());
+        MigrationPlan alphaOnly = new MigrationPlan(Dialect.SQLITE, List.of("alpha"), List.of(first, third), List.of(), List.of(),
+                Map.of("alpha", Set.of(), "beta", Set.of()));
 
         ValidationReport report = ValidationReport.of(alphaOnly, List.of(row(1, first, true), row(2, second, true)));
 
