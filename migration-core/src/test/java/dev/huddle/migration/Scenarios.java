@@ -128,8 +128,10 @@ public final class Scenarios {
         }
     }
 
+    /** Writes the file, creating its folders. */
     public static void write(Path file, String text) {
         try {
+            Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
