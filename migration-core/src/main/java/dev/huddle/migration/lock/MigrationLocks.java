@@ -6,7 +6,10 @@ import dev.huddle.migration.discover.Dialect;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 
-/** The right lock for a database: advisory on PostgreSQL, a file beside the database file on SQLite. */
+/**
+ * The right lock for a database: advisory on PostgreSQL, a file beside the database file on SQLite, and for an
+ * in-memory SQLite database, which no other process can open, a lock inside this process only (no file anywhere).
+ */
 public final class MigrationLocks {
     private MigrationLocks() {
     }
@@ -18,12 +21,7 @@ public final class MigrationLocks {
         if (dialect == Dialect.POSTGRESQL) {
             return new PostgresAdvisoryLock(dataSource, description);
         }
-        return new SqliteFileLock(sqliteFile(jdbcUrl));
-    }
-
-    /** The database file of a SQLite URL; an in-memory database gets a lock private to this process. */
-    static Path sqliteFile(String jdbcUrl) {
         Path file = DatabaseTarget.sqliteFile(jdbcUrl);
-        return file != null ? file : Path.of(System.getProperty("java.io.tmpdir"), "huddle-in-memory-" + ProcessHandle.current().pid());
+        return file != null ? new SqliteFileLock(file) : SqliteFileLock.inProcessOnly(jdbcUrl);
     }
 }
