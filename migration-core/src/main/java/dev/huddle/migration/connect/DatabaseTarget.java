@@ -19,23 +19,37 @@ import java.util.Properties;
  * A database to connect to. Secrets are kept apart from the JDBC URL, so the URL can be shown and logged: the
  * password, and every secret URL parameter ({@link Secrets#isSecretParameter}, such as {@code sslpassword}) in
  * {@code secretParameters}, which go to the driver as connection properties. {@link #toString()} shows none of them.
+ *
+ * @param sqliteBusyTimeout how long a SQLite connection waits for another one's write lock before SQLITE_BUSY
  */
-public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, String password, Map<String, String> secretParameters) {
+public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, String password, Map<String, String> secretParameters,
+                             Duration sqliteBusyTimeout) {
     /** How long SQLite waits for another connection's write lock when the caller does not say. */
     public static final Duration DEFAULT_SQLITE_BUSY_TIMEOUT = Duration.ofSeconds(10);
 
     public DatabaseTarget {
         secretParameters = secretParameters == null ? Map.of() : Map.copyOf(secretParameters);
+        sqliteBusyTimeout = sqliteBusyTimeout == null ? DEFAULT_SQLITE_BUSY_TIMEOUT : sqliteBusyTimeout;
     }
 
-    /** A target whose URL carries no secret parameters. */
+    /** A target with the default busy timeout. */
+    public DatabaseTarget(Dialect dialect, String jdbcUrl, String user, String password, Map<String, String> secretParameters) {
+        this(dialect, jdbcUrl, user, password, secretParameters, DEFAULT_SQLITE_BUSY_TIMEOUT);
+    }
+
+    /** A target whose URL carries no secret parameters, with the default busy timeout. */
     public DatabaseTarget(Dialect dialect, String jdbcUrl, String user, String password) {
         this(dialect, jdbcUrl, user, password, Map.of());
     }
 
-    /** As {@link #dataSource(Duration)} with SQLite waiting {@link #DEFAULT_SQLITE_BUSY_TIMEOUT} for a busy database. */
+    /** This target with SQLite waiting {@code busyTimeout} for a busy database, in {@link #dataSource()} and {@link #connect()}. */
+    public DatabaseTarget withSqliteBusyTimeout(Duration busyTimeout) {
+        return new DatabaseTarget(dialect, jdbcUrl, user, password, secretParameters, busyTimeout);
+    }
+
+    /** As {@link #dataSource(Duration)} with this target's {@link #sqliteBusyTimeout()}. */
     public DataSource dataSource() {
-        return dataSource(DEFAULT_SQLITE_BUSY_TIMEOUT);
+        return dataSource(sqliteBusyTimeout);
     }
 
     /**

@@ -51,7 +51,8 @@ public final class DatabaseTargets {
         }
         String jdbcUrl = PostgresTimeouts.withSocketTimeoutFrom(target.jdbcUrl(), environment);
         return jdbcUrl.equals(target.jdbcUrl()) ? target
-                : new DatabaseTarget(target.dialect(), jdbcUrl, target.user(), target.password(), target.secretParameters());
+                : new DatabaseTarget(target.dialect(), jdbcUrl, target.user(), target.password(), target.secretParameters(),
+                target.sqliteBusyTimeout());
     }
 
     /**
