@@ -128,6 +128,6 @@ public final class Migrations {
 
     /** Commands against a database named by URL; the plan is checked before any connection is opened. */
     public Migrator against(DatabaseTarget target) {
-        return new Migrator(this, target.dataSource(), target.dialect(), target, target.toString());
+        return new Migrator(this, target.dataSource(lockTimeout), target.dialect(), target.withSqliteBusyTimeout(lockTimeout), target.toString());
     }
 }

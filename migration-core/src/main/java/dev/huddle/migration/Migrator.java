@@ -243,8 +243,9 @@ public final class Migrator {
     }
 
     private DatabaseSession openSession() {
-        DatabaseSession session = DatabaseSession.open(dataSource, dialect, migrations.historySchema(), description,
-                target == null ? null : target.password());
+        DatabaseSession.Connector connector = target != null ? target::connect : DatabaseSession.pooled(dataSource, description);
+        DatabaseSession session = DatabaseSession.open(connector, dialect, migrations.historySchema(), description,
+                target == null ? List.of() : target.secrets());
         synchronized (this) {
             dialect = session.dialect();
         }

@@ -60,7 +60,7 @@ public final class MigrateCommand {
             options = new GlobalOptions(arguments, environment);
             return command(arguments).call(options, out, err);
         } catch (Exception error) {
-            err.println("error: " + Secrets.maskPassword(error.getMessage(), passwordOf(options)));
+            err.println("error: " + Secrets.mask(error.getMessage(), secretsOf(options)));
             return ExitCodes.of(error);
         }
     }
@@ -87,15 +87,15 @@ public final class MigrateCommand {
         return List.copyOf(options);
     }
 
-    /** The password to keep out of messages, if the options name a usable database. */
-    private static String passwordOf(GlobalOptions options) {
+    /** The password and secret URL parameters to keep out of messages, if the options name a usable database. */
+    private static List<String> secretsOf(GlobalOptions options) {
         if (options == null) {
-            return null;
+            return List.of();
         }
         try {
-            return options.target().password();
+            return options.target().secrets();
         } catch (RuntimeException e) {
-            return null;
+            return List.of();
         }
     }
 }

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,10 @@ public final class DatabaseTargets {
 
     /** The database named by {@code explicitUrl} if given, else by the environment, else the SQLite default. */
     public static DatabaseTarget resolve(String explicitUrl, Map<String, String> environment) {
+        return withEnvironmentSettings(named(explicitUrl, environment), environment);
+    }
+
+    private static DatabaseTarget named(String explicitUrl, Map<String, String> environment) {
         if (explicitUrl != null && !explicitUrl.isBlank()) {
             return fromUrl(explicitUrl);
         }
@@ -39,7 +44,21 @@ public final class DatabaseTargets {
         return fromUrl("jdbc:sqlite:" + DEFAULT_SQLITE_FILE);
     }
 
-    /** Parses one of {@link #ACCEPTED_FORMS}; credentials in the URL move to the target's user and password. */
+    /** {@value PostgresTimeouts#SOCKET_TIMEOUT_VARIABLE} as a URL parameter, unless the URL sets its own. */
+    private static DatabaseTarget withEnvironmentSettings(DatabaseTarget target, Map<String, String> environment) {
+        if (target.dialect() != Dialect.POSTGRESQL) {
+            return target;
+        }
+        String jdbcUrl = PostgresTimeouts.withSocketTimeoutFrom(target.jdbcUrl(), environment);
+        return jdbcUrl.equals(target.jdbcUrl()) ? target
+                : new DatabaseTarget(target.dialect(), jdbcUrl, target.user(), target.password(), target.secretParameters(),
+                target.sqliteBusyTimeout());
+    }
+
+    /**
+     * Parses one of {@link #ACCEPTED_FORMS}. Credentials in the URL move to the target's user and password, and secret
+     * parameters ({@link Secrets#isSecretParameter}) to its secret parameters, so its JDBC URL holds no secret.
+     */
     public static DatabaseTarget fromUrl(String url) {
         String trimmed = url.strip();
         String lower = trimmed.toLowerCase(Locale.ROOT);
@@ -80,6 +99,9 @@ public final class DatabaseTargets {
         } catch (URISyntaxException e) {
             throw invalid(original, "it is not a well-formed URL (percent-encode special characters in the password)");
         }
+        if (uri.getRawFragment() != null) {
+            throw invalid(original, "it holds an unencoded '#' (percent-encode it as %23 in a password or parameter)");
+        }
         if (uri.getHost() == null) {
             throw invalid(original, "it names no host");
         }
@@ -95,20 +117,27 @@ public final class DatabaseTargets {
             password = parts.length > 1 ? decode(parts[1]) : null;
         }
         List<String> keptParameters = new ArrayList<>();
+        Map<String, String> secretParameters = new LinkedHashMap<>();
         if (uri.getRawQuery() != null) {
             for (String parameter : uri.getRawQuery().split("&")) {
-                String key = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
+                String name = parameter.split("=", 2)[0];
                 String value = parameter.contains("=") ? decode(parameter.split("=", 2)[1]) : "";
-                switch (key) {
+                switch (name.toLowerCase(Locale.ROOT)) {
                     case "user" -> user = value;
                     case "password" -> password = value;
-                    default -> keptParameters.add(parameter);
+                    default -> {
+                        if (Secrets.isSecretParameter(name)) {
+                            secretParameters.put(name, value);
+                        } else {
+                            keptParameters.add(parameter);
+                        }
+                    }
                 }
             }
         }
         String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path
                 + (keptParameters.isEmpty() ? "" : "?" + String.join("&", keptParameters));
-        return new DatabaseTarget(Dialect.POSTGRESQL, jdbcUrl, user, password);
+        return new DatabaseTarget(Dialect.POSTGRESQL, jdbcUrl, user, password, secretParameters);
     }
 
     /** Percent-decoding only: a '+' in a password is a plus, not the space form encoding would make of it. */

@@ -7,12 +7,14 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
  * PostgreSQL connections straight from the driver. The driver's own DataSource goes through DriverManager, whose first
  * use finds and starts every JDBC driver on the class path (SQLite's too): a cost the runner would pay at every start.
+ * Connections get {@link PostgresTimeouts}' defaults unless the URL sets its own.
  */
 final class PostgresDriverDataSource implements DataSource {
     private static final Driver DRIVER = new Driver();
@@ -20,8 +22,13 @@ final class PostgresDriverDataSource implements DataSource {
     private final String url;
     private final Properties properties = new Properties();
 
-    PostgresDriverDataSource(String url, String user, String password) {
+    /** {@code secretParameters} (sslpassword, ...) travel as properties, never in the URL a message could show. */
+    PostgresDriverDataSource(String url, String user, String password, Map<String, String> secretParameters) {
         this.url = url;
+        PostgresTimeouts.addDefaults(properties);
+        for (Map.Entry<String, String> secret : secretParameters.entrySet()) {
+            properties.setProperty(secret.getKey(), secret.getValue());
+        }
         if (user != null) {
             properties.setProperty("user", user);
         }

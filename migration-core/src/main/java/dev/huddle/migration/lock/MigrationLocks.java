@@ -5,7 +5,8 @@ import dev.huddle.migration.connect.DatabaseTarget;
 import java.nio.file.Path;
 
 /**
- * SQLite's lock, a file beside the database file. PostgreSQL's lock is taken on the migrating connection itself
+ * SQLite's lock: a file beside the database file, and for an in-memory database, which no other process can open, a
+ * lock inside this process only (no file anywhere). PostgreSQL's lock is taken on the migrating connection itself
  * ({@link PostgresAdvisoryLock}), which the session that migrates owns.
  */
 public final class MigrationLocks {
@@ -16,12 +17,7 @@ public final class MigrationLocks {
      * @param jdbcUrl the URL the connections report, which names the SQLite file
      */
     public static MigrationLock forSqlite(String jdbcUrl) {
-        return new SqliteFileLock(sqliteFile(jdbcUrl));
-    }
-
-    /** The database file of a SQLite URL; an in-memory database gets a lock private to this process. */
-    static Path sqliteFile(String jdbcUrl) {
         Path file = DatabaseTarget.sqliteFile(jdbcUrl);
-        return file != null ? file : Path.of(System.getProperty("java.io.tmpdir"), "huddle-in-memory-" + ProcessHandle.current().pid());
+        return file != null ? new SqliteFileLock(file) : SqliteFileLock.inProcessOnly(jdbcUrl);
     }
 }

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -32,18 +33,18 @@ public final class DatabaseSession implements AutoCloseable {
     private final Connection connection;
     private final Dialect dialect;
     private final String description;
-    private final String password;
+    private final Collection<String> secrets;
     private final HistoryTable history;
     private final String installedBy;
     private final String searchPath;
     private final String role;
 
-    private DatabaseSession(Connection connection, Dialect dialect, String description, String password, HistoryTable history,
-                            String installedBy, String searchPath, String role) {
+    private DatabaseSession(Connection connection, Dialect dialect, String description, Collection<String> secrets,
+                            HistoryTable history, String installedBy, String searchPath, String role) {
         this.connection = connection;
         this.dialect = dialect;
         this.description = description;
-        this.password = password;
+        this.secrets = List.copyOf(secrets);
         this.history = history;
         this.installedBy = installedBy;
         this.searchPath = searchPath;
@@ -53,24 +54,19 @@ public final class DatabaseSession implements AutoCloseable {
     /**
      * Connects and reads what the session must restore later.
      *
+     * @param connector     opens the connection, or throws {@link DatabaseUnreachableException} saying why not
      * @param dialect       the database's dialect when the URL told it, else null to ask the connection
      * @param historySchema the schema of the history table, or null for the connection's current schema
-     * @param password      kept out of every message; null when the caller pooled the connections
-     * @throws DatabaseUnreachableException naming the database and the driver's deepest reason
+     * @param secrets       what no message may show (passwords, secret URL parameters); empty for a pooled DataSource
      */
-    public static DatabaseSession open(DataSource dataSource, Dialect dialect, String historySchema, String description,
-                                       String password) {
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw unreachable(e, description, password);
-        }
+    public static DatabaseSession open(Connector connector, Dialect dialect, String historySchema, String description,
+                                       Collection<String> secrets) {
+        Connection connection = connector.open();
         try {
             connection.setAutoCommit(true);
             Dialect actual = dialect != null ? dialect : dialectOf(connection);
             if (actual == Dialect.SQLITE) {
-                return new DatabaseSession(connection, actual, description, password, new HistoryTable(actual, "main"), "", null, null);
+                return new DatabaseSession(connection, actual, description, secrets, new HistoryTable(actual, "main"), "", null, null);
             }
             try (Statement statement = connection.createStatement();
                  ResultSet settings = statement.executeQuery(
@@ -83,13 +79,33 @@ public final class DatabaseSession implements AutoCloseable {
                             + "Create the schema, fix the user's search_path, or name the schema with --history-schema "
                             + "(huddle.migration.history-schema).", null);
                 }
-                return new DatabaseSession(connection, actual, description, password, new HistoryTable(actual, schema),
+                return new DatabaseSession(connection, actual, description, secrets, new HistoryTable(actual, schema),
                         settings.getString(2), settings.getString(3), settings.getString(4));
             }
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
-            throw e instanceof SQLException sql ? unreachable(sql, description, password) : (RuntimeException) e;
+            throw e instanceof SQLException sql ? unreachable(sql, description, secrets) : (RuntimeException) e;
         }
+    }
+
+    /** Opens a pooled DataSource's connection, naming the database and the driver's deepest reason when it cannot. */
+    public static Connector pooled(DataSource dataSource, String description) {
+        return () -> {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException e) {
+                throw unreachable(e, description, List.of());
+            }
+        };
+    }
+
+    /** How a session gets its connection. */
+    @FunctionalInterface
+    public interface Connector {
+        /**
+         * @throws DatabaseUnreachableException naming the database and why it cannot be reached
+         */
+        Connection open();
     }
 
     private static Dialect dialectOf(Connection connection) throws SQLException {
@@ -171,22 +187,22 @@ public final class DatabaseSession implements AutoCloseable {
 
     /** A failure of this session's connection, named with the database and the driver's deepest reason. */
     public DatabaseUnreachableException failure(String what, SQLException e) {
-        return new DatabaseUnreachableException(what + " on " + description + ": " + reason(e, password) + ".", e);
+        return new DatabaseUnreachableException(what + " on " + description + ": " + reason(e, secrets) + ".", e);
     }
 
     /** Names the database and the deepest cause: a pool's "timed out" hides the driver's "connection refused". */
-    private static DatabaseUnreachableException unreachable(SQLException e, String description, String password) {
-        return new DatabaseUnreachableException("Cannot connect to " + description + ": " + reason(e, password) + ".", e);
+    private static DatabaseUnreachableException unreachable(SQLException e, String description, Collection<String> secrets) {
+        return new DatabaseUnreachableException("Cannot connect to " + description + ": " + reason(e, secrets) + ".", e);
     }
 
-    private static String reason(SQLException e, String password) {
+    private static String reason(SQLException e, Collection<String> secrets) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String why = Secrets.quote(e.getMessage(), password);
+        String why = Secrets.maskedDriverMessage(e.getMessage(), secrets);
         if (root != e && root.getMessage() != null) {
-            why += " (" + Secrets.quote(root.getMessage(), password) + ")";
+            why += " (" + Secrets.maskedDriverMessage(root.getMessage(), secrets) + ")";
         }
         return why;
     }

@@ -41,11 +41,22 @@ class DatabaseTargetTest {
     }
 
     @Test
+    void neverShowsASecretParameter() {
+        DatabaseTarget target = DatabaseTargets.fromUrl("jdbc:postgresql://localhost/huddle?sslpassword=topsecret&sslmode=require");
+
+        assertThat(target.toString()).doesNotContain("topsecret").isEqualTo("jdbc:postgresql://localhost/huddle?sslmode=require");
+        assertThat(new DatabaseTarget(Dialect.POSTGRESQL, "jdbc:postgresql://localhost/huddle?sslpassword=topsecret", null, null))
+                .hasToString("jdbc:postgresql://localhost/huddle?sslpassword=***");
+    }
+
+    @Test
     void findsTheSqliteFileBehindTheUrlForms() {
         assertThat(sqliteFile("jdbc:sqlite:/data/huddle.db")).isEqualTo(Path.of("/data/huddle.db"));
         assertThat(sqliteFile("jdbc:sqlite:file:/data/huddle.db?mode=rwc")).isEqualTo(Path.of("/data/huddle.db"));
         assertThat(sqliteFile("jdbc:sqlite:data/huddle.db")).isEqualTo(Path.of("data/huddle.db"));
         assertThat(sqliteFile("jdbc:sqlite::memory:")).isNull();
+        assertThat(sqliteFile("jdbc:sqlite:file::memory:?cache=shared")).isNull();
+        assertThat(sqliteFile("jdbc:sqlite:file:memdb1?mode=memory&cache=shared")).isNull();
         assertThat(DatabaseTargets.fromUrl("postgresql://h/db").sqliteFile()).isNull();
     }
 

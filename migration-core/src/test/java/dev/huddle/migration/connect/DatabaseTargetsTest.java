@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +121,63 @@ class DatabaseTargetsTest {
 
         assertThat(refused).isNotNull().hasMessageContaining("cannot be used");
         assertThat(refused.getMessage()).doesNotContain("secret");
+    }
+
+    @Test
+    void movesSecretParametersOutOfTheUrlDecoded() {
+        DatabaseTarget target = DatabaseTargets.fromUrl("jdbc:postgresql://db.internal/huddle?sslmode=verify-full"
+                + "&sslkey=/keys/client.pk8&sslpassword=Pw1ab%40Pw2cd%23Pw3ef%20Pw4gh&sslfactoryarg=Pw5ij&user=huddle");
+
+        assertThat(target.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal/huddle?sslmode=verify-full&sslkey=/keys/client.pk8");
+        assertThat(target.secretParameters()).isEqualTo(Map.of("sslpassword", "Pw1ab@Pw2cd#Pw3ef Pw4gh", "sslfactoryarg", "Pw5ij"));
+        assertThat(target.toString()).isEqualTo("jdbc:postgresql://db.internal/huddle?sslmode=verify-full&sslkey=/keys/client.pk8 as huddle");
+        assertThat(target.secrets()).containsExactlyInAnyOrder("Pw1ab@Pw2cd#Pw3ef Pw4gh", "Pw5ij");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "postgresql://huddle:Pw1ab@Pw2cd@localhost/huddle",
+            "postgresql://huddle:Pw1ab#Pw2cd@localhost/huddle",
+            "postgresql://huddle:Pw1ab@Pw2cd#Pw3ef@localhost/huddle",
+            "postgresql://huddle:Pw1ab;Pw2cd/Pw3ef?Pw4gh@localhost/huddle",
+            "postgresql://huddle:Pw1ab Pw2cd@localhost/huddle",
+            "postgresql://huddle:Pw1ab%Pw2cd@localhost/huddle",
+            "postgresql://huddle:Pw1ab:Pw2cd@localhost:port/huddle",
+            "jdbc:postgresql://localhost/huddle?sslpassword=Pw1ab#Pw2cd",
+            "jdbc:postgresql://localhost?sslpassword=Pw1ab&password=Pw2cd",
+            "mysql://huddle:Pw1ab@Pw2cd@localhost/huddle",
+    })
+    void aMalformedUrlIsRefusedWithoutAnyPartOfItsSecrets(String url) {
+        InvalidDatabaseUrlException refused = catchThrowableOfType(InvalidDatabaseUrlException.class, () -> DatabaseTargets.fromUrl(url));
+
+        assertThat(refused).as(url).isNotNull();
+        assertThat(List.of("Pw1ab", "Pw2cd", "Pw3ef", "Pw4gh")).allSatisfy(piece -> assertThat(refused.getMessage()).doesNotContain(piece));
+    }
+
+    @Test
+    void aPasswordEqualToTheSchemeOrHostLeavesTheUrlReadable() {
+        InvalidDatabaseUrlException refused = catchThrowableOfType(InvalidDatabaseUrlException.class,
+                () -> DatabaseTargets.fromUrl("postgresql://postgres:postgres@postgres/"));
+
+        assertThat(refused.getMessage()).startsWith("Database URL 'postgresql://postgres:***@postgres/' cannot be used: it names no database.");
+    }
+
+    @Test
+    void socketTimeoutComesFromTheEnvironmentUnlessTheUrlSetsIt() {
+        Map<String, String> environment = Map.of("HUDDLE_DATABASE_SOCKET_TIMEOUT", "2h");
+
+        assertThat(DatabaseTargets.resolve("postgresql://h/db", environment).jdbcUrl()).isEqualTo("jdbc:postgresql://h/db?socketTimeout=7200");
+        assertThat(DatabaseTargets.resolve("postgresql://h/db?sslmode=require", Map.of("HUDDLE_DATABASE_SOCKET_TIMEOUT", "0")).jdbcUrl())
+                .isEqualTo("jdbc:postgresql://h/db?sslmode=require&socketTimeout=0");
+        assertThat(DatabaseTargets.resolve("postgresql://h/db?socketTimeout=60", environment).jdbcUrl()).isEqualTo("jdbc:postgresql://h/db?socketTimeout=60");
+        assertThat(DatabaseTargets.resolve("jdbc:sqlite:/tmp/x.db", environment).jdbcUrl()).isEqualTo("jdbc:sqlite:/tmp/x.db");
+    }
+
+    @Test
+    void refusesASocketTimeoutThatIsNoDuration() {
+        assertThatThrownBy(() -> DatabaseTargets.resolve("postgresql://h/db", Map.of("HUDDLE_DATABASE_SOCKET_TIMEOUT", "soon")))
+                .isInstanceOf(InvalidDatabaseUrlException.class)
+                .hasMessageContaining("HUDDLE_DATABASE_SOCKET_TIMEOUT 'soon' is not a duration");
     }
 
     @Test
