@@ -3,6 +3,7 @@ package dev.huddle.migration.status;
 import dev.huddle.migration.history.AppliedMigration;
 import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.ResolvedScript;
+import dev.huddle.migration.plan.ScriptContentRules;
 import dev.huddle.migration.plan.ScriptDirectives;
 
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.Map;
  * schema. {@code outOfOrder} lists pending scripts older than the newest applied one: they stop {@code up}, not a
  * rollback. Pending migrations newer than everything applied are normal; irreversible ones are only noted.
  */
-public record ValidationReport(List<String> problems, List<String> outOfOrder, int pending, List<ResolvedScript> irreversible) {
+public record ValidationReport(List<String> problems, List<String> outOfOrder, int pending, List<ResolvedScript> irreversible,
+                               List<ResolvedScript> migrations) {
 
     public static ValidationReport of(MigrationPlan plan, List<AppliedMigration> history) {
         Map<String, ResolvedScript> resolved = new HashMap<>();
@@ -66,15 +68,19 @@ public record ValidationReport(List<String> problems, List<String> outOfOrder, i
             }
         }
         List<ResolvedScript> irreversible = plan.migrations().stream().filter(script -> !script.reversible()).toList();
-        return new ValidationReport(List.copyOf(problems), List.copyOf(outOfOrder), pending, irreversible);
+        return new ValidationReport(List.copyOf(problems), List.copyOf(outOfOrder), pending, irreversible, plan.migrations());
     }
 
     /**
-     * One note per irreversible migration, written only when asked for: {@code up} checks a report at every start,
-     * with a plan that leaves out down scripts, where every migration looks irreversible.
+     * One note per irreversible migration, and per script that is empty (a no-op, from a {@code --modules-dir} history)
+     * or calls a procedure ({@link ScriptContentRules#notesOf}); written only when asked for: {@code up} checks a report
+     * at every start, with a plan that leaves out down scripts, where every migration looks irreversible.
      */
     public List<String> notes() {
-        return irreversible.stream().map(script -> script.script() + " has no down script: rollbacks stop before it.").toList();
+        List<String> notes = new ArrayList<>();
+        irreversible.forEach(script -> notes.add(script.script() + " has no down script: rollbacks stop before it."));
+        migrations.forEach(script -> notes.addAll(ScriptContentRules.notesOf(script)));
+        return notes;
     }
 
     /** Nothing stops {@code up}. */
