@@ -170,10 +170,14 @@ public final class ScriptContentRules {
     }
 
     private static void refuseForeignKeysPragma(String where, ScannedScript scanned, List<String> problems) {
-        first(scanned, statement -> StatementClassifier.setsForeignKeys(scanned, statement)).ifPresent(pragma -> problems.add(
-                where + " line " + pragma.line() + " sets " + firstLine(pragma.sql()) + ". Huddle turns foreign-key enforcement "
-                        + "off around every SQLite migration itself and runs PRAGMA foreign_key_check before it commits, so "
-                        + "this line would silently do nothing. Remove the line."));
+        List<ScriptStatement> pragmas = scanned.statements().stream()
+                .filter(statement -> StatementClassifier.setsForeignKeys(scanned, statement)).toList();
+        if (!pragmas.isEmpty()) {
+            ScriptStatement pragma = pragmas.get(0);
+            problems.add(where + " line " + pragma.line() + " sets " + firstLine(pragma.sql()) + more(pragmas.size(), "such statements")
+                    + ". Huddle turns foreign-key enforcement off around every SQLite migration itself and runs PRAGMA "
+                    + "foreign_key_check before it commits, so this line would silently do nothing. Remove the line.");
+        }
     }
 
     /**

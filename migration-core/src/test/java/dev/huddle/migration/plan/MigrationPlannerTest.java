@@ -397,6 +397,18 @@ class MigrationPlannerTest {
     }
 
     @Test
+    void refusesAClasspathScriptThatIsNotUtf8NamingItsLine() {
+        MigrationPlanner planner = new MigrationPlanner(List.of(Scenarios.classpathModule("latin1").build()));
+
+        assertThatThrownBy(() -> planner.plan(Dialect.SQLITE, List.of())).isInstanceOf(MigrationPlanRefusedException.class)
+                .hasMessageContaining("latin1: classpath:db/huddle/latin1/sqlite/V20250101000000__create_latin1_items.sql line 1 is not "
+                        + "UTF-8 (byte 0xE9");
+        List<ResolvedScript> toRun = planner.planToApply(Dialect.POSTGRESQL, List.of()).migrations();
+        assertThatThrownBy(() -> planner.refuseBrokenScripts(toRun)).isInstanceOf(MigrationPlanRefusedException.class)
+                .hasMessageContaining("V20250101000000__create_latin1_items.sql line 1 is not UTF-8");
+    }
+
+    @Test
     void plansNothingWithoutModules() {
         MigrationPlan plan = new MigrationPlanner(List.of()).plan(Dialect.POSTGRESQL, List.of());
 
