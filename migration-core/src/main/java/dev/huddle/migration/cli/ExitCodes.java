@@ -1,6 +1,7 @@
 package dev.huddle.migration.cli;
 
 import dev.huddle.migration.connect.DatabaseUnreachableException;
+import dev.huddle.migration.discover.MalformedScriptException;
 import dev.huddle.migration.execute.MigrationFailedException;
 import dev.huddle.migration.history.NewerHistoryFormatException;
 import dev.huddle.migration.integrity.ShippedScriptChangedException;
@@ -28,7 +29,8 @@ public final class ExitCodes {
         if (error instanceof MigrationFailedException) {
             return MIGRATION_FAILED;
         }
-        if (error instanceof MigrationPlanRefusedException || error instanceof InconsistentHistoryException
+        if (error instanceof MigrationPlanRefusedException || error instanceof MalformedScriptException
+                || error instanceof InconsistentHistoryException
                 || error instanceof RollbackRefusedException || error instanceof NewerHistoryFormatException
                 || error instanceof ShippedScriptChangedException) {
             return VALIDATION_REFUSED;

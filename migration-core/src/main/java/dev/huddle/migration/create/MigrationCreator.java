@@ -5,6 +5,7 @@ import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ModuleSources;
 import dev.huddle.migration.discover.ScriptFile;
 import dev.huddle.migration.plan.ScriptName;
+import dev.huddle.migration.plan.ScriptTemplates;
 import dev.huddle.migration.plan.UnknownModuleException;
 
 import java.io.IOException;
@@ -56,8 +57,8 @@ public final class MigrationCreator {
         ScriptName name = new ScriptName(nextVersion(module), words);
         Map<Path, String> files = new LinkedHashMap<>();
         for (Dialect dialect : Dialect.values()) {
-            files.put(sources.upFolder(module, dialect).resolve(name.upFileName()), upTemplate(name, dialect));
-            files.put(sources.downFolder(module, dialect).resolve(name.downFileName()), downTemplate(name, dialect));
+            files.put(sources.upFolder(module, dialect).resolve(name.upFileName()), ScriptTemplates.up(name, dialect));
+            files.put(sources.downFolder(module, dialect).resolve(name.downFileName()), ScriptTemplates.down(name, dialect));
         }
         for (Path file : files.keySet()) {
             if (Files.exists(file)) {
@@ -96,19 +97,6 @@ public final class MigrationCreator {
             return LocalDateTime.parse(newest.get(), VERSION).plusSeconds(1).format(VERSION);
         }
         return now;
-    }
-
-    private static String upTemplate(ScriptName name, Dialect dialect) {
-        return "-- " + capitalize(name.readableDescription()) + " (" + dialect.folderName() + ").\n"
-                + "-- One logical change. Never edit this file once it has shipped: write a new migration instead.\n\n";
-    }
-
-    private static String downTemplate(ScriptName name, Dialect dialect) {
-        return "-- Reverts " + name.upFileName() + " (" + dialect.folderName() + "): undo what it does, in reverse order.\n\n";
-    }
-
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static Path write(Path file, String text) {

@@ -104,7 +104,7 @@ public final class ClasspathScriptLocation implements ScriptLocation {
             if (in == null) {
                 throw new IllegalStateException("Script vanished from the classpath: " + resource);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return ScriptDecoding.decode(in.readAllBytes(), "classpath:" + resource);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read classpath:" + resource, e);
         }

@@ -4,9 +4,6 @@ import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +13,6 @@ import java.util.Optional;
 
 /** A script folder on disk, as used by {@code --modules-dir} modules and by module source folders. */
 public final class DirectoryScriptLocation implements ScriptLocation {
-    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
-
     private final Path dir;
 
     public DirectoryScriptLocation(Path dir) {
@@ -58,18 +53,13 @@ public final class DirectoryScriptLocation implements ScriptLocation {
 
     /**
      * A FileInputStream rather than {@link Files#readString}: half the cost per file in a fresh JVM, and a start reads
-     * thousands. Malformed UTF-8 is still refused, as Files would: the lenient decoding marks it, the strict one names it.
+     * thousands. Malformed UTF-8 is refused naming its line ({@link ScriptDecoding}).
      */
     private static String read(Path path) {
         try (FileInputStream in = new FileInputStream(path.toFile())) {
-            byte[] bytes = in.readAllBytes();
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (text.indexOf(REPLACEMENT_CHARACTER) >= 0) {
-                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
-            }
-            return text;
+            return ScriptDecoding.decode(in.readAllBytes(), path.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + path + (e instanceof CharacterCodingException ? ": it is not UTF-8" : ""), e);
+            throw new UncheckedIOException("Cannot read " + path, e);
         }
     }
 }

@@ -3,7 +3,8 @@ package dev.huddle.migration.lint;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.plan.ResolvedScript;
 import dev.huddle.migration.plan.ScriptDirectives;
-import dev.huddle.migration.sql.SqlStatements;
+import dev.huddle.migration.sql.ScannedScript;
+import dev.huddle.migration.sql.ScriptStatement;
 import dev.huddle.migration.sql.SqlText;
 
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks PostgreSQL up scripts statement by statement. A table the same script created is new and empty, so only
+ * Checks PostgreSQL up scripts statement by statement, reading each statement's code-only view from the script's one
+ * scan ({@link ResolvedScript#scanned}), so comments and strings never match a rule. A table the same script created is new and empty, so only
  * statements on tables that existed before the script are flagged. Down scripts are not linted: dropping is their job.
  */
 public final class MigrationLinter {
@@ -57,10 +59,11 @@ public final class MigrationLinter {
     public static List<LintFinding> lint(ResolvedScript script) {
         Map<LintRule, String> ignored = new EnumMap<>(LintRule.class);
         List<LintFinding> findings = new ArrayList<>();
-        Matcher marker = IGNORE.matcher(script.sql());
+        ScannedScript scanned = script.scanned();
+        Matcher marker = IGNORE.matcher(scanned.sql());
         while (marker.find()) {
             LintRule rule = rule(marker.group(1));
-            int line = SqlText.lineOf(script.sql(), marker.start());
+            int line = scanned.lineOf(marker.start());
             if (rule == null || rule == LintRule.H000) {
                 findings.add(new LintFinding(LintRule.H000, script.script(), line,
                         marker.group(1).isEmpty() ? "lint-ignore without a rule" : "unknown rule " + marker.group(1)));
@@ -75,8 +78,8 @@ public final class MigrationLinter {
         // Outside a transaction each statement commits alone, so SET LOCAL lasts for itself only.
         boolean inTransaction = !script.directives().hasWithReason(ScriptDirectives.NO_TRANSACTION);
         boolean lockTimeoutFlagged = false;
-        for (SqlStatements.Statement statement : SqlStatements.split(Dialect.POSTGRESQL, script.fileName(), script.sql())) {
-            String code = SqlText.blankCommentsAndStrings(statement.sql()).strip();
+        for (ScriptStatement statement : scanned.statements()) {
+            String code = scanned.codeOf(statement);
             List<String> found = new ArrayList<>();
             boolean locksExistingTable = false;
             Matcher matcher;

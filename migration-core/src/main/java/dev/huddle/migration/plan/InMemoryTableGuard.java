@@ -1,6 +1,8 @@
 package dev.huddle.migration.plan;
 
-import dev.huddle.migration.sql.SqlText;
+import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.sql.ScannedScript;
+import dev.huddle.migration.sql.SqlScanner;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +34,21 @@ final class InMemoryTableGuard {
         this.normalizedTables = inMemoryTables.stream().map(InMemoryTableGuard::normalize).collect(Collectors.toSet());
     }
 
-    /** The statements, one per entry as "ALTER TABLE external_sessions (line 3)", that touch an in-memory table. */
+    /** As {@link #violations(ScannedScript)}, for a PostgreSQL script's text. */
     List<String> violations(String sql) {
+        return violations(SqlScanner.scan(Dialect.POSTGRESQL, sql));
+    }
+
+    /**
+     * The statements, one per entry as "ALTER TABLE external_sessions (line 3)", that touch an in-memory table. They are
+     * looked for in the scan's code-only view, so comments and strings never match.
+     */
+    List<String> violations(ScannedScript script) {
         List<String> found = new ArrayList<>();
-        if (normalizedTables.isEmpty() || !mentionsAnyTable(sql)) {
+        if (normalizedTables.isEmpty() || !mentionsAnyTable(script.sql())) {
             return found;
         }
-        String code = SqlText.blankCommentsAndStrings(sql);
-        Matcher matcher = TABLE_STATEMENT.matcher(code);
+        Matcher matcher = TABLE_STATEMENT.matcher(script.code());
         while (matcher.find()) {
             Matcher names = NAME_IN_LIST.matcher(matcher.group(2));
             while (names.find()) {
@@ -49,7 +58,7 @@ final class InMemoryTableGuard {
                     if (verb.startsWith("CREATE INDEX") || verb.startsWith("CREATE UNIQUE INDEX")) {
                         verb = verb.startsWith("CREATE UNIQUE") ? "CREATE UNIQUE INDEX ... ON" : "CREATE INDEX ... ON";
                     }
-                    found.add(verb + " " + name.strip() + " (line " + SqlText.lineOf(code, matcher.start()) + ")");
+                    found.add(verb + " " + name.strip() + " (line " + script.lineOf(matcher.start()) + ")");
                 }
             }
         }

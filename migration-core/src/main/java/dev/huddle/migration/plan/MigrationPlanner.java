@@ -4,8 +4,6 @@ import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ScriptFile;
 import dev.huddle.migration.integrity.IntegrityCheck;
-import dev.huddle.migration.sql.SqlStatements;
-import dev.huddle.migration.sql.SqlText;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,29 +14,20 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Checks every discovered module's scripts in both dialects and merges the selected modules' migrations into one
  * {@link MigrationPlan} ordered by version. All problems are collected and refused together, before any database
- * is touched: a malformed name, a version used twice, a version missing from one dialect, a script that touches an
- * in-memory table, an exclusion naming no file, a down script without its up script.
+ * is touched: a malformed name, a version used twice, a version missing from one dialect, an exclusion naming no file,
+ * a down script without its up script, and a script that breaks a content rule ({@link ScriptContentRules}).
  */
 public final class MigrationPlanner {
-    /** Cheap first look before asking the parser; only these keywords start statements PostgreSQL runs outside transactions. */
-    private static final Pattern NON_TRANSACTIONAL_HINT = Pattern.compile(
-            "\\b(CONCURRENTLY|VACUUM|(CREATE|DROP|ALTER)\\s+(DATABASE|TABLESPACE|SYSTEM))\\b", Pattern.CASE_INSENSITIVE);
-
-    /** Words that {@link #NON_TRANSACTIONAL_HINT} needs at least one of. */
-    private static final List<String> NON_TRANSACTIONAL_WORDS = List.of("concurrently", "vacuum", "database", "tablespace", "system");
-
     private final List<ModuleDescriptor> modules;
 
     public MigrationPlanner(List<ModuleDescriptor> modules) {
@@ -78,7 +67,7 @@ public final class MigrationPlanner {
         List<String> selectedModules = select(selected);
         List<String> problems = new ArrayList<>(duplicateModuleNames());
         problems.addAll(unknownDependencies());
-        InMemoryTableGuard guard = guard();
+        ScriptContentRules rules = new ScriptContentRules(modules);
 
         Map<Dialect, List<ResolvedScript>> resolved = new EnumMap<>(Dialect.class);
         List<ExcludedScript> excluded = new ArrayList<>();
@@ -96,7 +85,7 @@ public final class MigrationPlanner {
                 for (ScriptFile file : module.scripts(each).list()) {
                     ScriptText text = ScriptText.lazy(file.content());
                     if (found != null) {
-                        found.put(IntegrityCheck.upPath(each, file.fileName()), text::sql);
+                        found.put(IntegrityCheck.upPath(each, file.fileName()), text::source);
                     }
                     String reason = module.excludedScripts().get(file.fileName());
                     if (reason != null) {
@@ -107,11 +96,11 @@ public final class MigrationPlanner {
                     }
                 }
                 if (everything) {
-                    ups.forEach(up -> problems.addAll(contentProblems(up, guard)));
+                    ups.forEach(up -> problems.addAll(rules.problemsOf(up)));
                 }
                 Map<String, DownScript> downs = Map.of();
                 if (withDownScripts) {
-                    downs = downScripts(module, each, ups, guard, problems, found, everything);
+                    downs = downScripts(module, each, ups, rules, problems, found, everything);
                 } else if (found != null) {
                     // Listed by name only, so the manifest does not find them deleted.
                     for (ScriptFile file : module.downScripts(each).list()) {
@@ -208,70 +197,20 @@ public final class MigrationPlanner {
     }
 
     /**
-     * Refuses, before anything runs, scripts about to run that break a content rule: empty, touching an in-memory
-     * table, or holding a statement that cannot run in a transaction without the marker that says so. {@link #planToRun}
+     * Refuses, before anything runs, scripts about to run that break a content rule ({@link ScriptContentRules}): empty
+     * (in Huddle's own modules), touching an in-memory table, controlling the transaction, holding a statement that
+     * cannot run in a transaction without the marker that says so, and text no server should be sent. {@link #planToRun}
      * leaves these checks to this, so a start with nothing to apply reads scripts only to compare checksums.
      *
      * @throws MigrationPlanRefusedException naming every problem
      */
     public void refuseBrokenScripts(List<ResolvedScript> toRun) {
-        InMemoryTableGuard guard = guard();
+        ScriptContentRules rules = new ScriptContentRules(modules);
         List<String> problems = new ArrayList<>();
-        toRun.forEach(script -> problems.addAll(contentProblems(script, guard)));
+        toRun.forEach(script -> problems.addAll(rules.problemsOf(script)));
         if (!problems.isEmpty()) {
             throw new MigrationPlanRefusedException(problems);
         }
-    }
-
-    /** Every module's in-memory tables: no module's script may touch another's either. */
-    private InMemoryTableGuard guard() {
-        return new InMemoryTableGuard(modules.stream().flatMap(m -> m.inMemoryTables().stream()).collect(Collectors.toSet()));
-    }
-
-    private static List<String> contentProblems(ResolvedScript script, InMemoryTableGuard guard) {
-        List<String> problems = new ArrayList<>();
-        String sql = script.sql();
-        if (SqlText.isEmpty(sql)) {
-            problems.add(script.module() + ": " + script.origin() + " is empty. Write its change, or delete the file if it never shipped.");
-        }
-        refuseInMemoryTables(script.module(), script.origin(), sql, guard, problems);
-        refuseUnmarkedNonTransactional(script, problems);
-        return problems;
-    }
-
-    /**
-     * A statement that cannot run in a transaction makes its whole script run without one, so a failure midway leaves
-     * part of it applied. That must be a decision written in the script, not a surprise.
-     */
-    private static void refuseUnmarkedNonTransactional(ResolvedScript script, List<String> problems) {
-        String sql = script.sql();
-        if (script.directives().hasWithReason(ScriptDirectives.NO_TRANSACTION) || !mayHoldNonTransactional(sql)) {
-            return;
-        }
-        SqlStatements.split(script.dialect(), script.fileName(), sql).stream().filter(statement -> !statement.transactional()).findFirst()
-                .ifPresent(statement -> problems.add(script.module() + ": " + script.origin() + " line " + statement.line()
-                        + " cannot run inside a transaction (" + firstLine(statement.sql()) + "). Mark the script with '-- huddle:"
-                        + ScriptDirectives.NO_TRANSACTION + " <reason>': it then runs without one, and a failure midway "
-                        + "leaves the statements before it applied."));
-    }
-
-    /**
-     * The keywords' case-insensitive scan is the slowest check of a script, and almost no script has any of the words
-     * it looks for; a plain search of the lower-cased text rules most of them out first.
-     */
-    private static boolean mayHoldNonTransactional(String sql) {
-        String lower = sql.toLowerCase(Locale.ROOT);
-        for (String word : NON_TRANSACTIONAL_WORDS) {
-            if (lower.contains(word)) {
-                return NON_TRANSACTIONAL_HINT.matcher(sql).find();
-            }
-        }
-        return false;
-    }
-
-    private static String firstLine(String sql) {
-        String line = SqlText.withoutLeadingComments(sql).split("\n", 2)[0];
-        return line.length() <= 60 ? line : line.substring(0, 60) + "...";
     }
 
     /**
@@ -279,7 +218,7 @@ public final class MigrationPlanner {
      * recorded in {@code found}, by manifest path, when the module is sealed ({@code found} is null otherwise).
      */
     private static Map<String, DownScript> downScripts(ModuleDescriptor module, Dialect dialect, List<ResolvedScript> ups,
-                                                       InMemoryTableGuard guard, List<String> problems,
+                                                       ScriptContentRules rules, List<String> problems,
                                                        Map<String, Supplier<String>> found, boolean read) {
         Map<String, DownScript> downs = new LinkedHashMap<>();
         Map<String, ResolvedScript> upsByVersion = new HashMap<>();
@@ -287,7 +226,7 @@ public final class MigrationPlanner {
         for (ScriptFile file : module.downScripts(dialect).list()) {
             ScriptText text = ScriptText.lazy(file.content());
             if (found != null) {
-                found.put(IntegrityCheck.downPath(dialect, file.fileName()), text::sql);
+                found.put(IntegrityCheck.downPath(dialect, file.fileName()), text::source);
             }
             Optional<ScriptName> name = ScriptName.parseDown(file.fileName());
             if (name.isEmpty()) {
@@ -306,25 +245,14 @@ public final class MigrationPlanner {
                 problems.add(module.name() + ": " + up.get().origin() + " is marked irreversible but has the down script "
                         + file.origin() + ". Remove one of the two.");
             } else {
+                DownScript down = new DownScript(file.fileName(), file.origin(), text);
                 if (read) {
-                    if (SqlText.isEmpty(text.sql())) {
-                        problems.add(module.name() + ": " + file.origin() + " is empty, so it reverts nothing. Write the reversal, "
-                                + "or delete it and mark the migration '-- huddle:" + ScriptDirectives.IRREVERSIBLE + " <reason>'.");
-                    }
-                    refuseInMemoryTables(module.name(), file.origin(), text.sql(), guard, problems);
+                    problems.addAll(rules.problemsOf(module.name(), down, up.get()));
                 }
-                downs.put(name.get().version(), new DownScript(file.fileName(), file.origin(), text));
+                downs.put(name.get().version(), down);
             }
         }
         return downs;
-    }
-
-    private static void refuseInMemoryTables(String module, String origin, String sql, InMemoryTableGuard guard,
-                                             List<String> problems) {
-        for (String violation : guard.violations(sql)) {
-            problems.add(module + ": " + origin + " runs " + violation
-                    + ", but that table lives in memory only. Change its in-memory model instead, or exclude the script with a reason.");
-        }
     }
 
     /** Every up script, and every down script, exists in both dialects unless the up script is marked dialect-only. */

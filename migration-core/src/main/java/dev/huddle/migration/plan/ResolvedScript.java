@@ -1,6 +1,7 @@
 package dev.huddle.migration.plan;
 
 import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.sql.ScannedScript;
 
 /**
  * A migration found in a module's folder and accepted by planning ("resolved", as opposed to "applied", which
@@ -30,6 +31,11 @@ public record ResolvedScript(String module, Dialect dialect, String version, Str
         return text.directives();
     }
 
+    /** The text split into statements for its dialect, scanned once whoever asks first. */
+    public ScannedScript scanned() {
+        return text.scanned(dialect);
+    }
+
     /** The same migration with its down script attached. */
     public ResolvedScript withDown(DownScript downScript) {
         return new ResolvedScript(module, dialect, version, description, fileName, origin, text, downScript);
@@ -42,7 +48,8 @@ public record ResolvedScript(String module, Dialect dialect, String version, Str
     /**
      * The path recorded in the history: {@code <module>/<file name>}, which is how the single history knows each
      * migration's module.
-     */    public String script() {
+     */
+    public String script() {
         return module + "/" + fileName;
     }
 

@@ -1,16 +1,27 @@
 package dev.huddle.migration.plan;
 
+import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.sql.ScannedScript;
+import dev.huddle.migration.sql.SqlScanner;
+
 import java.util.function.Supplier;
 
 /**
- * A script's text, read when first needed and then kept, with its checksum and directives. Planning names every
+ * A script's text, read when first needed and then kept, with its checksum, directives and scan. Planning names every
  * script of every dialect but reads only those a command needs: a no-op start must not read thousands of files.
+ *
+ * <p>{@link #source} is the file as written, which integrity manifests hash; {@link #sql} is what runs, without a
+ * leading byte-order mark, which psql skips and a server would reject. The checksum is the same for both: Flyway's
+ * drops a leading mark too.
  */
 public final class ScriptText {
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private final Supplier<String> loader;
-    private String sql;
+    private String source;
     private Integer checksum;
     private ScriptDirectives directives;
+    private ScannedScript scanned;
 
     private ScriptText(Supplier<String> loader) {
         this.loader = loader;
@@ -18,7 +29,7 @@ public final class ScriptText {
 
     public static ScriptText of(String sql) {
         ScriptText text = new ScriptText(() -> sql);
-        text.sql = sql;
+        text.source = sql;
         return text;
     }
 
@@ -26,16 +37,27 @@ public final class ScriptText {
         return new ScriptText(loader);
     }
 
-    public synchronized String sql() {
-        if (sql == null) {
-            sql = loader.get();
+    /**
+     * The file's text exactly as read.
+     *
+     * @throws dev.huddle.migration.discover.MalformedScriptException when the file is not UTF-8
+     */
+    public synchronized String source() {
+        if (source == null) {
+            source = loader.get();
         }
-        return sql;
+        return source;
+    }
+
+    /** The text to run: the source without a leading byte-order mark. */
+    public String sql() {
+        String text = source();
+        return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
     }
 
     public synchronized int checksum() {
         if (checksum == null) {
-            checksum = Checksum.of(sql());
+            checksum = Checksum.of(source());
         }
         return checksum;
     }
@@ -45,5 +67,13 @@ public final class ScriptText {
             directives = ScriptDirectives.parse(sql());
         }
         return directives;
+    }
+
+    /** The text to run split into statements, scanned once for every check that reads it. */
+    public synchronized ScannedScript scanned(Dialect dialect) {
+        if (scanned == null || scanned.dialect() != dialect) {
+            scanned = SqlScanner.scan(dialect, sql());
+        }
+        return scanned;
     }
 }

@@ -1,5 +1,7 @@
 package dev.huddle.migration.sql;
 
+import dev.huddle.migration.discover.Dialect;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +10,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Small text helpers for scanning SQL without a full parser. */
+/**
+ * Small text helpers for scanning SQL without a full parser. Comments and strings are recognised by {@link SqlScanner}
+ * (PostgreSQL's rules, the wider of the two dialects: nested comments, {@code E'...'} and dollar quoting), so every
+ * check reads SQL one way.
+ */
 public final class SqlText {
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "\\bCREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:TEMP(?:ORARY)?\\s+|UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
@@ -49,23 +55,7 @@ public final class SqlText {
 
     /** Whether a script holds no statement at all: nothing but comments, blanks and semicolons. */
     public static boolean isEmpty(String sql) {
-        int i = 0;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (sql.startsWith("--", i)) {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? sql.length() : end + 1;
-            } else if (sql.startsWith("/*", i)) {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? sql.length() : end + 2;
-            } else if (c == ';' || Character.isWhitespace(c)) {
-                i++;
-            } else {
-                // Stops at the first code: a script's first statement usually follows a few comment lines.
-                return false;
-            }
-        }
-        return true;
+        return SqlScanner.scan(Dialect.POSTGRESQL, sql).isEmpty();
     }
 
     /** Lower-case names of the tables a script creates. */
@@ -86,53 +76,9 @@ public final class SqlText {
 
     /**
      * The same text with comments and string literals replaced by spaces (newlines kept), so keyword scans neither
-     * match inside them nor shift line numbers.
+     * match inside them nor shift line numbers: {@link ScannedScript#code}.
      */
     public static String blankCommentsAndStrings(String sql) {
-        char[] out = sql.toCharArray();
-        int i = 0;
-        while (i < out.length) {
-            char c = out[i];
-            if (c == '-' && i + 1 < out.length && out[i + 1] == '-') {
-                while (i < out.length && out[i] != '\n') {
-                    out[i++] = ' ';
-                }
-            } else if (c == '/' && i + 1 < out.length && out[i + 1] == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                int stop = end < 0 ? out.length : end + 2;
-                blank(out, i, stop);
-                i = stop;
-            } else if (c == '\'') {
-                int j = i + 1;
-                while (j < out.length && !(out[j] == '\'' && (j + 1 >= out.length || out[j + 1] != '\''))) {
-                    j += out[j] == '\'' ? 2 : 1;
-                }
-                int stop = Math.min(j + 1, out.length);
-                blank(out, i, stop);
-                i = stop;
-            } else {
-                i++;
-            }
-        }
-        return new String(out);
-    }
-
-    /** The 1-based line number of a character offset. */
-    public static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    private static void blank(char[] chars, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (chars[k] != '\n') {
-                chars[k] = ' ';
-            }
-        }
+        return SqlScanner.scan(Dialect.POSTGRESQL, sql).code();
     }
 }

@@ -1,2 +1,2 @@
-/** The one place that reads SQL text: Flyway's parser per dialect, and comment-aware scanning. */
+/** The one place that reads SQL text: {@link dev.huddle.migration.sql.SqlScanner} and what is built on its scan. */
 package dev.huddle.migration.sql;

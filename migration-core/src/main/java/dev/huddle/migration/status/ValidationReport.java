@@ -3,6 +3,7 @@ package dev.huddle.migration.status;
 import dev.huddle.migration.history.AppliedMigration;
 import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.ResolvedScript;
+import dev.huddle.migration.plan.ScriptContentRules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.List;
  * schema. {@code outOfOrder} lists pending scripts older than the newest applied one: they stop {@code up}, not a
  * rollback. Pending migrations newer than everything applied are normal; irreversible ones are only noted.
  */
-public record ValidationReport(List<String> problems, List<String> outOfOrder, int pending, List<ResolvedScript> irreversible) {
+public record ValidationReport(List<String> problems, List<String> outOfOrder, int pending, List<ResolvedScript> irreversible,
+                               List<ResolvedScript> migrations) {
 
     /** Joins the plan with the history and reports what stands between them. */
     public static ValidationReport of(MigrationPlan plan, List<AppliedMigration> history) {
@@ -22,15 +24,20 @@ public record ValidationReport(List<String> problems, List<String> outOfOrder, i
 
     public static ValidationReport of(MigrationPlan plan, MigrationInfos infos) {
         List<ResolvedScript> irreversible = plan.migrations().stream().filter(script -> !script.reversible()).toList();
-        return new ValidationReport(infos.problems(), infos.outOfOrderPending(), infos.pending().size(), irreversible);
+        return new ValidationReport(infos.problems(), infos.outOfOrderPending(), infos.pending().size(), irreversible,
+                plan.migrations());
     }
 
     /**
-     * One note per irreversible migration, written only when asked for: {@code up} checks a report at every start,
-     * with a plan that leaves out down scripts, where every migration looks irreversible.
+     * One note per irreversible migration, and per script that is empty (a no-op, from a {@code --modules-dir} history)
+     * or calls a procedure ({@link ScriptContentRules#notesOf}); written only when asked for: {@code up} checks a report
+     * at every start, with a plan that leaves out down scripts, where every migration looks irreversible.
      */
     public List<String> notes() {
-        return irreversible.stream().map(script -> script.script() + " has no down script: rollbacks stop before it.").toList();
+        List<String> notes = new ArrayList<>();
+        irreversible.forEach(script -> notes.add(script.script() + " has no down script: rollbacks stop before it."));
+        migrations.forEach(script -> notes.addAll(ScriptContentRules.notesOf(script)));
+        return notes;
     }
 
     /** Nothing stops {@code up}. */

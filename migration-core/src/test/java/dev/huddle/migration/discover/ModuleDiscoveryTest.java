@@ -4,7 +4,6 @@ import dev.huddle.migration.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,13 +59,13 @@ class ModuleDiscoveryTest {
     @Test
     void readsUtf8ScriptsAndRefusesMalformedOnes(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("V20250101000000__a.sql"), "select '\u00e9 \uFFFD';", StandardCharsets.UTF_8);
-        Files.write(dir.resolve("V20250102000000__b.sql"), new byte[] {'s', 'e', 'l', (byte) 0xC3, '(', ';'});
+        Files.write(dir.resolve("V20250102000000__b.sql"), new byte[] {'s', 'e', 'l', ';', '\n', (byte) 0xC3, '(', ';'});
 
         List<ScriptFile> files = new DirectoryScriptLocation(dir).list();
 
         assertThat(files.get(0).content().get()).isEqualTo("select '\u00e9 \uFFFD';");
-        assertThatThrownBy(() -> files.get(1).content().get()).isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining("V20250102000000__b.sql: it is not UTF-8");
+        assertThatThrownBy(() -> files.get(1).content().get()).isInstanceOf(MalformedScriptException.class)
+                .hasMessageContaining("V20250102000000__b.sql line 2 is not UTF-8 (byte 0xC3");
     }
 
     @Test

@@ -272,11 +272,34 @@ class MigrationPlannerTest {
     }
 
     @Test
-    void refusesAnUpScriptWithNothingButComments() {
-        List<String> problems = refusal("empty-scripts").problems().stream().filter(p -> p.startsWith("blank-up: ")).toList();
+    void refusesAnUpScriptWithNothingButCommentsInAModuleOfHuddlesOwn(@TempDir Path temp) {
+        MigrationPlanRefusedException refused = catchThrowableOfType(MigrationPlanRefusedException.class,
+                () -> new MigrationPlanner(ownModules("empty-scripts", temp)).plan(Dialect.POSTGRESQL, List.of()));
 
-        assertThat(problems).hasSize(2).allSatisfy(problem -> assertThat(problem)
+        assertThat(refused.problems()).filteredOn(p -> p.startsWith("blank-up: ")).hasSize(2).allSatisfy(problem -> assertThat(problem)
                 .contains("V20250101000000__create_blank_items.sql is empty", "Write its change"));
+    }
+
+    @Test
+    void acceptsAnEmptyUpScriptFromModulesDirAsANoOp() {
+        MigrationPlanner planner = new MigrationPlanner(Scenarios.modules("empty-scripts"));
+        List<ResolvedScript> blank = planner.planToRun(Dialect.SQLITE, List.of("blank-up")).migrations();
+
+        assertThatCode(() -> planner.refuseBrokenScripts(blank)).doesNotThrowAnyException();
+        assertThat(refusal("empty-scripts").problems()).noneSatisfy(problem -> assertThat(problem).startsWith("blank-up: "));
+    }
+
+    @Test
+    void refusesAnUnwrittenCreateTemplateEvenFromModulesDir(@TempDir Path temp) {
+        Path modules = Scenarios.copy("interleaved", temp);
+        ScriptName name = new ScriptName("20250105000000", "add_alpha_colour");
+        for (Dialect dialect : Dialect.values()) {
+            Scenarios.write(Scenarios.script(modules, "alpha", dialect, name.upFileName()), ScriptTemplates.up(name, dialect));
+        }
+
+        assertThatThrownBy(() -> new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).plan(Dialect.SQLITE, List.of()))
+                .isInstanceOf(MigrationPlanRefusedException.class)
+                .hasMessageContaining("V20250105000000__add_alpha_colour.sql is empty: it is still the template 'create' wrote");
     }
 
     @Test
@@ -309,8 +332,8 @@ class MigrationPlannerTest {
     }
 
     @Test
-    void refusesEmptyScriptsAboutToRunAndScriptsTouchingAnInMemoryTable() {
-        MigrationPlanner empty = new MigrationPlanner(Scenarios.modules("empty-scripts"));
+    void refusesEmptyScriptsAboutToRunAndScriptsTouchingAnInMemoryTable(@TempDir Path temp) {
+        MigrationPlanner empty = new MigrationPlanner(ownModules("empty-scripts", temp));
         List<ResolvedScript> blank = empty.planToRun(Dialect.SQLITE, List.of("blank-up")).migrations();
 
         assertThatThrownBy(() -> empty.refuseBrokenScripts(blank)).isInstanceOf(MigrationPlanRefusedException.class)
@@ -374,11 +397,31 @@ class MigrationPlannerTest {
     }
 
     @Test
+    void refusesAClasspathScriptThatIsNotUtf8NamingItsLine() {
+        MigrationPlanner planner = new MigrationPlanner(List.of(Scenarios.classpathModule("latin1").build()));
+
+        assertThatThrownBy(() -> planner.plan(Dialect.SQLITE, List.of())).isInstanceOf(MigrationPlanRefusedException.class)
+                .hasMessageContaining("latin1: classpath:db/huddle/latin1/sqlite/V20250101000000__create_latin1_items.sql line 1 is not "
+                        + "UTF-8 (byte 0xE9");
+        List<ResolvedScript> toRun = planner.planToApply(Dialect.POSTGRESQL, List.of()).migrations();
+        assertThatThrownBy(() -> planner.refuseBrokenScripts(toRun)).isInstanceOf(MigrationPlanRefusedException.class)
+                .hasMessageContaining("V20250101000000__create_latin1_items.sql line 1 is not UTF-8");
+    }
+
+    @Test
     void plansNothingWithoutModules() {
         MigrationPlan plan = new MigrationPlanner(List.of()).plan(Dialect.POSTGRESQL, List.of());
 
         assertThat(plan.migrations()).isEmpty();
         assertThat(plan.modules()).isEmpty();
+    }
+
+    /** The scenario's modules as modules of Huddle's own: laid out as sources under {@code project}, as a jar is built. */
+    private static List<ModuleDescriptor> ownModules(String scenario, Path project) {
+        Scenarios.sourceTree(scenario, project);
+        return Scenarios.modules(scenario).stream()
+                .map(module -> ModuleDescriptor.inSources(module.name(), project.resolve(module.name()).resolve("src/main/resources")).build())
+                .toList();
     }
 
     private static MigrationPlan plan(String scenario, Dialect dialect, String... selected) {

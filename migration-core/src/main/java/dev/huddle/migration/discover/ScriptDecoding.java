@@ -1,0 +1,54 @@
+package dev.huddle.migration.discover;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns a script file's bytes into its text, the same way for every location. A script is UTF-8: bytes that are not
+ * are refused, naming the line, rather than replaced, which would run and record a script nobody wrote.
+ */
+final class ScriptDecoding {
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
+    private ScriptDecoding() {
+    }
+
+    /**
+     * The text of a script's bytes. The lenient decoding is the fast one; only a text that holds a replacement character
+     * (written as such, or standing for malformed bytes) is decoded again strictly, to tell the two apart.
+     *
+     * @throws MalformedScriptException when the bytes are not UTF-8
+     */
+    static String decode(byte[] bytes, String origin) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+            refuseMalformed(bytes, origin);
+        }
+        return text;
+    }
+
+    private static void refuseMalformed(byte[] bytes, String origin) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+        if (!result.isError()) {
+            return;
+        }
+        int offset = in.position();
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        throw new MalformedScriptException(origin + " line " + line + " is not UTF-8 (byte 0x"
+                + String.format("%02X", bytes[offset] & 0xff) + "; an editor saving in Latin-1 or Windows-1252 writes such bytes). "
+                + "Save the file as UTF-8.");
+    }
+}

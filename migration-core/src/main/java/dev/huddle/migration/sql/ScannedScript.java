@@ -1,0 +1,101 @@
+package dev.huddle.migration.sql;
+
+import dev.huddle.migration.discover.Dialect;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A script read once by {@link SqlScanner}: its statements, its code-only view, and what a client program would have
+ * handled itself (psql meta-commands, sqlite3 dot-commands), which a database never understands.
+ */
+public final class ScannedScript {
+    private final Dialect dialect;
+    private final String sql;
+    private final List<ScriptStatement> statements;
+    private final String code;
+    private final List<ClientCommand> clientCommands;
+    private final Unterminated unterminated;
+    private final int[] lineStarts;
+
+    ScannedScript(Dialect dialect, String sql, List<ScriptStatement> statements, String code, List<ClientCommand> clientCommands,
+                  Unterminated unterminated, int[] lineStarts) {
+        this.dialect = dialect;
+        this.sql = sql;
+        this.statements = List.copyOf(statements);
+        this.code = code;
+        this.clientCommands = List.copyOf(clientCommands);
+        this.unterminated = unterminated;
+        this.lineStarts = lineStarts;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The script as scanned. */
+    public String sql() {
+        return sql;
+    }
+
+    /** Every statement in order; empty ones ({@code ;;}) are left out. */
+    public List<ScriptStatement> statements() {
+        return statements;
+    }
+
+    /**
+     * The script with comments, string literals and COPY data replaced by spaces, newlines kept, so offsets and lines
+     * match {@link #sql}. Quoted names stay, and so does the code inside a dollar-quoted body (its own comments and
+     * strings blanked, its {@code $tag$} delimiters too): in migrations such a body is nearly always a function or a
+     * DO block, whose words matter to the checks that read this view.
+     */
+    public String code() {
+        return code;
+    }
+
+    /** The code-only view of one statement, from its start to its end. */
+    public String codeOf(ScriptStatement statement) {
+        return code.substring(statement.start(), statement.end());
+    }
+
+    /** Lines a client program would run itself, in order. */
+    public List<ClientCommand> clientCommands() {
+        return clientCommands;
+    }
+
+    /** The first construct the script opens and never closes, if any. */
+    public Optional<Unterminated> unterminated() {
+        return Optional.ofNullable(unterminated);
+    }
+
+    /** Whether the script holds no statement at all: only comments, blanks and semicolons (client commands aside). */
+    public boolean isEmpty() {
+        return statements.isEmpty();
+    }
+
+    /** The 1-based line of a character offset; a binary search over the line starts the scan recorded. */
+    public int lineOf(int offset) {
+        int found = Arrays.binarySearch(lineStarts, offset);
+        return found >= 0 ? found + 1 : -found - 1;
+    }
+
+    /**
+     * A line a client program handles itself and a database rejects: a psql meta-command ({@code \set}, {@code \i},
+     * {@code \connect}, ...) or a sqlite3 dot-command ({@code .read}).
+     *
+     * @param text the command, from its backslash or dot to the end of its line
+     */
+    public record ClientCommand(int line, String text) {
+    }
+
+    /**
+     * A string, quoted name, comment, dollar-quoted body, {@code BEGIN ... END} block, parenthesis or COPY data block
+     * that runs to the end of the script.
+     *
+     * @param line      where it opens
+     * @param construct what was left open, e.g. "string literal"
+     */
+    public record Unterminated(int line, String construct) {
+    }
+}

@@ -1,0 +1,2 @@
+-- Café menu
+create table latin1_items (id integer);

@@ -1,0 +1,1 @@
+﻿create table alpha_items (id integer primary key autoincrement, name text not null);

@@ -1,0 +1,1 @@
+-- Emptied after it shipped: the column it added was dropped again.

@@ -1,0 +1,1 @@
+alter table alpha_items add column note text;
