@@ -6,12 +6,10 @@ import dev.huddle.migration.history.HistoryTable;
 import dev.huddle.migration.plan.ResolvedScript;
 import dev.huddle.migration.plan.ScriptDirectives;
 import dev.huddle.migration.session.DatabaseSession;
-import dev.huddle.migration.sql.SqlStatements;
-import dev.huddle.migration.sql.SqlText;
+import dev.huddle.migration.sql.ScannedScript;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +25,7 @@ import java.util.regex.Pattern;
 public final class MigrationExecutor {
     /** PostgreSQL's "out of shared memory": a run of thousands of migrations can fill the lock table. */
     private static final String OUT_OF_LOCKS = "53200";
-    private static final Pattern ADD_ENUM_VALUE = Pattern.compile("\\bALTER\\s+TYPE\\b[^;]*?\\bADD\\s+VALUE\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADD_VALUE = Pattern.compile("\\bADD\\s+VALUE\\b", Pattern.CASE_INSENSITIVE);
 
     private final DatabaseSession session;
     private final boolean transactionPerMigration;
@@ -85,15 +82,18 @@ public final class MigrationExecutor {
 
     /** A PostgreSQL migration that adds an enum value: the next migration may use it only after a commit. */
     private boolean addsEnumValue(ResolvedScript script) {
-        String sql = script.sql();
-        return session.dialect() == Dialect.POSTGRESQL && sql.toLowerCase(Locale.ROOT).contains("add value")
-                && ADD_ENUM_VALUE.matcher(SqlText.blankCommentsAndStrings(sql)).find();
+        if (session.dialect() != Dialect.POSTGRESQL || !script.sql().toLowerCase(Locale.ROOT).contains("add value")) {
+            return false;
+        }
+        ScannedScript scanned = script.scanned();
+        return scanned.statements().stream()
+                .anyMatch(statement -> statement.startsWith("ALTER", "TYPE") && ADD_VALUE.matcher(scanned.codeOf(statement)).find());
     }
 
     private List<AppliedStep> runInOneTransaction(List<ResolvedScript> run, int appliedBefore) throws SQLException {
         Connection connection = session.connection();
         HistoryTable history = session.history();
-        boolean foreignKeysOff = session.dialect() == Dialect.SQLITE && run.stream().anyMatch(script -> SqliteForeignKeys.dropsTables(script.sql()));
+        boolean foreignKeysOff = session.dialect() == Dialect.SQLITE && run.stream().anyMatch(script -> SqliteForeignKeys.dropsTables(script.scanned()));
         if (foreignKeysOff) {
             SqliteForeignKeys.enforce(connection, false);
         }
@@ -101,19 +101,27 @@ public final class MigrationExecutor {
         List<HistoryTable.NewRow> rows = new ArrayList<>(run.size());
         int index = 0;
         boolean committing = false;
+        StatementRunner runner = new StatementRunner(connection, session.dialect());
         try {
             connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                history.createIfMissing(connection);
+            history.createIfMissing(connection);
+            try {
                 for (; index < run.size(); index++) {
                     ResolvedScript script = run.get(index);
                     long started = System.nanoTime();
-                    executeWhole(statement, script.sql());
+                    runner.run(script.scanned());
                     session.restoreSettings();
                     int millis = (int) ((System.nanoTime() - started) / 1_000_000);
                     rows.add(new HistoryTable.NewRow(script.version(), script.readableDescription(), script.script(), script.checksum(), millis, true));
                     steps.add(new AppliedStep(script.module(), script.version(), script.readableDescription(), millis));
                 }
+            } catch (StatementRunner.StatementFailure failure) {
+                rollbackQuietly(connection, failure.sqlException());
+                SqlFailures kind = SqlFailures.of(failure.sqlException());
+                if (kind != SqlFailures.SCRIPT) {
+                    throw environmentFailure(kind, failure.sqlException(), false);
+                }
+                throw failure(run, index, failure, appliedBefore);
             }
             if (foreignKeysOff) {
                 List<String> violations = SqliteForeignKeys.violations(connection);
@@ -133,11 +141,9 @@ public final class MigrationExecutor {
             if (kind != SqlFailures.SCRIPT) {
                 throw environmentFailure(kind, e, committing);
             }
-            if (index >= run.size()) {
-                throw new MigrationFailedException(null, "Recording " + run.size() + " applied migrations in "
-                        + history.qualifiedName() + " failed, so none of them was applied: " + e.getMessage(), e);
-            }
-            throw failure(run, index, e, appliedBefore);
+            throw new MigrationFailedException(null, (index >= run.size() ? "Recording " + run.size() + " applied migrations in "
+                    + history.qualifiedName() + " failed" : "Preparing the run failed") + ", so none of its migrations was applied: "
+                    + e.getMessage(), e);
         } finally {
             if (foreignKeysOff) {
                 restoreEnforcement(connection);
@@ -188,26 +194,26 @@ public final class MigrationExecutor {
         connection.setAutoCommit(true);
         history.createIfMissing(connection);
         long started = System.nanoTime();
-        try (Statement statement = connection.createStatement()) {
-            for (SqlStatements.Statement each : SqlStatements.split(session.dialect(), script.fileName(), script.sql())) {
-                try {
-                    statement.execute(each.sql());
-                } catch (SQLException e) {
-                    SqlFailures kind = SqlFailures.of(e);
-                    if (kind != SqlFailures.SCRIPT) {
-                        throw environmentFailure(kind, e, false);
-                    }
-                    session.restoreSettings();
-                    int millis = (int) ((System.nanoTime() - started) / 1_000_000);
-                    history.insert(connection, List.of(new HistoryTable.NewRow(script.version(), script.readableDescription(),
-                            script.script(), script.checksum(), millis, false)), session.installedBy());
-                    throw new MigrationFailedException(script.script(), "Migration " + script.script() + " failed at line "
-                            + each.line() + ": " + e.getMessage().strip() + "\nStatement: " + SqlText.withoutLeadingComments(each.sql())
-                            + "\nIt is marked no-transaction, so the statements before line " + each.line() + " stayed applied and it is "
-                            + "recorded as failed. Check what they changed, then run 'repair --remove-failed " + script.version()
-                            + "' and up again.", e);
-                }
+        try {
+            new StatementRunner(connection, session.dialect()).runEachAlone(script.scanned());
+        } catch (StatementRunner.StatementFailure failure) {
+            SQLException e = failure.sqlException();
+            SqlFailures kind = SqlFailures.of(e);
+            if (kind != SqlFailures.SCRIPT) {
+                throw environmentFailure(kind, e, false);
             }
+            session.restoreSettings();
+            int millis = (int) ((System.nanoTime() - started) / 1_000_000);
+            history.insert(connection, List.of(new HistoryTable.NewRow(script.version(), script.readableDescription(),
+                    script.script(), script.checksum(), millis, false)), session.installedBy());
+            int line = failure.statement() == null ? 0 : failure.statement().line();
+            throw new MigrationFailedException(script.script(), "Migration " + script.script() + " failed"
+                    + (line > 0 ? " at line " + line : "") + ": " + e.getMessage().strip()
+                    + (failure.statement() == null ? "" : "\nStatement: " + failure.statement().sql())
+                    + "\nIt is marked no-transaction, so the statements before " + (line > 0 ? "line " + line : "the failing one")
+                    + " stayed applied and it is "
+                    + "recorded as failed. Check what they changed, then run 'repair --remove-failed " + script.version()
+                    + "' and up again.", e);
         }
         session.restoreSettings();
         int millis = (int) ((System.nanoTime() - started) / 1_000_000);
@@ -216,19 +222,18 @@ public final class MigrationExecutor {
         return new AppliedStep(script.module(), script.version(), script.readableDescription(), millis);
     }
 
-    /** Sends a script to the driver in one call: both drivers run every statement of it, in order. */
-    private void executeWhole(Statement statement, String sql) throws SQLException {
-        if (session.dialect() == Dialect.SQLITE) {
-            statement.executeUpdate(sql);
-        } else {
-            statement.execute(sql);
-        }
-    }
-
-    private MigrationFailedException failure(List<ResolvedScript> run, int failed, SQLException error, int appliedBefore) {
+    private static MigrationFailedException failure(List<ResolvedScript> run, int failed, StatementRunner.StatementFailure failure,
+                                                    int appliedBefore) {
         ResolvedScript script = run.get(failed);
+        SQLException error = failure.sqlException();
         StringBuilder message = new StringBuilder("Migration ").append(script.script()).append(" failed");
+        if (failure.statement() != null) {
+            message.append(" at line ").append(failure.statement().line());
+        }
         message.append(": ").append(error.getMessage().strip());
+        if (failure.statement() != null) {
+            message.append("\nStatement: ").append(failure.statement().sql());
+        }
         if (run.size() == 1) {
             message.append("\nIts transaction was rolled back: the database is as it was before this migration.");
         } else {

@@ -5,12 +5,12 @@ import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.plan.RollbackPlan;
 import dev.huddle.migration.plan.RollbackStep;
 import dev.huddle.migration.session.DatabaseSession;
-import dev.huddle.migration.sql.SqlStatements;
-import dev.huddle.migration.sql.SqlText;
+import dev.huddle.migration.sql.ScannedScript;
+import dev.huddle.migration.sql.ScriptStatement;
+import dev.huddle.migration.sql.StatementClassifier;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,36 +44,40 @@ public final class RollbackExecutor {
 
     private void revert(RollbackStep step, int alreadyReverted) {
         Dialect dialect = session.dialect();
-        List<SqlStatements.Statement> statements = SqlStatements.split(dialect, step.down().fileName(), step.down().sql());
-        boolean transactional = statements.stream().allMatch(SqlStatements.Statement::transactional);
-        boolean foreignKeysOff = dialect == Dialect.SQLITE && transactional && SqliteForeignKeys.dropsTables(step.down().sql());
+        ScannedScript script = step.down().text().scanned(dialect);
+        boolean transactional = script.statements().stream().noneMatch(statement -> StatementClassifier.cannotRunInTransaction(script, statement));
+        boolean foreignKeysOff = dialect == Dialect.SQLITE && transactional && SqliteForeignKeys.dropsTables(script);
         Connection connection = session.connection();
-        SqlStatements.Statement current = null;
+        ScriptStatement current = null;
         try {
             if (foreignKeysOff) {
                 SqliteForeignKeys.enforce(connection, false);
             }
             // A down script with DROP INDEX CONCURRENTLY and the like runs statement by statement, like its up script.
             connection.setAutoCommit(!transactional);
-            try (Statement jdbc = connection.createStatement()) {
-                for (SqlStatements.Statement statement : statements) {
-                    current = statement;
-                    jdbc.execute(statement.sql());
-                }
-                current = null;
-                session.restoreSettings();
-                if (foreignKeysOff) {
-                    List<String> violations = SqliteForeignKeys.violations(connection);
-                    if (!violations.isEmpty()) {
-                        connection.rollback();
-                        throw new MigrationFailedException(step.downScript(), "Refused to roll back " + step.script() + ": "
-                                + SqliteForeignKeys.describe(violations, step.downScript()), null);
-                    }
-                }
-                session.history().delete(connection, step.version());
+            try {
+                StatementRunner runner = new StatementRunner(connection, dialect);
                 if (transactional) {
-                    connection.commit();
+                    runner.run(script);
+                } else {
+                    runner.runEachAlone(script);
                 }
+            } catch (StatementRunner.StatementFailure failure) {
+                current = failure.statement();
+                throw failure.sqlException();
+            }
+            session.restoreSettings();
+            if (foreignKeysOff) {
+                List<String> violations = SqliteForeignKeys.violations(connection);
+                if (!violations.isEmpty()) {
+                    connection.rollback();
+                    throw new MigrationFailedException(step.downScript(), "Refused to roll back " + step.script() + ": "
+                            + SqliteForeignKeys.describe(violations, step.downScript()), null);
+                }
+            }
+            session.history().delete(connection, step.version());
+            if (transactional) {
+                connection.commit();
             }
         } catch (SQLException e) {
             if (transactional) {
@@ -101,7 +105,7 @@ public final class RollbackExecutor {
         }
     }
 
-    private static MigrationFailedException failure(RollbackStep step, SqlStatements.Statement statement, SQLException e,
+    private static MigrationFailedException failure(RollbackStep step, ScriptStatement statement, SQLException e,
                                                     int alreadyReverted, boolean transactional) {
         StringBuilder message = new StringBuilder("Rolling back ").append(step.script()).append(" failed: ")
                 .append(step.downScript());
@@ -110,7 +114,7 @@ public final class RollbackExecutor {
         }
         message.append(": ").append(e.getMessage().strip());
         if (statement != null) {
-            message.append("\nStatement: ").append(SqlText.withoutLeadingComments(statement.sql()));
+            message.append("\nStatement: ").append(statement.sql());
         }
         message.append(transactional
                 ? "\nIts transaction was rolled back: the schema and the history are as they were before this step"

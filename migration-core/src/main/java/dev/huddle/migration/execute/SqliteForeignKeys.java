@@ -1,6 +1,6 @@
 package dev.huddle.migration.execute;
 
-import dev.huddle.migration.sql.SqlText;
+import dev.huddle.migration.sql.ScannedScript;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * SQLite's foreign keys around a transaction that drops tables. With enforcement on, {@code DROP TABLE} deletes the
@@ -23,7 +21,6 @@ import java.util.regex.Pattern;
  * author expects.
  */
 final class SqliteForeignKeys {
-    private static final Pattern DROP_TABLE = Pattern.compile("\\bDROP\\s+TABLE\\b", Pattern.CASE_INSENSITIVE);
     /** How many violating rows a refusal names; the count covers the rest. */
     private static final int NAMED_ROWS = 10;
 
@@ -31,8 +28,8 @@ final class SqliteForeignKeys {
     }
 
     /** Whether a script drops a table, which with enforcement on would cascade to the table's children. */
-    static boolean dropsTables(String sql) {
-        return sql.toLowerCase(Locale.ROOT).contains("drop") && DROP_TABLE.matcher(SqlText.blankCommentsAndStrings(sql)).find();
+    static boolean dropsTables(ScannedScript script) {
+        return script.statements().stream().anyMatch(statement -> statement.startsWith("DROP", "TABLE"));
     }
 
     /** Turns enforcement on or off; only outside a transaction, where SQLite honours it. */

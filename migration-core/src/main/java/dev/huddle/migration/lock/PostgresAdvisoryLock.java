@@ -80,10 +80,14 @@ public final class PostgresAdvisoryLock implements MigrationLock {
         }
     }
 
-    /** The holder's application name and address, from the server's own view of its sessions. */
+    /**
+     * The holder's application name and address, from the server's own view of its sessions. Advisory locks belong to
+     * one database, so only this database's holder counts.
+     */
     private String holder() {
         String sql = "select a.application_name, coalesce(host(a.client_addr), 'local'), a.pid from pg_locks l "
                 + "join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and l.granted "
+                + "and l.database = (select oid from pg_database where datname = current_database()) "
                 + "and ((l.classid::bigint << 32) | l.objid::bigint) = ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, KEY);

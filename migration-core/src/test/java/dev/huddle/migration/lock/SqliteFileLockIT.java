@@ -86,11 +86,11 @@ class SqliteFileLockIT {
     void anInMemoryDatabaseGetsALockInThisProcessAndNoFile(String url) throws Exception {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         List<Path> before = huddleFiles(tmp);
-        MigrationLock lock = MigrationLocks.forDatabase(Dialect.SQLITE, null, url, url);
+        MigrationLock lock = MigrationLocks.forSqlite(url);
 
         try (MigrationLock.Held held = lock.acquire(SHORT)) {
             assertThat(catchThrowableOfType(MigrationLockTimeoutException.class,
-                    () -> MigrationLocks.forDatabase(Dialect.SQLITE, null, url, url).acquire(SHORT)))
+                    () -> MigrationLocks.forSqlite(url).acquire(SHORT)))
                     .as("a second lock of the same database in this process").isNotNull();
         }
         try (MigrationLock.Held again = lock.acquire(SHORT)) {

@@ -1,0 +1,184 @@
+package dev.huddle.migration.execute;
+
+import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.sql.ScannedScript;
+import dev.huddle.migration.sql.ScriptStatement;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one scanned script's statements, in order, on one connection, and knows which statement failed from that one
+ * execution: nothing is ever run a second time to find out.
+ *
+ * <p>PostgreSQL: statements that return no rows go out in JDBC batches, which the driver pipelines (one round trip
+ * per batch, not per statement) and which report the index of the entry that failed. A statement that may return rows
+ * (a {@code SELECT}, {@code CALL}, {@code ... RETURNING}) runs on its own, because a batch refuses results; a
+ * {@code COPY ... FROM stdin} feeds its inline data through the driver's copy API, as psql would. SQLite runs in
+ * process, so each statement simply runs in turn.
+ */
+final class StatementRunner {
+    /** Statements per batch: large enough that round trips vanish, small enough to bound the driver's memory. */
+    private static final int BATCH_SIZE = 1_000;
+    private static final Pattern BATCH_ENTRY = Pattern.compile("^Batch entry (\\d+) ");
+    private static final Set<String> ROW_RETURNING_STARTS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "SHOW", "EXPLAIN",
+            "CALL", "FETCH", "EXECUTE", "ANALYZE");
+
+    private final Connection connection;
+    private final Dialect dialect;
+
+    StatementRunner(Connection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    /** Runs every statement of the script; on failure names the statement that failed and the database's error. */
+    void run(ScannedScript script) throws StatementFailure {
+        List<ScriptStatement> statements = script.statements();
+        try (Statement jdbc = connection.createStatement()) {
+            if (dialect == Dialect.SQLITE) {
+                for (ScriptStatement statement : statements) {
+                    runOne(jdbc, statement);
+                }
+                return;
+            }
+            int batchStart = 0;
+            int batched = 0;
+            for (int i = 0; i < statements.size(); i++) {
+                ScriptStatement statement = statements.get(i);
+                if (mayReturnRows(script, statement) || statement.copyData() != null) {
+                    flush(jdbc, statements, batchStart, batched);
+                    batched = 0;
+                    batchStart = i + 1;
+                    runOne(jdbc, statement);
+                    continue;
+                }
+                jdbc.addBatch(statement.sql());
+                batched++;
+                if (batched == BATCH_SIZE) {
+                    flush(jdbc, statements, batchStart, batched);
+                    batched = 0;
+                    batchStart = i + 1;
+                }
+            }
+            flush(jdbc, statements, batchStart, batched);
+        } catch (SQLException e) {
+            // Creating or closing the JDBC statement failed: no statement of the script is to blame.
+            throw new StatementFailure(null, e);
+        }
+    }
+
+    /** Runs each statement on its own, in autocommit: for scripts that must run outside a transaction. */
+    void runEachAlone(ScannedScript script) throws StatementFailure {
+        try (Statement jdbc = connection.createStatement()) {
+            for (ScriptStatement statement : script.statements()) {
+                runOne(jdbc, statement);
+            }
+        } catch (SQLException e) {
+            throw new StatementFailure(null, e);
+        }
+    }
+
+    private void runOne(Statement jdbc, ScriptStatement statement) throws StatementFailure {
+        try {
+            if (statement.copyData() != null) {
+                copyIn(statement);
+            } else {
+                jdbc.execute(statement.sql());
+            }
+        } catch (SQLException e) {
+            throw new StatementFailure(statement, e);
+        }
+    }
+
+    private void copyIn(ScriptStatement statement) throws SQLException {
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        try {
+            copy.copyIn(statement.sql(), new StringReader(statement.copyData().text()));
+        } catch (IOException e) {
+            throw new SQLException("Reading the inline COPY data failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void flush(Statement jdbc, List<ScriptStatement> statements, int batchStart, int batched) throws StatementFailure {
+        if (batched == 0) {
+            return;
+        }
+        try {
+            jdbc.executeBatch();
+        } catch (BatchUpdateException e) {
+            int failed = failedEntry(e, batched);
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            throw new StatementFailure(failed < 0 ? null : statements.get(batchStart + failed), cause);
+        } catch (SQLException e) {
+            throw new StatementFailure(null, e);
+        } finally {
+            try {
+                jdbc.clearBatch();
+            } catch (SQLException ignored) {
+                // The batch is dropped with the statement either way.
+            }
+        }
+    }
+
+    /**
+     * The index of the batch entry that failed. pgjdbc names it in its message ("Batch entry 3 ... was aborted"); its
+     * update counts cannot tell inside a transaction, where it marks every entry failed.
+     */
+    private static int failedEntry(BatchUpdateException e, int batched) {
+        Matcher entry = BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
+        if (entry.find()) {
+            int index = Integer.parseInt(entry.group(1));
+            return index < batched ? index : -1;
+        }
+        int[] counts = e.getUpdateCounts();
+        if (counts == null) {
+            return -1;
+        }
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == Statement.EXECUTE_FAILED) {
+                return i;
+            }
+        }
+        return counts.length < batched ? counts.length : -1;
+    }
+
+    /** Whether a statement may answer with rows, which a JDBC batch refuses. */
+    private static boolean mayReturnRows(ScannedScript script, ScriptStatement statement) {
+        if (ROW_RETURNING_STARTS.contains(statement.keyword(0))) {
+            return true;
+        }
+        String first = statement.keyword(0);
+        return (first.equals("INSERT") || first.equals("UPDATE") || first.equals("DELETE") || first.equals("MERGE"))
+                && script.codeOf(statement).toUpperCase(Locale.ROOT).contains("RETURNING");
+    }
+
+    /** A statement of a script failed; null statement when the failure belongs to none of them. */
+    static final class StatementFailure extends Exception {
+        private final transient ScriptStatement statement;
+
+        StatementFailure(ScriptStatement statement, SQLException cause) {
+            super(cause.getMessage(), cause);
+            this.statement = statement;
+        }
+
+        ScriptStatement statement() {
+            return statement;
+        }
+
+        SQLException sqlException() {
+            return (SQLException) getCause();
+        }
+    }
+}
