@@ -120,7 +120,6 @@ public final class ScriptContentRules {
         scanned.unterminated().ifPresent(open -> problems.add(where + " line " + open.line() + " opens a " + open.construct()
                 + " that never closes, so everything after it would be read as part of it. Close it."));
         refuseClientCommands(where, scanned, problems);
-        refuseCopyFromStdin(where, scanned, problems);
         if (scanned.dialect() == Dialect.SQLITE) {
             refuseForeignKeysPragma(where, scanned, problems);
         }
@@ -159,24 +158,15 @@ public final class ScriptContentRules {
                 + "to the server directly" + more(commands.size(), "such lines") + ". Remove it, or write what it did in SQL.");
     }
 
-    /**
-     * Inline COPY data. The scanner hands it over ({@link ScriptStatement#copyData}), but nothing feeds it to the
-     * driver's copy API yet; lifting this refusal is the executor's part.
-     */
-    private static void refuseCopyFromStdin(String where, ScannedScript scanned, List<String> problems) {
-        first(scanned, statement -> statement.copyData() != null).ifPresent(copy -> problems.add(where + " line " + copy.line()
-                + " copies inline data (" + firstLine(copy.sql()) + "), which psql feeds from the script and Huddle does not. "
-                + "Load the data with INSERT statements, or with COPY from a file the database server can read."));
-    }
-
     private static void refuseForeignKeysPragma(String where, ScannedScript scanned, List<String> problems) {
         List<ScriptStatement> pragmas = scanned.statements().stream()
                 .filter(statement -> StatementClassifier.setsForeignKeys(scanned, statement)).toList();
         if (!pragmas.isEmpty()) {
             ScriptStatement pragma = pragmas.get(0);
             problems.add(where + " line " + pragma.line() + " sets " + firstLine(pragma.sql()) + more(pragmas.size(), "such statements")
-                    + ". Huddle turns foreign-key enforcement off around every SQLite migration itself and runs PRAGMA "
-                    + "foreign_key_check before it commits, so this line would silently do nothing. Remove the line.");
+                    + ", which SQLite ignores inside the migration's transaction: the line would silently do nothing. Huddle "
+                    + "itself turns enforcement off around a run that drops tables (SQLite's table rebuild) and runs PRAGMA "
+                    + "foreign_key_check before it commits. Remove the line.");
         }
     }
 

@@ -43,17 +43,15 @@ class ScriptRefusalRunnerIT {
     }
 
     @Test
-    void refusesPsqlMetaCommandsCopyDataAndCommitsInsideADoBlock() throws Exception {
+    void refusesPsqlMetaCommandsAndCommitsInsideADoBlock() throws Exception {
         TestDatabase database = TestDatabases.fresh(Engine.POSTGRESQL);
 
         Run up = run(database, Scenarios.path("psql-habits").toString(), "up");
 
         assertThat(up.code()).as(up.err()).isEqualTo(ExitCodes.VALIDATION_REFUSED);
-        assertThat(up.err()).contains("Migration plan refused, 3 problems",
+        assertThat(up.err()).contains("Migration plan refused, 2 problems",
                 "V20250102000000__load_alpha_items.sql line 2 is a psql meta-command (\\set ON_ERROR_STOP on), but Huddle sends "
                         + "SQL to the server directly",
-                "V20250102000000__load_alpha_items.sql line 3 copies inline data (COPY alpha_items (name) FROM stdin)",
-                "Load the data with INSERT statements",
                 "V20250103000000__batch_alpha_items.sql line 5 commits or rolls back inside a DO block");
         assertThat(HistoryRows.scripts(database)).isEmpty();
     }
@@ -67,7 +65,7 @@ class ScriptRefusalRunnerIT {
         assertThat(up.code()).as(up.err()).isEqualTo(ExitCodes.VALIDATION_REFUSED);
         assertThat(up.err()).contains("Migration plan refused, 2 problems",
                         "V20250102000000__rebuild_alpha_items.sql line 2 sets PRAGMA foreign_keys = OFF",
-                        "(and 1 more such statements)", "would silently do nothing. Remove the line.",
+                        "(and 1 more such statements)", "would silently do nothing", "Remove the line.",
                         "V20250102000000__rebuild_alpha_items.sql line 9 cannot run inside a transaction (VACUUM)");
         assertThat(HistoryRows.scripts(database)).isEmpty();
     }
