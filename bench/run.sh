@@ -8,10 +8,23 @@
 #   bench/run.sh --pg 127.0.0.1:5433 --node no     # other server, without node-pg-migrate
 #   bench/run.sh --sizes 10000 --engines postgresql --rounds 1 --warmup 0
 #   bench/run.sh --runners floor,huddle,bare --node no   # only these (of floor, huddle, flyway, bare, app)
+#
+# Data scripts (one migration of N single-row INSERTs, and a variant failing at its last statement); with
+# --data-sizes alone, the migration corpus above is skipped:
+#   bench/run.sh --data-sizes 1000,100000 --data-rounds 3 --node no
+#   bench/run.sh --data-sizes 10000 --engines sqlite --runners floor,huddle --node no
+#
+# Execution strategies (how an executor could send a script to the driver; in-process timings, one transaction):
+#   bench/run.sh strategies --engines postgresql,sqlite --sizes 1000,10000,100000 --mixed 6600000 --rounds 2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x app/target/huddle-migrate ] || [ ! -f app/target/huddle-migrate.jar ] || [ ! -f app/target/huddle.jar ] || [ ! -f bench/target/huddle-bench.jar ]; then
   mvn -B -q -DskipTests package
 fi
 mkdir -p bench/target
+if [ "${1:-}" = strategies ]; then
+  shift
+  java -cp bench/target/huddle-bench.jar dev.huddle.bench.ExecutionStrategies "$@" | tee bench/target/STRATEGIES.md
+  exit
+fi
 java -jar bench/target/huddle-bench.jar "$@" | tee bench/target/RESULTS.md

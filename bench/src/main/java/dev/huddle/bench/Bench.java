@@ -33,6 +33,10 @@ public final class Bench {
     private final Options options;
     /** engine -> size -> measurement -> seconds per round. */
     private final Map<String, Map<Integer, Map<String, List<Double>>>> results = new LinkedHashMap<>();
+    /** The data-script corpus (--data-sizes): engine -> INSERT count -> measurement -> seconds per round. */
+    private final Map<String, Map<Integer, Map<String, List<Double>>>> dataResults = new LinkedHashMap<>();
+    /** engine -> INSERT count -> the first line of each failing run's error, as Huddle printed it. */
+    private final Map<String, Map<Integer, List<String>>> dataFailures = new LinkedHashMap<>();
     private int databaseCounter;
 
     private Bench(Options options) {
@@ -41,7 +45,8 @@ public final class Bench {
 
     /** Command-line options. */
     record Options(List<Integer> sizes, int rounds, int bigRounds, String pgHost, int pgPort, Path runner, Path app,
-                   Path work, boolean nodePgMigrate, List<String> engines, int warmup, List<String> runners) {
+                   Path work, boolean nodePgMigrate, List<String> engines, int warmup, List<String> runners,
+                   List<Integer> dataSizes, int dataRounds) {
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>(Map.of("--sizes", "100,1000,10000", "--rounds", "7",
                     "--big-rounds", "3", "--pg", "127.0.0.1:5432", "--runner", "app/target/huddle-migrate",
@@ -49,11 +54,19 @@ public final class Bench {
             values.put("--engines", "postgresql,sqlite");
             values.put("--warmup", "1");
             values.put("--runners", "floor,huddle,flyway,bare,app");
+            values.put("--data-sizes", "");
+            values.put("--data-rounds", "3");
+            List<String> given = new ArrayList<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
                 if (!values.containsKey(args[i])) {
                     throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + values.keySet());
                 }
                 values.put(args[i], args[i + 1]);
+                given.add(args[i]);
+            }
+            // --data-sizes alone measures only the data scripts; with --sizes too, both corpora.
+            if (given.contains("--data-sizes") && !given.contains("--sizes")) {
+                values.put("--sizes", "");
             }
             String[] pg = values.get("--pg").split(":");
             boolean node = switch (values.get("--node")) {
@@ -61,11 +74,16 @@ public final class Bench {
                 case "no" -> false;
                 default -> NodePgMigrate.available();
             };
-            return new Options(Arrays.stream(values.get("--sizes").split(",")).map(Integer::parseInt).toList(),
+            return new Options(numbers(values.get("--sizes")),
                     Integer.parseInt(values.get("--rounds")), Integer.parseInt(values.get("--big-rounds")), pg[0], Integer.parseInt(pg[1]),
                     Path.of(values.get("--runner")), Path.of(values.get("--app")), Path.of(values.get("--work")), node,
                     List.of(values.get("--engines").split(",")), Integer.parseInt(values.get("--warmup")),
-                    List.of(values.get("--runners").split(",")));
+                    List.of(values.get("--runners").split(",")), numbers(values.get("--data-sizes")),
+                    Integer.parseInt(values.get("--data-rounds")));
+        }
+
+        private static List<Integer> numbers(String commaSeparated) {
+            return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(n -> !n.isEmpty()).map(Integer::parseInt).toList();
         }
 
         /** Whether this run measures the given runner (floor, huddle, flyway, bare, app); node-pg-migrate has --node. */
@@ -77,7 +95,11 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Bench bench = new Bench(Options.parse(args));
         bench.run();
-        System.out.println(new Report(bench.options, bench.results).markdown(LocalDate.now().toString()));
+        Report report = new Report(bench.options, bench.results);
+        System.out.println(bench.options.sizes().isEmpty() ? report.header(LocalDate.now().toString()) : report.markdown(LocalDate.now().toString()));
+        if (!bench.dataResults.isEmpty()) {
+            System.out.println(report.data(bench.dataResults, bench.dataFailures));
+        }
     }
 
     private void run() throws Exception {
@@ -105,6 +127,63 @@ public final class Bench {
                 }
             }
         }
+        for (int rows : options.dataSizes()) {
+            Path corpus = DataCorpus.write(options.work().resolve("data-" + rows), rows);
+            log("data script of " + rows + " INSERTs: " + options.dataRounds() + " rounds, no warm-up");
+            for (int round = 1; round <= options.dataRounds(); round++) {
+                for (String engine : options.engines()) {
+                    log("data " + rows + ", round " + round + ", " + engine);
+                    dataRoundOf(engine, rows, corpus);
+                }
+            }
+        }
+    }
+
+    /**
+     * One round of the data-script corpus: the floor and Huddle's cold apply, then both again on the variant whose
+     * last statement fails (a duplicate key), timed to the exit with the error.
+     */
+    private void dataRoundOf(String engine, int rows, Path corpus) throws Exception {
+        for (String variant : List.of("ok", "failing")) {
+            boolean failing = variant.equals("failing");
+            String suffix = failing ? ", failing at the last statement" : "";
+            Path root = corpus.resolve(variant);
+            if (options.measures("floor")) {
+                Database floor = fresh(engine);
+                List<String> command = floorCommand(engine, floor, root.resolve("floor").resolve(engine + ".sql").toAbsolutePath().toString());
+                long started = System.nanoTime();
+                String output = run(command, failing);
+                recordData(engine, rows, "floor" + suffix, (System.nanoTime() - started) / 1e9);
+                floor.drop();
+                if (failing) {
+                    log("  floor: " + firstLine(output));
+                }
+            }
+            if (options.measures("huddle")) {
+                Database huddle = fresh(engine);
+                List<String> command = runnerOf(huddle, root.resolve("modules"), DataCorpus.MODULE, "up");
+                long started = System.nanoTime();
+                String output = run(command, failing);
+                recordData(engine, rows, "huddle up (cold)" + suffix, (System.nanoTime() - started) / 1e9);
+                huddle.drop();
+                if (failing) {
+                    String error = firstLine(output.substring(Math.max(0, output.indexOf("Migration "))));
+                    log("  huddle: " + error);
+                    dataFailures.computeIfAbsent(engine, e -> new LinkedHashMap<>()).computeIfAbsent(rows, r -> new ArrayList<>()).add(error);
+                }
+            }
+        }
+    }
+
+    private void recordData(String engine, int rows, String name, double seconds) {
+        log("  " + name + ": " + seconds(seconds) + " s");
+        dataResults.computeIfAbsent(engine, e -> new LinkedHashMap<>()).computeIfAbsent(rows, r -> new LinkedHashMap<>())
+                .computeIfAbsent(name, n -> new ArrayList<>()).add(seconds);
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().split("\n", 2)[0];
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     private void roundOf(String engine, int size, Path corpus, Path benchJar, NodePgMigrate node, boolean record) throws Exception {
@@ -113,7 +192,7 @@ public final class Bench {
 
         if (options.measures("floor")) {
             Database floor = fresh(engine);
-            time(engine, size, "floor", record, floorCommand(engine, floor, corpus));
+            time(engine, size, "floor", record, floorCommand(engine, floor, corpus.resolve("floor").resolve(engine + ".sql").toAbsolutePath().toString()));
             floor.drop();
         }
 
@@ -208,8 +287,7 @@ public final class Bench {
         }
     }
 
-    private List<String> floorCommand(String engine, Database db, Path corpus) {
-        String file = corpus.resolve("floor").resolve(engine + ".sql").toAbsolutePath().toString();
+    private List<String> floorCommand(String engine, Database db, String file) {
         if (engine.equals("postgresql")) {
             return List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-h", options.pgHost(), "-p",
                     String.valueOf(options.pgPort()), "-U", "postgres", "-d", db.name(), "-f", file);
@@ -218,8 +296,12 @@ public final class Bench {
     }
 
     private List<String> runner(Database db, Path modules, String... command) {
+        return runnerOf(db, modules, CORPUS_MODULES, command);
+    }
+
+    private List<String> runnerOf(Database db, Path modules, String moduleNames, String... command) {
         List<String> args = new ArrayList<>(List.of(options.runner().toAbsolutePath().toString(),
-                "--url", db.huddleUrl(), "--modules-dir", modules.toAbsolutePath().toString(), "--modules", CORPUS_MODULES));
+                "--url", db.huddleUrl(), "--modules-dir", modules.toAbsolutePath().toString(), "--modules", moduleNames));
         args.addAll(List.of(command));
         return args;
     }
@@ -250,15 +332,27 @@ public final class Bench {
     }
 
     private static void run(List<String> command) throws Exception {
+        run(command, false);
+    }
+
+    /** Runs a command to its exit, which must be an error exactly when {@code failureExpected}; returns its output. */
+    private static String run(List<String> command, boolean failureExpected) throws Exception {
         Path output = Files.createTempFile("huddle-bench-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         // The runner's launcher runs the Java it finds in JAVA_HOME: the same as every other measurement's.
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process process = builder.start();
-        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("Failed: " + String.join(" ", command) + "\n" + Files.readString(output));
+        boolean exited = process.waitFor(30, TimeUnit.MINUTES);
+        if (!exited) {
+            process.destroyForcibly();
         }
+        if (!exited || (process.exitValue() != 0) != failureExpected) {
+            throw new IllegalStateException((failureExpected ? "Did not fail as expected: " : "Failed: ") + String.join(" ", command)
+                    + "\n" + Files.readString(output));
+        }
+        String text = Files.readString(output);
         Files.delete(output);
+        return text;
     }
 
     private Database fresh(String engine) throws Exception {

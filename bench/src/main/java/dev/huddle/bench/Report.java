@@ -14,10 +14,14 @@ final class Report {
         this.results = results;
     }
 
+    /** The title line alone, for a run that measured only the data-script corpus. */
+    String header(String date) {
+        return "## Results (" + date + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ")\n";
+    }
+
     String markdown(String date) {
-        StringBuilder md = new StringBuilder();
-        md.append("## Results (").append(date).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append(")\n\n")
+        StringBuilder md = new StringBuilder(header(date)).append("\n")
                 .append("Rounds: ").append(options.rounds()).append(" (").append(options.bigRounds())
                 .append(" at 10,000), after ").append(options.warmup()).append(options.warmup() == 1 ? " warm-up round" : " warm-up rounds")
                 .append(". Each ratio is taken round by round against the same round's floor")
@@ -104,6 +108,50 @@ final class Report {
             }
         });
         return md.toString();
+    }
+
+    /**
+     * The data-script corpus: per engine and INSERT count, the floor and Huddle's apply, then both on the variant whose
+     * last statement fails. Ratios are taken round by round and listed, with their median.
+     */
+    String data(Map<String, Map<Integer, Map<String, List<Double>>>> data, Map<String, Map<Integer, List<String>>> errors) {
+        StringBuilder md = new StringBuilder("\n### Data scripts: one migration of N single-row INSERTs\n\n")
+                .append("Module `").append(DataCorpus.MODULE).append("`: a migration creates `").append(DataCorpus.TABLE)
+                .append("`, the next one inserts N rows, one INSERT each (about 190 bytes a row). The failing variant adds one ")
+                .append("INSERT at the very end that repeats the first id: every statement runs, then the last one fails. ")
+                .append("Floor: `psql -X -v ON_ERROR_STOP=1 -1 -f` / `sqlite3 -bail` with BEGIN/COMMIT, table included. ")
+                .append(options.dataRounds()).append(" rounds, no warm-up; ratios are per round (listed), median first.\n");
+        data.forEach((engine, byRows) -> byRows.forEach((rows, measurements) -> {
+            md.append("\n#### ").append(engine).append(", ").append(String.format(Locale.ROOT, "%,d", rows)).append(" INSERTs\n\n")
+                    .append("| measurement | median s | min–max s | × floor | × Huddle's apply |\n|---|---|---|---|---|\n");
+            List<Double> floor = measurements.get("floor");
+            List<Double> apply = measurements.get("huddle up (cold)");
+            measurements.forEach((name, times) -> {
+                boolean failing = name.contains("failing");
+                List<Double> floorReference = failing ? measurements.get("floor, failing at the last statement") : floor;
+                md.append("| ").append(name).append(" | ").append(Bench.seconds(Stats.median(times))).append(" | ")
+                        .append(Bench.seconds(Stats.min(times))).append("–").append(Bench.seconds(Stats.max(times))).append(" | ")
+                        .append(name.startsWith("floor") || floorReference == null ? "" : perRound(times, floorReference)).append(" | ")
+                        .append(failing && name.startsWith("huddle") && apply != null ? perRound(times, apply) : "").append(" |\n");
+            });
+            List<String> messages = errors.getOrDefault(engine, Map.of()).getOrDefault(rows, List.of());
+            if (!messages.isEmpty()) {
+                md.append("\nHuddle's error (first line): `").append(messages.get(0).replace("`", "'")).append("`")
+                        .append(messages.get(0).contains("line " + DataCorpus.failingLine(rows)) ? " — names the failing line ("
+                                + DataCorpus.failingLine(rows) + ")." : " — does not name line " + DataCorpus.failingLine(rows) + ".")
+                        .append("\n");
+            }
+        }));
+        return md.toString();
+    }
+
+    /** The median of the round-by-round ratios, then each round's ratio. */
+    private static String perRound(List<Double> values, List<Double> references) {
+        StringBuilder text = new StringBuilder(ratio(Stats.medianRatio(values, references))).append(" (");
+        for (int i = 0; i < Math.min(values.size(), references.size()); i++) {
+            text.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", values.get(i) / references.get(i)));
+        }
+        return text.append(")").toString();
     }
 
     private static String ratio(double value) {
