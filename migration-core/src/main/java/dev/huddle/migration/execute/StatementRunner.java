@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 final class StatementRunner {
     /** Statements per batch: large enough that round trips vanish, small enough to bound the driver's memory. */
     private static final int BATCH_SIZE = 1_000;
-    private static final Pattern BATCH_ENTRY = Pattern.compile("^Batch entry (\\d+) ");
+    private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d+)");
     private static final Set<String> ROW_RETURNING_STARTS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "SHOW", "EXPLAIN",
             "CALL", "FETCH", "EXECUTE", "ANALYZE");
 
@@ -46,7 +46,7 @@ final class StatementRunner {
     /** Runs every statement of the script; on failure names the statement that failed and the database's error. */
     void run(ScannedScript script) throws StatementFailure {
         List<ScriptStatement> statements = script.statements();
-        try (Statement jdbc = connection.createStatement()) {
+        try (Statement jdbc = createStatement()) {
             if (dialect == Dialect.SQLITE) {
                 for (ScriptStatement statement : statements) {
                     runOne(jdbc, statement);
@@ -81,13 +81,20 @@ final class StatementRunner {
 
     /** Runs each statement on its own, in autocommit: for scripts that must run outside a transaction. */
     void runEachAlone(ScannedScript script) throws StatementFailure {
-        try (Statement jdbc = connection.createStatement()) {
+        try (Statement jdbc = createStatement()) {
             for (ScriptStatement statement : script.statements()) {
                 runOne(jdbc, statement);
             }
         } catch (SQLException e) {
             throw new StatementFailure(null, e);
         }
+    }
+
+    /** A statement that sends SQL as written: JDBC's {fn ...} escapes are not SQL, and psql would not rewrite them. */
+    private Statement createStatement() throws SQLException {
+        Statement statement = connection.createStatement();
+        statement.setEscapeProcessing(false);
+        return statement;
     }
 
     private void runOne(Statement jdbc, ScriptStatement statement) throws StatementFailure {
@@ -118,7 +125,7 @@ final class StatementRunner {
         try {
             jdbc.executeBatch();
         } catch (BatchUpdateException e) {
-            int failed = failedEntry(e, batched);
+            int failed = failedEntry(e, statements, batchStart, batched);
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
             throw new StatementFailure(failed < 0 ? null : statements.get(batchStart + failed), cause);
         } catch (SQLException e) {
@@ -133,25 +140,24 @@ final class StatementRunner {
     }
 
     /**
-     * The index of the batch entry that failed. pgjdbc names it in its message ("Batch entry 3 ... was aborted"); its
-     * update counts cannot tell inside a transaction, where it marks every entry failed.
+     * The index of the batch entry that failed, or -1 when it cannot be told for sure. Inside a transaction pgjdbc marks
+     * every entry failed in its update counts, so the index comes from its message, "Batch entry 3 &lt;statement&gt; was
+     * aborted", which may be translated: its first number is taken, and trusted only if the message also quotes that
+     * entry's statement. A wrong line would be worse than none.
      */
-    private static int failedEntry(BatchUpdateException e, int batched) {
-        Matcher entry = BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
-        if (entry.find()) {
-            int index = Integer.parseInt(entry.group(1));
-            return index < batched ? index : -1;
-        }
-        int[] counts = e.getUpdateCounts();
-        if (counts == null) {
+    private static int failedEntry(BatchUpdateException e, List<ScriptStatement> statements, int batchStart, int batched) {
+        String message = String.valueOf(e.getMessage());
+        Matcher number = FIRST_NUMBER.matcher(message);
+        if (!number.find() || number.group(1).length() > 9) {
             return -1;
         }
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == Statement.EXECUTE_FAILED) {
-                return i;
-            }
+        int index = Integer.parseInt(number.group(1));
+        if (index >= batched) {
+            return -1;
         }
-        return counts.length < batched ? counts.length : -1;
+        String sql = statements.get(batchStart + index).sql();
+        String quoted = sql.substring(0, Math.min(sql.length(), 60));
+        return message.contains(quoted) ? index : -1;
     }
 
     /** Whether a statement may answer with rows, which a JDBC batch refuses. */
