@@ -1,7 +1,8 @@
 package dev.huddle.bench;
 
 import dev.huddle.migration.discover.Dialect;
-import dev.huddle.migration.sql.SqlStatements;
+import dev.huddle.migration.sql.ScriptStatement;
+import dev.huddle.migration.sql.SqlScanner;
 import org.postgresql.core.CachedQuery;
 import org.postgresql.core.Field;
 import org.postgresql.core.Query;
@@ -152,8 +153,8 @@ public final class ExecutionStrategies {
                         (c, s) -> whole(c, s, true)),
                 new Strategy("b-count", "(b') whole script as one Query message, counting results (pgjdbc QueryExecutor)", "postgresql",
                         true, false, (c, s) -> counted(c, s, s.pieces().size())),
-                new Strategy("c-flyway", "(c) Flyway split, execute each (extended)", "postgresql", false, false,
-                        (c, s) -> eachFlyway(c, s, Dialect.POSTGRESQL)),
+                new Strategy("c-scanner", "(c) SqlScanner split, execute each (extended)", "postgresql", false, false,
+                        (c, s) -> eachScanned(c, s, Dialect.POSTGRESQL)),
                 new Strategy("c", "(c) light split, execute each (extended)", "postgresql", false, false, ExecutionStrategies::each),
                 new Strategy("c-simple", "(c) light split, execute each (simple)", "postgresql", true, false, ExecutionStrategies::each),
                 new Strategy("d", "(d) light split, one executeBatch (extended)", "postgresql", false, false, ExecutionStrategies::batch),
@@ -170,7 +171,7 @@ public final class ExecutionStrategies {
                     }
                     return 0;
                 }),
-                new Strategy("s-flyway", "Flyway split, execute each", "sqlite", false, false, (c, s) -> eachFlyway(c, s, Dialect.SQLITE)),
+                new Strategy("s-scanner", "SqlScanner split, execute each", "sqlite", false, false, (c, s) -> eachScanned(c, s, Dialect.SQLITE)),
                 new Strategy("s-each", "light split, execute each (Statement)", "sqlite", false, false, ExecutionStrategies::each),
                 new Strategy("s-prepared", "light split, prepareStatement + execute each", "sqlite", false, false, ExecutionStrategies::prepared),
                 new Strategy("s-batch", "light split, one executeBatch", "sqlite", false, false, ExecutionStrategies::batch));
@@ -192,10 +193,10 @@ public final class ExecutionStrategies {
         return 0;
     }
 
-    /** Per statement, Flyway's parser (the executor's SqlStatements) first; its split time counts. */
-    private static double eachFlyway(Connection connection, Script script, Dialect dialect) throws Exception {
+    /** Per statement, Huddle's SqlScanner (what the executor splits with) first; its split time counts. */
+    private static double eachScanned(Connection connection, Script script, Dialect dialect) throws Exception {
         long started = System.nanoTime();
-        List<SqlStatements.Statement> statements = SqlStatements.split(dialect, "script.sql", script.sql());
+        List<ScriptStatement> statements = SqlScanner.scan(dialect, script.sql()).statements();
         double split = (System.nanoTime() - started) / 1e9;
         try (Statement statement = connection.createStatement()) {
             for (int i = 0; i < statements.size(); i++) {
