@@ -2,6 +2,7 @@ package dev.huddle.migration.plan;
 
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.sql.ScannedScript;
+import dev.huddle.migration.sql.ScriptStatement;
 import dev.huddle.migration.sql.SqlScanner;
 
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ final class InMemoryTableGuard {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_IN_LIST = Pattern.compile(QUALIFIED);
     private static final Pattern BARE_IDENTIFIER = Pattern.compile(IDENTIFIER);
+    private static final Set<String> STATEMENT_STARTS = Set.of("CREATE", "ALTER", "DROP", "DO");
 
     private final Set<String> normalizedTables;
 
@@ -45,29 +47,40 @@ final class InMemoryTableGuard {
      */
     List<String> violations(ScannedScript script) {
         List<String> found = new ArrayList<>();
-        if (normalizedTables.isEmpty() || !mentionsAnyTable(script.sql())) {
+        if (normalizedTables.isEmpty()) {
             return found;
         }
-        Matcher matcher = TABLE_STATEMENT.matcher(script.code());
-        while (matcher.find()) {
-            Matcher names = NAME_IN_LIST.matcher(matcher.group(2));
-            while (names.find()) {
-                String name = names.group();
-                if (normalizedTables.contains(normalize(name))) {
-                    String verb = matcher.group(1).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
-                    if (verb.startsWith("CREATE INDEX") || verb.startsWith("CREATE UNIQUE INDEX")) {
-                        verb = verb.startsWith("CREATE UNIQUE") ? "CREATE UNIQUE INDEX ... ON" : "CREATE INDEX ... ON";
+        for (ScriptStatement statement : script.statements()) {
+            // Only these can create, alter, drop or index a table, a DO block or function body included: a data
+            // script's hundred thousand INSERTs are passed over without a copy of their text.
+            if (!STATEMENT_STARTS.contains(statement.keyword(0))) {
+                continue;
+            }
+            String code = script.codeOf(statement);
+            if (!mentionsAnyTable(code)) {
+                continue;
+            }
+            Matcher matcher = TABLE_STATEMENT.matcher(code);
+            while (matcher.find()) {
+                Matcher names = NAME_IN_LIST.matcher(matcher.group(2));
+                while (names.find()) {
+                    String name = names.group();
+                    if (normalizedTables.contains(normalize(name))) {
+                        String verb = matcher.group(1).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+                        if (verb.startsWith("CREATE INDEX") || verb.startsWith("CREATE UNIQUE INDEX")) {
+                            verb = verb.startsWith("CREATE UNIQUE") ? "CREATE UNIQUE INDEX ... ON" : "CREATE INDEX ... ON";
+                        }
+                        found.add(verb + " " + name.strip() + " (line " + script.lineOf(statement.start() + matcher.start()) + ")");
                     }
-                    found.add(verb + " " + name.strip() + " (line " + script.lineOf(matcher.start()) + ")");
                 }
             }
         }
         return found;
     }
 
-    /** A cheap first look: the statement scan runs only on scripts that name a declared table at all. */
-    private boolean mentionsAnyTable(String sql) {
-        String text = sql.toLowerCase(Locale.ROOT).replace("_", "");
+    /** A cheap first look: the pattern runs only on statements that name a declared table at all. */
+    private boolean mentionsAnyTable(String code) {
+        String text = code.toLowerCase(Locale.ROOT).replace("_", "");
         return normalizedTables.stream().anyMatch(text::contains);
     }
 

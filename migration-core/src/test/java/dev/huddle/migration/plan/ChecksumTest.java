@@ -34,6 +34,15 @@ class ChecksumTest {
         assertThat(Checksum.of(sql)).isEqualTo(flyway(sql));
     }
 
+    @org.junit.jupiter.api.Test
+    void equalsFlywaysChecksumOverManyBuffersWithCharactersAcrossTheirEdges() {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            sql.append("insert into notes values (").append(i).append(", '\u00e9\u65e5\uD83D\uDE80');\r\n");
+        }
+        assertThat(Checksum.of(sql.toString())).isEqualTo(flyway(sql.toString()));
+    }
+
     @Test
     void ignoresLineEndingsAndByteOrderMarkLikeFlyway() {
         int lf = Checksum.of("create table a (id integer);\ninsert into a values (1);\n");
