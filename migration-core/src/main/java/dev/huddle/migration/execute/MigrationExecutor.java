@@ -109,8 +109,8 @@ public final class MigrationExecutor {
                 for (; index < run.size(); index++) {
                     ResolvedScript script = run.get(index);
                     long started = System.nanoTime();
-                    runner.run(script.scanned());
-                    session.restoreSettings();
+                    // The session's search_path and role go back in the script's last round trip.
+                    runner.run(script.scanned(), session.restoreSettingsSql());
                     int millis = (int) ((System.nanoTime() - started) / 1_000_000);
                     rows.add(new HistoryTable.NewRow(script.version(), script.readableDescription(), script.script(), script.checksum(), millis, true));
                     steps.add(new AppliedStep(script.module(), script.version(), script.readableDescription(), millis));

@@ -45,11 +45,22 @@ final class StatementRunner {
 
     /** Runs every statement of the script; on failure names the statement that failed and the database's error. */
     void run(ScannedScript script) throws StatementFailure {
+        run(script, null);
+    }
+
+    /**
+     * As {@link #run(ScannedScript)}, then {@code trailer}, a statement of Huddle's own that returns no rows the caller
+     * needs, in the script's last round trip (PostgreSQL) so that it costs none of its own.
+     */
+    void run(ScannedScript script, String trailer) throws StatementFailure {
         List<ScriptStatement> statements = script.statements();
         try (Statement jdbc = createStatement()) {
             if (dialect == Dialect.SQLITE) {
                 for (ScriptStatement statement : statements) {
                     runOne(jdbc, statement);
+                }
+                if (trailer != null) {
+                    jdbc.execute(trailer);
                 }
                 return;
             }
@@ -72,7 +83,11 @@ final class StatementRunner {
                     batchStart = i + 1;
                 }
             }
-            flush(jdbc, statements, batchStart, batched);
+            if (trailer != null) {
+                // Not counted: a failure the driver pins on it belongs to no statement of the script.
+                jdbc.addBatch(trailer);
+            }
+            flush(jdbc, statements, batchStart, batched + (trailer != null ? 1 : 0));
         } catch (SQLException e) {
             // Creating or closing the JDBC statement failed: no statement of the script is to blame.
             throw new StatementFailure(null, e);
@@ -118,6 +133,7 @@ final class StatementRunner {
         }
     }
 
+    /** Sends the batch; {@code batched} entries, of which those past the script's last statement are Huddle's own. */
     private static void flush(Statement jdbc, List<ScriptStatement> statements, int batchStart, int batched) throws StatementFailure {
         if (batched == 0) {
             return;
@@ -152,7 +168,7 @@ final class StatementRunner {
             return -1;
         }
         int index = Integer.parseInt(number.group(1));
-        if (index >= batched) {
+        if (index >= batched || batchStart + index >= statements.size()) {
             return -1;
         }
         String sql = statements.get(batchStart + index).sql();

@@ -170,6 +170,22 @@ public final class DatabaseSession implements AutoCloseable {
     }
 
     /**
+     * The statement {@link #restoreSettings} runs, as SQL text that can travel in a script's last round trip; null on
+     * SQLite, which has nothing to restore. E-strings keep it valid whatever a script set
+     * {@code standard_conforming_strings} to.
+     */
+    public String restoreSettingsSql() {
+        if (dialect != Dialect.POSTGRESQL) {
+            return null;
+        }
+        return "select set_config('search_path', " + literal(searchPath) + ", false), set_config('role', " + literal(role) + ", false)";
+    }
+
+    private static String literal(String value) {
+        return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /**
      * Puts back PostgreSQL's {@code search_path} and role as they were when the session opened; called after every
      * migration, inside its transaction, before its history row is written.
      */
