@@ -46,7 +46,8 @@ final class ArgumentParser {
             String name = optionName(arg);
             Option option = option(name, command);
             if (option == null) {
-                throw new UsageException("Unknown option '" + name + "'" + (command == null ? "." : " for " + command.name() + "."), UsageHelp.whereToRead(command));
+                throw new UsageException("Unknown option '" + name + "'" + (command == null ? "." : " for " + command.name() + "."),
+                        UsageHelp.whereToRead(command));
             }
             boolean inlineValue = name.length() < arg.length();
             String value = "";
@@ -57,7 +58,8 @@ final class ArgumentParser {
             } else if (option.takesValue()) {
                 // An option name where the value should be means the value was left out.
                 if (i + 1 == args.length || option(optionName(args[i + 1]), command) != null) {
-                    throw new UsageException("Option '" + name + "' needs a value (" + option.valueLabel() + ").", UsageHelp.whereToRead(command));
+                    throw new UsageException("Option '" + name + "' needs a value (" + option.valueLabel() + ").",
+                            UsageHelp.whereToRead(command));
                 }
                 value = args[++i];
             }
@@ -66,7 +68,8 @@ final class ArgumentParser {
                 given = new ArrayList<>();
                 values.put(option.name(), given);
             } else if (!option.repeatable()) {
-                throw new UsageException("Option '" + option.name() + "' is given more than once; give it once.", UsageHelp.whereToRead(command));
+                throw new UsageException("Option '" + option.name() + "' is given more than once; give it once.",
+                        UsageHelp.whereToRead(command));
             }
             given.add(value);
         }
@@ -136,10 +139,12 @@ final class ArgumentParser {
             next = end;
         }
         if (!missing.isEmpty()) {
-            throw new UsageException("Missing " + joined(missing, " and ") + " for " + command.name() + ".", UsageHelp.whereToRead(command));
+            throw new UsageException("Missing " + joined(missing, " and ") + " for " + command.name() + ".",
+                    UsageHelp.whereToRead(command));
         }
         if (next < words.size()) {
-            throw new UsageException("Unexpected argument '" + words.get(next) + "' for " + command.name() + ".", UsageHelp.whereToRead(command));
+            throw new UsageException("Unexpected argument '" + words.get(next) + "' for " + command.name() + ".",
+                    UsageHelp.whereToRead(command));
         }
     }
 

@@ -44,7 +44,8 @@ final class ParsedArguments {
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw new UsageException("Option '" + optionName + "' needs a whole number, not '" + value + "'.", UsageHelp.whereToRead(command));
+            throw new UsageException("Option '" + optionName + "' needs a whole number, not '" + value + "'.",
+                    UsageHelp.whereToRead(command));
         }
     }
 }

@@ -105,7 +105,8 @@ public final class MigrationCreator {
             Files.createDirectories(file.getParent());
             return Files.writeString(file, text);
         } catch (IOException e) {
-            throw new FileUnusableException("Cannot write " + file + ": " + e.getMessage() + ".", "Check the folder's permissions and free space.", e);
+            throw new FileUnusableException("Cannot write " + file + ": " + e.getMessage() + ".",
+                    "Check the folder's permissions and free space.", e);
         }
     }
 }

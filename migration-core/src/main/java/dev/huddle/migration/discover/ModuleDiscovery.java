@@ -45,7 +45,8 @@ public final class ModuleDiscovery {
         try (Stream<Path> children = Files.list(dir)) {
             return children.filter(Files::isDirectory).sorted().map(ModuleDiscovery::directoryModule).toList();
         } catch (IOException e) {
-            throw new FileUnusableException("Cannot list modules directory " + dir + ": " + e.getMessage() + ".", "Check the folder's permissions.", e);
+            throw new FileUnusableException("Cannot list modules directory " + dir + ": " + e.getMessage() + ".",
+                    "Check the folder's permissions.", e);
         }
     }
 
@@ -61,7 +62,8 @@ public final class ModuleDiscovery {
             try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
                 properties.load(reader);
             } catch (IOException e) {
-                throw new FileUnusableException("Cannot read " + propertiesFile + ": " + e.getMessage() + ".", "Check the file's permissions.", e);
+                throw new FileUnusableException("Cannot read " + propertiesFile + ": " + e.getMessage() + ".",
+                        "Check the file's permissions.", e);
             }
             list(properties.getProperty("in-memory-tables", "")).forEach(builder::inMemoryTable);
             list(properties.getProperty("depends-on", "")).forEach(builder::dependsOn);

@@ -93,7 +93,8 @@ public final class ManifestSealer {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text);
         } catch (IOException e) {
-            throw new FileUnusableException("Cannot write " + file + ": " + e.getMessage() + ".", "Check the folder's permissions and free space.", e);
+            throw new FileUnusableException("Cannot write " + file + ": " + e.getMessage() + ".",
+                    "Check the folder's permissions and free space.", e);
         }
     }
 }
