@@ -1,10 +1,10 @@
 package dev.huddle.app;
 
-import dev.huddle.app.migration.PendingMigrationsException;
 import dev.huddle.authhmac.ExternalSession;
 import dev.huddle.authhmac.ExternalSessionStore;
-import dev.huddle.migration.connect.DatabaseUnreachableException;
-import dev.huddle.migration.execute.MigrationFailedException;
+import dev.huddle.migration.failure.DatabaseUnreachableException;
+import dev.huddle.migration.failure.MigrationFailedException;
+import dev.huddle.migration.failure.PendingMigrationsException;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.SchemaDump;
 import dev.huddle.testsupport.SchemaInspector;

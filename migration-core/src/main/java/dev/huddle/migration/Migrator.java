@@ -9,6 +9,8 @@ import dev.huddle.migration.execute.RepairExecutor;
 import dev.huddle.migration.execute.RepairRequest;
 import dev.huddle.migration.execute.RollbackExecutor;
 import dev.huddle.migration.execute.UpResult;
+import dev.huddle.migration.failure.InconsistentHistoryException;
+import dev.huddle.migration.failure.UnknownVersionException;
 import dev.huddle.migration.history.AppliedMigration;
 import dev.huddle.migration.lint.LintFinding;
 import dev.huddle.migration.lint.MigrationLinter;
@@ -20,7 +22,6 @@ import dev.huddle.migration.plan.RollbackPlan;
 import dev.huddle.migration.plan.RollbackPlanner;
 import dev.huddle.migration.plan.RollbackRequest;
 import dev.huddle.migration.session.DatabaseSession;
-import dev.huddle.migration.status.InconsistentHistoryException;
 import dev.huddle.migration.status.MigrationInfos;
 import dev.huddle.migration.status.StatusReport;
 import dev.huddle.migration.status.ValidationReport;
@@ -133,9 +134,9 @@ public final class Migrator {
     /**
      * Reverts applied migrations, newest first; each step's down script and history row change in one transaction.
      *
-     * @throws dev.huddle.migration.plan.RollbackRefusedException before anything runs, when a step is irreversible or
+     * @throws dev.huddle.migration.failure.RollbackRefusedException before anything runs, when a step is irreversible or
      *                                                            a dependent module needs it
-     * @throws dev.huddle.migration.execute.MigrationFailedException when a down script fails; that step changed nothing
+     * @throws dev.huddle.migration.failure.MigrationFailedException when a down script fails; that step changed nothing
      */
     public List<AppliedStep> down(RollbackRequest request) {
         try (DatabaseSession session = openSession(); MigrationLock.Held ignored = session.lock(migrations.lockTimeout())) {
@@ -227,8 +228,7 @@ public final class Migrator {
 
     private static void checkTarget(MigrationPlan plan, String targetVersion) {
         if (targetVersion != null && plan.find(targetVersion).isEmpty()) {
-            throw new IllegalArgumentException("--target " + targetVersion + " names no migration of the selected modules. "
-                    + "Run status to see the versions.");
+            throw new UnknownVersionException("--target", targetVersion, "migration of the selected modules");
         }
     }
 

@@ -3,11 +3,12 @@ package dev.huddle.migration;
 import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.execute.AppliedStep;
-import dev.huddle.migration.execute.MigrationFailedException;
 import dev.huddle.migration.execute.UpResult;
+import dev.huddle.migration.failure.InconsistentHistoryException;
+import dev.huddle.migration.failure.MigrationFailedException;
+import dev.huddle.migration.failure.MigrationPlanRefusedException;
+import dev.huddle.migration.failure.UnknownVersionException;
 import dev.huddle.migration.plan.Checksum;
-import dev.huddle.migration.plan.MigrationPlanRefusedException;
-import dev.huddle.migration.status.InconsistentHistoryException;
 import dev.huddle.migration.status.MigrationState;
 import dev.huddle.migration.status.MigrationStatus;
 import dev.huddle.migration.status.StatusReport;
@@ -106,7 +107,7 @@ class MigratorIT {
         TestDatabase database = TestDatabases.fresh(engine);
 
         assertThatThrownBy(() -> migrator(Scenarios.path("interleaved"), database).up("20990101000000"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(UnknownVersionException.class)
                 .hasMessageContaining("--target 20990101000000");
 
         assertThat(HistoryRows.scripts(database)).isEmpty();

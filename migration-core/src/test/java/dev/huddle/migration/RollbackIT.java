@@ -2,12 +2,12 @@ package dev.huddle.migration;
 
 import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.migration.execute.AppliedStep;
-import dev.huddle.migration.execute.MigrationFailedException;
 import dev.huddle.migration.execute.RedoResult;
-import dev.huddle.migration.plan.IrreversibleMigrationException;
-import dev.huddle.migration.plan.RollbackRefusedException;
+import dev.huddle.migration.failure.InconsistentHistoryException;
+import dev.huddle.migration.failure.IrreversibleMigrationException;
+import dev.huddle.migration.failure.MigrationFailedException;
+import dev.huddle.migration.failure.RollbackRefusedException;
 import dev.huddle.migration.plan.RollbackRequest;
-import dev.huddle.migration.status.InconsistentHistoryException;
 import dev.huddle.migration.status.MigrationState;
 import dev.huddle.migration.status.MigrationStatus;
 import dev.huddle.testsupport.Engine;

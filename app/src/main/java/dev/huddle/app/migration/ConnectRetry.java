@@ -1,7 +1,7 @@
 package dev.huddle.app.migration;
 
-import dev.huddle.migration.connect.DatabaseReadOnlyException;
-import dev.huddle.migration.connect.DatabaseUnreachableException;
+import dev.huddle.migration.failure.DatabaseReadOnlyException;
+import dev.huddle.migration.failure.DatabaseUnreachableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,7 @@ package dev.huddle.migration.cli;
 
 import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.cli.CommandSpec.Parameter;
+import dev.huddle.migration.failure.UsageException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,18 +46,20 @@ final class ArgumentParser {
             String name = optionName(arg);
             Option option = option(name, command);
             if (option == null) {
-                throw new UsageException("Unknown option '" + name + "'" + (command == null ? "." : " for " + command.name() + "."), command);
+                throw new UsageException("Unknown option '" + name + "'" + (command == null ? "." : " for " + command.name() + "."),
+                        UsageHelp.whereToRead(command));
             }
             boolean inlineValue = name.length() < arg.length();
             String value = "";
             if (inlineValue && !option.takesValue()) {
-                throw new UsageException("Option '" + name + "' takes no value.", command);
+                throw new UsageException("Option '" + name + "' takes no value.", UsageHelp.whereToRead(command));
             } else if (inlineValue) {
                 value = arg.substring(name.length() + 1);
             } else if (option.takesValue()) {
                 // An option name where the value should be means the value was left out.
                 if (i + 1 == args.length || option(optionName(args[i + 1]), command) != null) {
-                    throw new UsageException("Option '" + name + "' needs a value (" + option.valueLabel() + ").", command);
+                    throw new UsageException("Option '" + name + "' needs a value (" + option.valueLabel() + ").",
+                            UsageHelp.whereToRead(command));
                 }
                 value = args[++i];
             }
@@ -65,7 +68,8 @@ final class ArgumentParser {
                 given = new ArrayList<>();
                 values.put(option.name(), given);
             } else if (!option.repeatable()) {
-                throw new UsageException("Option '" + option.name() + "' is given more than once; give it once.", command);
+                throw new UsageException("Option '" + option.name() + "' is given more than once; give it once.",
+                        UsageHelp.whereToRead(command));
             }
             given.add(value);
         }
@@ -73,7 +77,7 @@ final class ArgumentParser {
             return new ParsedArguments(command, values);
         }
         if (command == null) {
-            throw new UsageException("Missing command: choose " + commandNames() + ".", null);
+            throw new UsageException("Missing command: choose " + commandNames() + ".", UsageHelp.whereToRead(null));
         }
         assignParameters(command, words, values);
         checkMutuallyExclusive(command, values);
@@ -102,7 +106,7 @@ final class ArgumentParser {
                 return command;
             }
         }
-        throw new UsageException("Unknown command '" + name + "': choose " + commandNames() + ".", null);
+        throw new UsageException("Unknown command '" + name + "': choose " + commandNames() + ".", UsageHelp.whereToRead(null));
     }
 
     private String commandNames() {
@@ -135,10 +139,12 @@ final class ArgumentParser {
             next = end;
         }
         if (!missing.isEmpty()) {
-            throw new UsageException("Missing " + joined(missing, " and ") + " for " + command.name() + ".", command);
+            throw new UsageException("Missing " + joined(missing, " and ") + " for " + command.name() + ".",
+                    UsageHelp.whereToRead(command));
         }
         if (next < words.size()) {
-            throw new UsageException("Unexpected argument '" + words.get(next) + "' for " + command.name() + ".", command);
+            throw new UsageException("Unexpected argument '" + words.get(next) + "' for " + command.name() + ".",
+                    UsageHelp.whereToRead(command));
         }
     }
 
@@ -151,7 +157,7 @@ final class ArgumentParser {
         }
         if (given.size() > 1) {
             throw new UsageException(joined(given, " and ") + " are mutually exclusive: give only one of "
-                    + joined(command.mutuallyExclusive(), " or ") + ".", command);
+                    + joined(command.mutuallyExclusive(), " or ") + ".", UsageHelp.whereToRead(command));
         }
     }
 }

@@ -2,15 +2,18 @@ package dev.huddle.migration.cli;
 
 import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.connect.Secrets;
+import dev.huddle.migration.failure.HuddleFailure;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code huddle-migrate}: the manual runner. Exit codes are those of {@link ExitCodes}; errors go to standard error
- * as one message that names the problem and the fix, never with a password in it.
+ * as one message that names the problem and the fix, never with a password in it. An error Huddle did not expect
+ * is an internal error (exit 5) with a request to report it.
  */
 public final class MigrateCommand {
     static final String VERSION = "huddle-migrate 0.1.0";
@@ -59,10 +62,30 @@ public final class MigrateCommand {
             }
             options = new GlobalOptions(arguments, environment);
             return command(arguments).call(options, out, err);
-        } catch (Exception error) {
-            err.println("error: " + Secrets.mask(error.getMessage(), secretsOf(options)));
-            return ExitCodes.of(error);
+        } catch (Throwable error) {
+            return report(error, secretsOf(options), err);
         }
+    }
+
+    /**
+     * Writes one failure to standard error and returns its exit code. A {@link HuddleFailure} is one message that names
+     * the problem and the fix. Anything else is a bug in Huddle: its message, a request to report it, and its stack
+     * trace, always, since a bug that happened once may not happen again when asked. Secrets are masked in all of it.
+     */
+    static int report(Throwable error, List<String> secrets, PrintWriter err) {
+        int code = ExitCodes.of(error);
+        if (error instanceof HuddleFailure) {
+            err.println("error: " + Secrets.mask(error.getMessage(), secrets));
+            return code;
+        }
+        String message = error.getMessage() == null ? error.getClass().getName() : error.getMessage();
+        err.println("internal error: " + Secrets.mask(message, secrets));
+        err.println("This is a bug in Huddle, not a problem with your scripts or database. Please report it with the "
+                + error.getClass().getName() + " and the stack trace below, and what you ran.");
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        err.print(Secrets.mask(trace.toString(), secrets));
+        return code;
     }
 
     /** A switch rather than a table of constructors: method references would cost the runner's start-up a lambda bootstrap. */

@@ -1,5 +1,7 @@
 package dev.huddle.migration.cli;
 
+import dev.huddle.migration.failure.UsageException;
+
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +44,8 @@ final class ParsedArguments {
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw new UsageException("Option '" + optionName + "' needs a whole number, not '" + value + "'.", command);
+            throw new UsageException("Option '" + optionName + "' needs a whole number, not '" + value + "'.",
+                    UsageHelp.whereToRead(command));
         }
     }
 }

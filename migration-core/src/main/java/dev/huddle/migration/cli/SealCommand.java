@@ -3,8 +3,8 @@ package dev.huddle.migration.cli;
 import dev.huddle.migration.cli.CommandSpec.Parameter;
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ModuleSources;
+import dev.huddle.migration.failure.UnknownModuleException;
 import dev.huddle.migration.integrity.ManifestSealer;
-import dev.huddle.migration.plan.UnknownModuleException;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.huddle.migration.cli;
 
 import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.cli.CommandSpec.Parameter;
+import dev.huddle.migration.failure.FailureKind;
 
 import java.util.List;
 
@@ -10,16 +11,17 @@ final class UsageHelp {
     private static final int WIDTH = 80;
     /** Where descriptions start; a longer option name gets a line of its own. */
     private static final int DESCRIPTION_COLUMN = 26;
-    private static final String[] EXIT_CODES = {
-            ExitCodes.OK + "   success",
-            ExitCodes.MIGRATION_FAILED + "   a migration failed (rolled back)",
-            ExitCodes.USAGE + "   usage error",
-            ExitCodes.VALIDATION_REFUSED + "   validation refused",
-            ExitCodes.CANNOT_CONNECT + "   cannot connect"};
 
     private final StringBuilder text = new StringBuilder();
 
     private UsageHelp() {
+    }
+
+    /** The sentence a usage error ends with: where to read the runner's usage, or one command's ({@code command} not null). */
+    static String whereToRead(CommandSpec command) {
+        return command == null
+                ? "Run 'huddle-migrate --help' to see the commands and options."
+                : "Run 'huddle-migrate " + command.name() + " --help' to see its options.";
     }
 
     /** The runner's help: its options, its commands and its exit codes. */
@@ -37,9 +39,11 @@ final class UsageHelp {
         }
         help.line("");
         help.line("Exit codes:");
-        for (String exitCode : EXIT_CODES) {
-            help.line("  " + exitCode);
+        help.line("  " + ExitCodes.OK + "   success");
+        for (FailureKind kind : FailureKind.values()) {
+            help.line("  " + kind.exitCode() + "   " + kind.summary());
         }
+        help.line("  " + ExitCodes.INTERNAL_ERROR + "   internal error (a bug in Huddle: please report it)");
         return help.text.toString();
     }
 

@@ -1,6 +1,7 @@
 package dev.huddle.migration.connect;
 
 import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.failure.DatabaseUnreachableException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 

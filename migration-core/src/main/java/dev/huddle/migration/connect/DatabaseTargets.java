@@ -1,6 +1,7 @@
 package dev.huddle.migration.connect;
 
 import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.failure.InvalidDatabaseUrlException;
 
 import java.net.URI;
 import java.net.URISyntaxException;

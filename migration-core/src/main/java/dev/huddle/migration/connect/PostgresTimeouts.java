@@ -1,5 +1,7 @@
 package dev.huddle.migration.connect;
 
+import dev.huddle.migration.failure.InvalidDatabaseUrlException;
+
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.time.Duration;

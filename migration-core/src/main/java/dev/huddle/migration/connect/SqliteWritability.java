@@ -1,5 +1,7 @@
 package dev.huddle.migration.connect;
 
+import dev.huddle.migration.failure.DatabaseReadOnlyException;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

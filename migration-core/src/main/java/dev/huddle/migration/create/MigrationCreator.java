@@ -4,12 +4,13 @@ import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ModuleSources;
 import dev.huddle.migration.discover.ScriptFile;
+import dev.huddle.migration.failure.FileUnusableException;
+import dev.huddle.migration.failure.UnknownModuleException;
+import dev.huddle.migration.failure.UsageException;
 import dev.huddle.migration.plan.ScriptName;
 import dev.huddle.migration.plan.ScriptTemplates;
-import dev.huddle.migration.plan.UnknownModuleException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,7 +63,7 @@ public final class MigrationCreator {
         }
         for (Path file : files.keySet()) {
             if (Files.exists(file)) {
-                throw new IllegalArgumentException(file + " already exists; nothing was written.");
+                throw new FileUnusableException(file + " already exists; nothing was written.", "", null);
             }
         }
         List<Path> written = new ArrayList<>();
@@ -75,7 +76,7 @@ public final class MigrationCreator {
         String words = description == null ? "" : description.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "_");
         words = words.replaceAll("^_+|_+$", "");
         if (!words.matches("[a-z0-9]+(?:_[a-z0-9]+)*")) {
-            throw new IllegalArgumentException("Description '" + description + "' cannot be used: write a few words of "
+            throw new UsageException("Description '" + description + "' cannot be used:", "write a few words of "
                     + "letters and digits, separated by spaces, hyphens or underscores (e.g. \"add whiteboard table\").");
         }
         return words;
@@ -104,7 +105,8 @@ public final class MigrationCreator {
             Files.createDirectories(file.getParent());
             return Files.writeString(file, text);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
+            throw new FileUnusableException("Cannot write " + file + ": " + e.getMessage() + ".",
+                    "Check the folder's permissions and free space.", e);
         }
     }
 }

@@ -1,9 +1,10 @@
 package dev.huddle.migration.discover;
 
+import dev.huddle.migration.failure.FileUnusableException;
+
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class DirectoryScriptLocation implements ScriptLocation {
         String[] names = dir.toFile().list();
         if (names == null) {
             if (Files.isDirectory(dir)) {
-                throw new UncheckedIOException(new IOException("Cannot list " + dir + ": check the folder's permissions"));
+                throw new FileUnusableException("Cannot list " + dir + ":", "check the folder's permissions.", null);
             }
             return List.of();
         }
@@ -59,7 +60,7 @@ public final class DirectoryScriptLocation implements ScriptLocation {
         try (FileInputStream in = new FileInputStream(path.toFile())) {
             return ScriptDecoding.decode(in.readAllBytes(), path.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + path, e);
+            throw new FileUnusableException("Cannot read " + path + ": " + e.getMessage() + ".", "Check the file's permissions.", e);
         }
     }
 }

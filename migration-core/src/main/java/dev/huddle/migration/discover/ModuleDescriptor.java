@@ -1,5 +1,7 @@
 package dev.huddle.migration.discover;
 
+import dev.huddle.migration.failure.MalformedModuleException;
+
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -151,8 +153,8 @@ public final class ModuleDescriptor {
 
         private Builder(String name) {
             if (name == null || !MODULE_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("Module name '" + name
-                        + "' is not valid: use lower-case letters, digits and hyphens, starting with a letter");
+                throw new MalformedModuleException("Module name '" + name + "' is not valid:",
+                        "use lower-case letters, digits and hyphens, starting with a letter");
             }
             this.name = name;
         }
@@ -172,7 +174,7 @@ public final class ModuleDescriptor {
         /** Keeps a script in the module's folders without ever running it; the reason is shown by status. */
         public Builder exclude(String fileName, String reason) {
             if (reason == null || reason.isBlank()) {
-                throw new IllegalArgumentException("Excluding " + fileName + " needs a reason");
+                throw new MalformedModuleException("Excluding " + fileName + " needs a reason", "");
             }
             excludedScripts.put(fileName, reason);
             return this;

@@ -1,8 +1,9 @@
 package dev.huddle.migration.discover;
 
+import dev.huddle.migration.failure.FileUnusableException;
+
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +40,13 @@ public final class ModuleDiscovery {
      */
     public static List<ModuleDescriptor> inDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("Modules directory " + dir + " does not exist or is not a folder");
+            throw new FileUnusableException("Modules directory " + dir + " does not exist or is not a folder", "", null);
         }
         try (Stream<Path> children = Files.list(dir)) {
             return children.filter(Files::isDirectory).sorted().map(ModuleDiscovery::directoryModule).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list modules directory " + dir, e);
+            throw new FileUnusableException("Cannot list modules directory " + dir + ": " + e.getMessage() + ".",
+                    "Check the folder's permissions.", e);
         }
     }
 
@@ -60,7 +62,8 @@ public final class ModuleDiscovery {
             try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
                 properties.load(reader);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + propertiesFile, e);
+                throw new FileUnusableException("Cannot read " + propertiesFile + ": " + e.getMessage() + ".",
+                        "Check the file's permissions.", e);
             }
             list(properties.getProperty("in-memory-tables", "")).forEach(builder::inMemoryTable);
             list(properties.getProperty("depends-on", "")).forEach(builder::dependsOn);

@@ -1,5 +1,7 @@
 package dev.huddle.migration.discover;
 
+import dev.huddle.migration.failure.FileUnusableException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -43,8 +45,8 @@ public final class ModuleSources {
     private Path resources(ModuleDescriptor module) {
         Path resources = projectDir.resolve(module.name()).resolve("src").resolve("main").resolve("resources");
         if (!Files.isDirectory(resources)) {
-            throw new IllegalArgumentException("Cannot find the sources of module " + module.name() + " at " + resources
-                    + ". Run this from the repository root, or pass --project-dir.");
+            throw new FileUnusableException("Cannot find the sources of module " + module.name() + " at " + resources + ".",
+                    "Run this from the repository root, or pass --project-dir.", null);
         }
         return resources;
     }

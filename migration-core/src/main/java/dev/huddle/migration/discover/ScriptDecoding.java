@@ -1,5 +1,7 @@
 package dev.huddle.migration.discover;
 
+import dev.huddle.migration.failure.MalformedScriptException;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;

@@ -1,5 +1,6 @@
 package dev.huddle.migration.execute;
 
+import dev.huddle.migration.failure.RepairRefusedException;
 import dev.huddle.migration.history.AppliedMigration;
 import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.ResolvedScript;
@@ -41,7 +42,7 @@ public final class RepairExecutor {
                     ResolvedScript script = plan.find(version).orElse(null);
                     if (row == null || !row.success() || script == null || Objects.equals(row.checksum(), script.checksum())) {
                         throw new RepairRefusedException("--accept-checksum " + version + ": no applied migration with that version "
-                                + "has a checksum that differs from its script. Run repair without options to see what needs repair.");
+                                + "has a checksum that differs from its script.", "Run repair without options to see what needs repair.");
                     }
                     session.history().updateChecksum(connection, version, script.checksum());
                     done.add("accepted the edited " + script.script() + " (checksum " + row.checksum() + " -> " + script.checksum() + ")");
@@ -49,7 +50,8 @@ public final class RepairExecutor {
                 for (String version : request.removeFailed()) {
                     AppliedMigration row = rows.get(version);
                     if (row == null || row.success()) {
-                        throw new RepairRefusedException("--remove-failed " + version + ": the history has no failed row with that version.");
+                        throw new RepairRefusedException("--remove-failed " + version + ": the history has no failed row with that version.",
+                                "Run repair without options to see what needs repair.");
                     }
                     session.history().deleteFailed(connection, version);
                     done.add("removed the failed row of " + row.script());

@@ -1,7 +1,8 @@
 package dev.huddle.migration.execute;
 
-import dev.huddle.migration.connect.DatabaseUnreachableException;
 import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.failure.DatabaseUnreachableException;
+import dev.huddle.migration.failure.MigrationFailedException;
 import dev.huddle.migration.plan.RollbackPlan;
 import dev.huddle.migration.plan.RollbackStep;
 import dev.huddle.migration.session.DatabaseSession;

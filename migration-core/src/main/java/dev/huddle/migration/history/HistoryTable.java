@@ -1,6 +1,7 @@
 package dev.huddle.migration.history;
 
 import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.failure.NewerHistoryFormatException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

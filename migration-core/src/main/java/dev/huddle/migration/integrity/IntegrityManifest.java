@@ -1,5 +1,7 @@
 package dev.huddle.migration.integrity;
 
+import dev.huddle.migration.failure.MalformedIntegrityFileException;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +28,7 @@ public record IntegrityManifest(Map<String, String> sha256ByPath) {
             }
             String[] parts = entry.split("\\s+");
             if (parts.length != 2 || !parts[1].matches("[0-9a-f]{64}")) {
-                throw new IllegalStateException("Malformed integrity manifest line: '" + entry + "'. Restore the file from version control.");
+                throw new MalformedIntegrityFileException("Malformed integrity manifest line: '" + entry + "'.", "Restore the file from version control.");
             }
             entries.put(parts[0], parts[1]);
         }

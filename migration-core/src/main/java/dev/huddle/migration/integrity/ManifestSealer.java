@@ -2,10 +2,11 @@ package dev.huddle.migration.integrity;
 
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ModuleSources;
+import dev.huddle.migration.failure.FileUnusableException;
+import dev.huddle.migration.failure.ShippedScriptChangedException;
 import dev.huddle.migration.plan.ScriptName;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -83,7 +84,7 @@ public final class ManifestSealer {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
+            throw new FileUnusableException("Cannot read " + file + ": " + e.getMessage() + ".", "Check the file's permissions.", e);
         }
     }
 
@@ -92,7 +93,8 @@ public final class ManifestSealer {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
+            throw new FileUnusableException("Cannot write " + file + ": " + e.getMessage() + ".",
+                    "Check the folder's permissions and free space.", e);
         }
     }
 }

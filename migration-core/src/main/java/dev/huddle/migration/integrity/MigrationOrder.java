@@ -1,5 +1,7 @@
 package dev.huddle.migration.integrity;
 
+import dev.huddle.migration.failure.MalformedIntegrityFileException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +32,7 @@ public record MigrationOrder(List<Entry> entries) {
             }
             String[] parts = entry.split("\\s+");
             if (parts.length != 2) {
-                throw new IllegalStateException("Malformed migration order line: '" + entry + "'; expected '<version> <module>'.");
+                throw new MalformedIntegrityFileException("Malformed migration order line: '" + entry + "'; expected '<version> <module>'.", "");
             }
             entries.add(new Entry(parts[0], parts[1]));
         }

@@ -1,5 +1,7 @@
 package dev.huddle.migration.lock;
 
+import dev.huddle.migration.failure.MigrationLockTimeoutException;
+
 import java.time.Duration;
 
 /** Exclusive right to change one database's schema and history, released on {@link Held#close()} or process death. */

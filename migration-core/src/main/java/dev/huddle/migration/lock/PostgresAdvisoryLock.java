@@ -1,6 +1,7 @@
 package dev.huddle.migration.lock;
 
-import dev.huddle.migration.connect.DatabaseUnreachableException;
+import dev.huddle.migration.failure.DatabaseUnreachableException;
+import dev.huddle.migration.failure.MigrationLockTimeoutException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

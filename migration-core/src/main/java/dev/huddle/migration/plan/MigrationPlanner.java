@@ -3,6 +3,8 @@ package dev.huddle.migration.plan;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ScriptFile;
+import dev.huddle.migration.failure.MigrationPlanRefusedException;
+import dev.huddle.migration.failure.UnknownModuleException;
 import dev.huddle.migration.integrity.IntegrityCheck;
 
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package dev.huddle.migration.plan;
 
+import dev.huddle.migration.failure.IrreversibleMigrationException;
+import dev.huddle.migration.failure.RollbackRefusedException;
+import dev.huddle.migration.failure.UnknownModuleException;
+import dev.huddle.migration.failure.UnknownVersionException;
 import dev.huddle.migration.sql.SqlText;
 
 import dev.huddle.migration.history.AppliedMigration;
@@ -28,7 +32,8 @@ public final class RollbackPlanner {
     }
 
     /**
-     * @throws IllegalArgumentException        for a module outside the plan or a {@code --to} version nobody knows
+     * @throws UnknownModuleException          for a module outside the plan
+     * @throws UnknownVersionException         for a {@code --to} version nobody knows
      * @throws IrreversibleMigrationException  when a chosen migration has no down script or no file
      * @throws RollbackRefusedException        when a module-scoped rollback would break a dependent module
      */
@@ -38,7 +43,7 @@ public final class RollbackPlanner {
         }
         if (request.toVersion() != null && plan.find(request.toVersion()).isEmpty()
                 && history.stream().noneMatch(row -> row.version().equals(request.toVersion()))) {
-            throw new IllegalArgumentException("--to " + request.toVersion() + " names no known migration. Run status to see the versions.");
+            throw new UnknownVersionException("--to", request.toVersion(), "known migration");
         }
         List<AppliedMigration> chosen = choose(request, history);
         List<String> irreversible = new ArrayList<>();

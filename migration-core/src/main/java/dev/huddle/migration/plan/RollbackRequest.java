@@ -1,5 +1,7 @@
 package dev.huddle.migration.plan;
 
+import dev.huddle.migration.failure.UsageException;
+
 /**
  * What to roll back: the last {@code steps} migrations, everything applied after {@code toVersion}, or {@code all};
  * optionally only {@code module}'s migrations. With none of the three, the last one.
@@ -9,10 +11,10 @@ public record RollbackRequest(Integer steps, String toVersion, boolean all, Stri
     public RollbackRequest {
         int chosen = (steps != null ? 1 : 0) + (toVersion != null ? 1 : 0) + (all ? 1 : 0);
         if (chosen > 1) {
-            throw new IllegalArgumentException("Choose one of --steps, --to and --all.");
+            throw new UsageException("Choose one of --steps, --to and --all.", "");
         }
         if (steps != null && steps < 1) {
-            throw new IllegalArgumentException("--steps must be 1 or more, not " + steps + ".");
+            throw new UsageException("--steps must be 1 or more, not " + steps + ".", "");
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.huddle.migration.plan;
 
 import dev.huddle.migration.discover.Dialect;
-import dev.huddle.migration.discover.MalformedScriptException;
 import dev.huddle.migration.discover.ModuleDescriptor;
+import dev.huddle.migration.failure.MalformedScriptException;
 import dev.huddle.migration.sql.ScannedScript;
 import dev.huddle.migration.sql.ScriptStatement;
 import dev.huddle.migration.sql.StatementClassifier;

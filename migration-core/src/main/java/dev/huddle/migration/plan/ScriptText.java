@@ -40,7 +40,7 @@ public final class ScriptText {
     /**
      * The file's text exactly as read.
      *
-     * @throws dev.huddle.migration.discover.MalformedScriptException when the file is not UTF-8
+     * @throws dev.huddle.migration.failure.MalformedScriptException when the file is not UTF-8
      */
     public synchronized String source() {
         if (source == null) {

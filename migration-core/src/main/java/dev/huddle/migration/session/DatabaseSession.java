@@ -1,9 +1,10 @@
 package dev.huddle.migration.session;
 
-import dev.huddle.migration.connect.DatabaseUnreachableException;
 import dev.huddle.migration.connect.Secrets;
 import dev.huddle.migration.connect.SqliteWritability;
 import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.failure.DatabaseUnreachableException;
+import dev.huddle.migration.failure.UnsupportedDatabaseException;
 import dev.huddle.migration.history.AppliedMigration;
 import dev.huddle.migration.history.HistoryTable;
 import dev.huddle.migration.lock.MigrationLock;
@@ -111,7 +112,7 @@ public final class DatabaseSession implements AutoCloseable {
     private static Dialect dialectOf(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
         return Dialect.ofProductName(product)
-                .orElseThrow(() -> new IllegalStateException("Huddle has no scripts for " + product + "."));
+                .orElseThrow(() -> new UnsupportedDatabaseException(product));
     }
 
     public Connection connection() {

@@ -1,5 +1,6 @@
 package dev.huddle.migration.cli;
 
+import dev.huddle.migration.failure.UsageException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

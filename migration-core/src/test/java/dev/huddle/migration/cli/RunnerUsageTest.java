@@ -35,7 +35,7 @@ class RunnerUsageTest {
                         "(default: 60 s)", "--transaction-per-migration", "-h, --help", "-V, --version")
                 .containsSubsequence("up ", "down ", "redo ", "status ", "validate ", "repair ", "create ", "seal ")
                 .containsSubsequence("Exit codes:", "0   success", "1   a migration failed (rolled back)", "2   usage error",
-                        "3   validation refused", "4   cannot connect");
+                        "3   validation refused", "4   cannot connect", "5   internal error");
         assertThat(run.out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80));
     }
 

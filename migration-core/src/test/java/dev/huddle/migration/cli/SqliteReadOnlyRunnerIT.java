@@ -2,9 +2,9 @@ package dev.huddle.migration.cli;
 
 import dev.huddle.migration.HistoryRows;
 import dev.huddle.migration.Scenarios;
-import dev.huddle.migration.connect.DatabaseReadOnlyException;
 import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.migration.connect.SqliteWritability;
+import dev.huddle.migration.failure.DatabaseReadOnlyException;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;

@@ -1,6 +1,8 @@
 package dev.huddle.migration.connect;
 
 import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.failure.HuddleFailure;
+import dev.huddle.migration.failure.InvalidDatabaseUrlException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -101,7 +103,7 @@ class DatabaseTargetsTest {
     void refusesUnusableUrlsWithoutShowingThePassword(String url) {
         InvalidDatabaseUrlException refused = catchThrowableOfType(InvalidDatabaseUrlException.class, () -> DatabaseTargets.fromUrl(url));
 
-        assertThat(refused).isNotNull().isInstanceOf(IllegalArgumentException.class);
+        assertThat(refused).isNotNull().isInstanceOf(HuddleFailure.class);
         assertThat(refused.getMessage()).doesNotContain("topsecret").doesNotContain("secret@").contains(DatabaseTargets.ACCEPTED_FORMS);
     }
 

@@ -4,9 +4,11 @@ import dev.huddle.migration.Scenarios;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ModuleDiscovery;
+import dev.huddle.migration.failure.FileUnusableException;
+import dev.huddle.migration.failure.UnknownModuleException;
+import dev.huddle.migration.failure.UsageException;
 import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.MigrationPlanner;
-import dev.huddle.migration.plan.UnknownModuleException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,7 +145,7 @@ class MigrationCreatorTest {
         Files.createDirectories(project.resolve("alpha/src/main/resources"));
 
         assertThatThrownBy(() -> new MigrationCreator(List.of(classpathModule("alpha")), project, JUNE_15).create("alpha", description))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("Description '" + description + "' cannot be used");
         assertThat(Scenarios.files(project)).isEmpty();
     }
@@ -151,7 +153,7 @@ class MigrationCreatorTest {
     @Test
     void refusesAModuleWhoseSourcesFolderIsMissingAndWritesNothing() {
         assertThatThrownBy(() -> new MigrationCreator(List.of(classpathModule("alpha")), project, JUNE_15).create("alpha", "add thing"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(FileUnusableException.class)
                 .hasMessageContaining("Cannot find the sources of module alpha at " + project.resolve("alpha/src/main/resources"))
                 .hasMessageContaining("--project-dir");
         assertThat(Scenarios.files(project)).isEmpty();
@@ -165,7 +167,7 @@ class MigrationCreatorTest {
         Files.writeString(existing, "-- already here\n");
 
         assertThatThrownBy(() -> new MigrationCreator(List.of(classpathModule("alpha")), project, JUNE_15).create("alpha", "add thing"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(FileUnusableException.class)
                 .hasMessage(existing + " already exists; nothing was written.");
         assertThat(Scenarios.files(project)).containsExactly("alpha/src/main/resources/db/huddle-down/alpha/sqlite/U20250615051828__add_thing.sql");
         assertThat(Scenarios.read(existing)).isEqualTo("-- already here\n");
@@ -185,7 +187,7 @@ class MigrationCreatorTest {
 
     @Test
     void refusesNoDescriptionAtAll() {
-        assertThatThrownBy(() -> MigrationCreator.snakeCase(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MigrationCreator.snakeCase(null)).isInstanceOf(UsageException.class);
     }
 
     /** A module packed in a jar: its sources are looked up in the project folder. */

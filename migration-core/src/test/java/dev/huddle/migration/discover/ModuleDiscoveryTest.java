@@ -1,6 +1,9 @@
 package dev.huddle.migration.discover;
 
 import dev.huddle.migration.Scenarios;
+import dev.huddle.migration.failure.FileUnusableException;
+import dev.huddle.migration.failure.MalformedModuleException;
+import dev.huddle.migration.failure.MalformedScriptException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,21 +74,21 @@ class ModuleDiscoveryTest {
     @Test
     void refusesAModulesDirectoryThatDoesNotExist(@TempDir Path dir) {
         assertThatThrownBy(() -> ModuleDiscovery.inDirectory(dir.resolve("absent")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(FileUnusableException.class)
                 .hasMessageContaining("absent");
     }
 
     @Test
     void refusesModuleNamesThatAreNotLowerCaseWords() {
-        assertThatThrownBy(() -> ModuleDescriptor.inDirectory("Meetings", Path.of("x"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ModuleDescriptor.inDirectory("1st", Path.of("x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ModuleDescriptor.inDirectory("Meetings", Path.of("x"))).isInstanceOf(MalformedModuleException.class);
+        assertThatThrownBy(() -> ModuleDescriptor.inDirectory("1st", Path.of("x"))).isInstanceOf(MalformedModuleException.class);
         assertThat(ModuleDescriptor.inDirectory("events-sync2", Path.of("x")).build().name()).isEqualTo("events-sync2");
     }
 
     @Test
     void refusesAnExclusionWithoutReason() {
         assertThatThrownBy(() -> ModuleDescriptor.inDirectory("alpha", Path.of("x")).exclude("V20250101000000__a.sql", " "))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(MalformedModuleException.class)
                 .hasMessageContaining("needs a reason");
     }
 }

@@ -1,6 +1,7 @@
 package dev.huddle.migration.execute;
 
 import dev.huddle.migration.Scenarios;
+import dev.huddle.migration.failure.MigrationFailedException;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;

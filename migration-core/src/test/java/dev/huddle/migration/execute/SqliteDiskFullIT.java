@@ -2,8 +2,8 @@ package dev.huddle.migration.execute;
 
 import dev.huddle.migration.Scenarios;
 import dev.huddle.migration.connect.DatabaseTargets;
-import dev.huddle.migration.connect.DatabaseUnreachableException;
 import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.failure.DatabaseUnreachableException;
 import dev.huddle.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package dev.huddle.migration.integrity;
 
+import dev.huddle.migration.failure.MalformedIntegrityFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,7 +49,7 @@ class IntegrityManifestTest {
     })
     void refusesAMalformedLineNamingIt(String line) {
         assertThatThrownBy(() -> IntegrityManifest.parse("# fine\n" + line + "\n"))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(MalformedIntegrityFileException.class)
                 .hasMessage("Malformed integrity manifest line: '" + line + "'. Restore the file from version control.");
     }
 

@@ -5,6 +5,7 @@ import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ModuleDiscovery;
 import dev.huddle.migration.discover.ModuleSources;
+import dev.huddle.migration.failure.ShippedScriptChangedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

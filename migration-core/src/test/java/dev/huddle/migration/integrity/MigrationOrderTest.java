@@ -1,5 +1,6 @@
 package dev.huddle.migration.integrity;
 
+import dev.huddle.migration.failure.MalformedIntegrityFileException;
 import dev.huddle.migration.integrity.MigrationOrder.Entry;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class MigrationOrderTest {
     @Test
     void refusesAMalformedLine() {
         assertThatThrownBy(() -> MigrationOrder.parse("20250101000000 alpha\n20250102000000\n"))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(MalformedIntegrityFileException.class)
                 .hasMessage("Malformed migration order line: '20250102000000'; expected '<version> <module>'.");
     }
 }

@@ -6,6 +6,7 @@ import dev.huddle.migration.Scenarios;
 import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.migration.execute.AppliedStep;
 import dev.huddle.migration.execute.RepairRequest;
+import dev.huddle.migration.failure.MigrationLockTimeoutException;
 import dev.huddle.migration.plan.RollbackRequest;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;

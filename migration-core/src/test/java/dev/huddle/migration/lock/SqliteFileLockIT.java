@@ -1,7 +1,8 @@
 package dev.huddle.migration.lock;
 
-import dev.huddle.migration.connect.DatabaseUnreachableException;
 import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.failure.DatabaseUnreachableException;
+import dev.huddle.migration.failure.MigrationLockTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

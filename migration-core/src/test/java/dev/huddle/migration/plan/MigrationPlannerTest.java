@@ -5,6 +5,9 @@ import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ModuleDiscovery;
 import dev.huddle.migration.discover.ModuleSources;
+import dev.huddle.migration.failure.HuddleFailure;
+import dev.huddle.migration.failure.MigrationPlanRefusedException;
+import dev.huddle.migration.failure.UnknownModuleException;
 import dev.huddle.migration.integrity.ManifestSealer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +77,7 @@ class MigrationPlannerTest {
     void refusesAnUnknownModuleNamingTheKnownOnes() {
         assertThatThrownBy(() -> plan("interleaved", Dialect.POSTGRESQL, "alpha", "gamma"))
                 .isInstanceOf(UnknownModuleException.class)
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(HuddleFailure.class)
                 .hasMessageContaining("gamma")
                 .hasMessageContaining("Known modules: alpha, beta");
     }

@@ -3,6 +3,10 @@ package dev.huddle.migration.plan;
 import dev.huddle.migration.Scenarios;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDiscovery;
+import dev.huddle.migration.failure.IrreversibleMigrationException;
+import dev.huddle.migration.failure.RollbackRefusedException;
+import dev.huddle.migration.failure.UnknownModuleException;
+import dev.huddle.migration.failure.UnknownVersionException;
 import dev.huddle.migration.history.AppliedMigration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,7 +167,7 @@ class RollbackPlannerTest {
     @Test
     void refusesAToVersionThatNamesNoMigration() {
         assertThatThrownBy(() -> planner("reversible").plan(new RollbackRequest(null, "20250101000001", false, null), history(EVERYTHING)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(UnknownVersionException.class)
                 .hasMessageStartingWith("--to 20250101000001 names no known migration");
     }
 

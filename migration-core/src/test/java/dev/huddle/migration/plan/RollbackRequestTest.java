@@ -1,5 +1,6 @@
 package dev.huddle.migration.plan;
 
+import dev.huddle.migration.failure.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,15 +27,15 @@ class RollbackRequestTest {
     @ValueSource(ints = {0, -1})
     void refusesStepsBelowOne(int steps) {
         assertThatThrownBy(() -> new RollbackRequest(steps, null, false, null))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(UsageException.class)
                 .hasMessage("--steps must be 1 or more, not " + steps + ".");
     }
 
     @Test
     void refusesTwoExtentsAtOnce() {
         assertThatThrownBy(() -> new RollbackRequest(2, "20250101000000", false, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("Choose one of --steps, --to and --all.");
-        assertThatThrownBy(() -> new RollbackRequest(2, null, true, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RollbackRequest(null, "20250101000000", true, "alpha")).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(UsageException.class).hasMessage("Choose one of --steps, --to and --all.");
+        assertThatThrownBy(() -> new RollbackRequest(2, null, true, null)).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> new RollbackRequest(null, "20250101000000", true, "alpha")).isInstanceOf(UsageException.class);
     }
 }

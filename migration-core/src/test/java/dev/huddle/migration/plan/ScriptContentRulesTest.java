@@ -1,7 +1,7 @@
 package dev.huddle.migration.plan;
 
 import dev.huddle.migration.discover.Dialect;
-import dev.huddle.migration.discover.MalformedScriptException;
+import dev.huddle.migration.failure.MalformedScriptException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,0 +1,13 @@
+package dev.huddle.migration.failure;
+
+/** The database could not be opened: down, wrong address, wrong credentials, missing database or file. */
+public sealed class DatabaseUnreachableException extends HuddleFailure permits DatabaseReadOnlyException {
+    public DatabaseUnreachableException(String message, Throwable cause) {
+        super(message, "", cause);
+    }
+
+    @Override
+    public FailureKind kind() {
+        return FailureKind.DATABASE;
+    }
+}
