@@ -32,7 +32,7 @@ class ShippedMigrationsTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void everyShippedMigrationHasADownScriptOrSaysWhyItCannot(Dialect dialect) {
-        assertThat(Migrations.discover().plan(dialect).migrations())
+        assertThat(Migrations.discover().checkedPlan(dialect).migrations())
                 .isNotEmpty()
                 .allSatisfy(script -> assertThat(script.reversible() || script.directives().has(ScriptDirectives.IRREVERSIBLE))
                         .as("%s ships no down script and is not marked '-- huddle:irreversible <reason>'", script.origin())
@@ -42,9 +42,9 @@ class ShippedMigrationsTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void everyModuleIsDiscoveredAndPlansCleanly(Dialect dialect) {
-        assertThat(Migrations.discover().plan(dialect).modules())
+        assertThat(Migrations.discover().checkedPlan(dialect).modules())
                 .containsExactlyInAnyOrder("auth-hmac", "events-sync", "meetings", "signaling");
-        assertThat(Migrations.discover().plan(dialect).migrations()).extracting(ResolvedScript::version).isSorted();
+        assertThat(Migrations.discover().checkedPlan(dialect).migrations()).extracting(ResolvedScript::version).isSorted();
     }
 
     @Test
@@ -62,14 +62,14 @@ class ShippedMigrationsTest {
 
     @Test
     void shippedPostgresScriptsPassLintOrSayWhyNot() {
-        assertThat(MigrationLinter.lint(Migrations.discover().plan(Dialect.POSTGRESQL).migrations()))
+        assertThat(MigrationLinter.lint(Migrations.discover().checkedPlan(Dialect.POSTGRESQL).migrations()))
                 .as("silence a finding only with '-- huddle:lint-ignore <rule> <reason>'").isEmpty();
     }
 
     @Test
     void theOrderFileListsEveryMigrationAndOnlyAppends() throws Exception {
         MigrationOrder order = MigrationOrder.parse(Files.readString(new ModuleSources(PROJECT).orderFile()));
-        List<ResolvedScript> migrations = Migrations.discover().plan(Dialect.POSTGRESQL).migrations();
+        List<ResolvedScript> migrations = Migrations.discover().checkedPlan(Dialect.POSTGRESQL).migrations();
         Map<String, ResolvedScript> byVersion = migrations.stream().collect(Collectors.toMap(ResolvedScript::version, s -> s));
 
         assertThat(order.entries()).extracting(MigrationOrder.Entry::version)

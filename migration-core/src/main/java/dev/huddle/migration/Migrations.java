@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where Huddle's migration engine starts, for its three users: the app at boot
@@ -99,21 +101,43 @@ public final class Migrations {
     }
 
     /**
-     * The plan for one dialect with every script of every dialect read and checked, as {@code validate} and the build
-     * want it; refuses broken scripts without touching any database.
+     * The plan a command runs against a database of this dialect, checked by name and against the integrity manifests;
+     * script texts and down scripts are read when asked for ({@link MigrationPlanner#plan}).
      */
     public MigrationPlan plan(Dialect dialect) {
         return new MigrationPlanner(modules).plan(dialect, selected);
     }
 
-    /** The plan a command runs, checked by name and against the integrity manifests. */
-    MigrationPlan planToRun(Dialect dialect) {
-        return new MigrationPlanner(modules).planToRun(dialect, selected);
+    /**
+     * The plan with every script of every dialect read and checked, as {@code validate} and the build want it; refuses
+     * broken scripts without touching any database.
+     */
+    public MigrationPlan checkedPlan(Dialect dialect) {
+        return new MigrationPlanner(modules).checkedPlan(dialect, selected);
     }
 
-    /** The plan {@code up} applies: as {@link #planToRun}, without down scripts. */
-    MigrationPlan planToApply(Dialect dialect) {
-        return new MigrationPlanner(modules).planToApply(dialect, selected);
+    /**
+     * The plan a rollback of {@code module} reads: every module, refused only for problems of that module and of the
+     * modules that depend on it, whose applied migrations the rollback must check.
+     */
+    MigrationPlan planForRollbackOf(String module, Dialect dialect) {
+        return new MigrationPlanner(modules).plan(dialect, selected, withDependents(module));
+    }
+
+    /** The module and every module that depends on it, directly or through others. */
+    private Set<String> withDependents(String module) {
+        Set<String> found = new LinkedHashSet<>(List.of(module));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (ModuleDescriptor each : modules) {
+                if (!found.contains(each.name()) && each.dependsOn().stream().anyMatch(found::contains)) {
+                    found.add(each.name());
+                    grew = true;
+                }
+            }
+        }
+        return found;
     }
 
     /** Commands against a database the caller pooled; its dialect is read from the first connection. */

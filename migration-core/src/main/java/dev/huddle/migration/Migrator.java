@@ -45,7 +45,6 @@ public final class Migrator {
     private final String description;
     private Dialect dialect;
     private MigrationPlan plan;
-    private MigrationPlan planToApply;
 
     Migrator(Migrations migrations, DataSource dataSource, Dialect dialect, DatabaseTarget target, String description) {
         this.migrations = migrations;
@@ -68,8 +67,8 @@ public final class Migrator {
      * @throws InconsistentHistoryException when the history disagrees with the scripts; nothing is applied
      */
     public UpResult up(String targetVersion) {
-        try (Opening opening = openAlongside(planToApplyBuilt())) {
-            MigrationPlan plan = planToApply();
+        try (Opening opening = openAlongside(planBuilt())) {
+            MigrationPlan plan = plan();
             checkTarget(plan, targetVersion);
             // Every checksum is needed, to compare with its history row or to write a new one: computed while the history
             // is still on its way.
@@ -105,7 +104,7 @@ public final class Migrator {
      */
     public List<ResolvedScript> pending(String targetVersion) {
         try (DatabaseSession session = openSession()) {
-            MigrationPlan plan = planToApply();
+            MigrationPlan plan = plan();
             checkTarget(plan, targetVersion);
             return checkedPending(plan, session.readHistory(), targetVersion);
         }
@@ -123,12 +122,16 @@ public final class Migrator {
     }
 
     private RollbackPlan planDown(RollbackRequest request, List<AppliedMigration> history) {
-        MigrationPlan plan = plan();
+        // A rollback of one module answers for that module and its dependents, not for a bad script elsewhere.
+        MigrationPlan plan = request.module() == null ? plan() : migrations.planForRollbackOf(request.module(), dialect());
         ValidationReport report = ValidationReport.of(plan, MigrationInfos.join(plan, history));
         if (!report.isTrustworthy()) {
             throw new InconsistentHistoryException(report, report.problems());
         }
-        return new RollbackPlanner(plan, migrations.onlyModules(List.of()).plan(dialect())).plan(request, history);
+        MigrationPlan allModules = request.module() == null
+                ? migrations.onlyModules(List.of()).plan(dialect())
+                : migrations.onlyModules(List.of()).planForRollbackOf(request.module(), dialect());
+        return new RollbackPlanner(plan, allModules).plan(request, history);
     }
 
     /**
@@ -186,44 +189,29 @@ public final class Migrator {
      */
     public ValidationReport validate() {
         try (DatabaseSession session = openSession()) {
-            MigrationPlan plan = migrations.plan(session.dialect());
+            MigrationPlan plan = migrations.checkedPlan(session.dialect());
             return ValidationReport.of(plan, MigrationInfos.join(plan, session.readHistory()));
         }
     }
 
     /** Lint findings of every PostgreSQL up script of the selected modules, whatever this database's dialect. */
     public List<LintFinding> lint() {
-        return MigrationLinter.lint(migrations.plan(Dialect.POSTGRESQL).migrations());
+        return MigrationLinter.lint(migrations.checkedPlan(Dialect.POSTGRESQL).migrations());
     }
 
-    /** The checked plan for this database's dialect, built once: scripts do not change while a process runs. */
+    /**
+     * The plan for this database's dialect, built once: scripts do not change while a process runs. It reads script
+     * texts and down scripts only when asked for, so a start with nothing to apply reads no more than it compares.
+     */
     public synchronized MigrationPlan plan() {
         if (plan == null) {
-            plan = migrations.planToRun(dialect());
+            plan = migrations.plan(dialect());
         }
         return plan;
     }
 
     private synchronized boolean planBuilt() {
         return plan != null;
-    }
-
-    private synchronized boolean planToApplyBuilt() {
-        return plan != null || planToApply != null;
-    }
-
-    /**
-     * The plan {@code up} applies, without down scripts: the full {@link #plan} when it is built already, else one made
-     * once for applying, which skips what a start with nothing to apply would read for nothing.
-     */
-    private synchronized MigrationPlan planToApply() {
-        if (plan != null) {
-            return plan;
-        }
-        if (planToApply == null) {
-            planToApply = migrations.planToApply(dialect());
-        }
-        return planToApply;
     }
 
     private static void checkTarget(MigrationPlan plan, String targetVersion) {

@@ -37,38 +37,41 @@ public final class MigrationPlanner {
     }
 
     /**
-     * The plan for one dialect, limited to the named modules (all of them when {@code selected} is empty), with every
-     * script of both dialects read and checked: what {@code validate} and the build use.
+     * The plan a command runs against one database, limited to the named modules (all of them when {@code selected} is
+     * empty): every module's scripts checked by name in both dialects (form, duplicates, parity) and against the
+     * integrity manifests. What it reads lazily stays behind it: a script's text when it is needed, its module's down
+     * scripts when one is asked for. The content rules are left to {@link #refuseBrokenScripts}, for the scripts a
+     * command is about to run: an applied script passed them when it ran, and its checksum in the history proves it has
+     * not changed since. {@link #checkedPlan} checks everything.
      *
      * @throws MigrationPlanRefusedException when any module's scripts break a planning rule
      * @throws UnknownModuleException        when {@code selected} names a module nobody declared
      */
     public MigrationPlan plan(Dialect dialect, Collection<String> selected) {
-        return plan(dialect, selected, true, true);
+        return plan(dialect, selected, null, false);
     }
 
     /**
-     * The plan a command runs against one database, checked by name in both dialects (form, duplicates, parity, down
-     * scripts) and against the integrity manifests. The content rules are left to {@link #refuseBrokenScripts}, for the
-     * scripts the command is about to run: an applied script passed them when it ran, and its checksum in the history
-     * proves it has not changed since. {@code validate} and the build check everything with {@link #plan}.
+     * As {@link #plan}, refused only for problems of the {@code accountable} modules (and problems of no module): a
+     * rollback of one module is not held up by a bad script in a module it does not touch.
      */
-    public MigrationPlan planToRun(Dialect dialect, Collection<String> selected) {
-        return plan(dialect, selected, false, true);
+    public MigrationPlan plan(Dialect dialect, Collection<String> selected, Collection<String> accountable) {
+        return plan(dialect, selected, Set.copyOf(accountable), false);
     }
 
     /**
-     * The plan {@code up} applies: as {@link #planToRun}, without the down scripts, which applying never reads. Its
-     * migrations all look irreversible; status, down and validate plan with them.
+     * As {@link #plan}, with every script of both dialects read and checked, down scripts paired and checked too:
+     * what {@code validate} and the build use.
      */
-    public MigrationPlan planToApply(Dialect dialect, Collection<String> selected) {
-        return plan(dialect, selected, false, false);
+    public MigrationPlan checkedPlan(Dialect dialect, Collection<String> selected) {
+        return plan(dialect, selected, null, true);
     }
 
-    private MigrationPlan plan(Dialect dialect, Collection<String> selected, boolean everything, boolean withDownScripts) {
+    private MigrationPlan plan(Dialect dialect, Collection<String> selected, Set<String> accountable, boolean everything) {
         List<String> selectedModules = select(selected);
-        List<String> problems = new ArrayList<>(duplicateModuleNames());
-        problems.addAll(unknownDependencies());
+        Problems problems = new Problems();
+        duplicateModuleNames().forEach(problem -> problems.add(null, problem));
+        unknownDependencies().forEach(problems::add);
         ScriptContentRules rules = new ScriptContentRules(modules);
 
         Map<Dialect, List<ResolvedScript>> resolved = new EnumMap<>(Dialect.class);
@@ -83,6 +86,7 @@ public final class MigrationPlanner {
             Optional<String> manifest = module.integrityManifest();
             Map<String, Supplier<String>> found = manifest.isPresent() ? new LinkedHashMap<>() : null;
             for (Dialect each : Dialect.values()) {
+                DownScripts downs = new DownScripts(module.name(), module.scripts(each).describe(), downFiles(module, each, found));
                 List<ResolvedScript> ups = new ArrayList<>();
                 for (ScriptFile file : module.scripts(each).list()) {
                     ScriptText text = ScriptText.lazy(file.content());
@@ -94,52 +98,44 @@ public final class MigrationPlanner {
                         excludedSeen.add(file.fileName());
                         excluded.add(new ExcludedScript(module.name(), each, file.fileName(), reason));
                     } else {
-                        resolveUp(module, each, file, text, problems).ifPresent(ups::add);
+                        resolveUp(module, each, file, text, downs, problems).ifPresent(ups::add);
                     }
                 }
+                downs.pairWith(ups);
                 if (everything) {
-                    ups.forEach(up -> problems.addAll(rules.problemsOf(up)));
-                }
-                Map<String, DownScript> downs = Map.of();
-                if (withDownScripts) {
-                    downs = downScripts(module, each, ups, rules, problems, found, everything);
-                } else if (found != null) {
-                    // Listed by name only, so the manifest does not find them deleted.
-                    for (ScriptFile file : module.downScripts(each).list()) {
-                        found.put(IntegrityCheck.downPath(each, file.fileName()), file.content());
-                    }
+                    ups.forEach(up -> problems.addAll(module.name(), rules.problemsOf(up)));
+                    problems.addAll(module.name(), downScriptProblems(module, downs, ups, rules));
                 }
                 Map<String, ResolvedScript> byVersion = new LinkedHashMap<>();
                 for (ResolvedScript up : ups) {
-                    DownScript down = downs.get(up.version());
-                    ResolvedScript script = down == null ? up : up.withDown(down);
-                    resolved.get(each).add(script);
-                    byVersion.putIfAbsent(script.version(), script);
+                    resolved.get(each).add(up);
+                    byVersion.putIfAbsent(up.version(), up);
                 }
                 byDialect.put(each, byVersion);
             }
             for (String declared : module.excludedScripts().keySet()) {
                 if (!excludedSeen.contains(declared)) {
-                    problems.add(module.name() + " excludes " + declared + ", but no such file is in "
+                    problems.add(module.name(), module.name() + " excludes " + declared + ", but no such file is in "
                             + module.scripts(Dialect.POSTGRESQL).describe() + " or " + module.scripts(Dialect.SQLITE).describe()
                             + ". Remove the exclusion or restore the file.");
                 }
             }
-            problems.addAll(dialectParity(module, byDialect));
+            problems.addAll(module.name(), dialectParity(module, byDialect, everything));
             if (manifest.isPresent()) {
                 // A command compares by content the scripts of its own dialect and modules, the others by name, so a
                 // deleted one is still refused.
                 boolean runs = selectedModules.contains(module.name());
                 String running = IntegrityCheck.upPath(dialect, "");
-                problems.addAll(IntegrityCheck.compare(module.name(), manifest, found,
+                problems.addAll(module.name(), IntegrityCheck.compare(module.name(), manifest, found,
                         path -> everything || (runs && path.startsWith(running))).problems());
             }
         }
         for (Dialect each : Dialect.values()) {
-            problems.addAll(duplicateVersions(each, resolved.get(each)));
+            duplicateVersions(each, resolved.get(each), problems);
         }
-        if (!problems.isEmpty()) {
-            throw new MigrationPlanRefusedException(problems);
+        List<String> refusing = problems.of(accountable);
+        if (!refusing.isEmpty()) {
+            throw new MigrationPlanRefusedException(refusing);
         }
 
         List<ResolvedScript> migrations = resolved.get(dialect).stream()
@@ -156,6 +152,48 @@ public final class MigrationPlanner {
         Map<String, Set<String>> dependencies = new TreeMap<>();
         modules.forEach(module -> dependencies.put(module.name(), module.dependsOn()));
         return new MigrationPlan(dialect, selectedModules, migrations, excludedHere, tables, dependencies);
+    }
+
+    /**
+     * A module's down script files: listed now for a sealed module, whose manifest must find each of them by name, else
+     * when first needed.
+     */
+    private static Supplier<List<ScriptFile>> downFiles(ModuleDescriptor module, Dialect dialect, Map<String, Supplier<String>> found) {
+        if (found == null) {
+            return () -> module.downScripts(dialect).list();
+        }
+        List<ScriptFile> files = module.downScripts(dialect).list();
+        files.forEach(file -> found.put(IntegrityCheck.downPath(dialect, file.fileName()), file.content()));
+        return () -> files;
+    }
+
+    /**
+     * Problems by the module they belong to, so a command can be refused only for the modules it answers for; a problem
+     * of no module (or of several) refuses every command.
+     */
+    private static final class Problems {
+        private final List<Map.Entry<Set<String>, String>> all = new ArrayList<>();
+
+        void add(String module, String problem) {
+            all.add(Map.entry(module == null ? Set.of() : Set.of(module), problem));
+        }
+
+        void addAll(String module, Collection<String> problems) {
+            problems.forEach(problem -> add(module, problem));
+        }
+
+        void addShared(Set<String> modules, String problem) {
+            all.add(Map.entry(modules, problem));
+        }
+
+        /** The problems that refuse a command answering for {@code accountable} modules (null: every module). */
+        List<String> of(Set<String> accountable) {
+            return all.stream()
+                    .filter(entry -> accountable == null || entry.getKey().isEmpty()
+                            || entry.getKey().stream().anyMatch(accountable::contains))
+                    .map(Map.Entry::getValue)
+                    .toList();
+        }
     }
 
     private List<String> select(Collection<String> selected) {
@@ -178,30 +216,34 @@ public final class MigrationPlanner {
                 .toList();
     }
 
-    private List<String> unknownDependencies() {
+    /** Each problem by its module's name. */
+    private Map<String, String> unknownDependencies() {
         Set<String> known = modules.stream().map(ModuleDescriptor::name).collect(Collectors.toSet());
-        return modules.stream().flatMap(module -> module.dependsOn().stream().filter(dependency -> !known.contains(dependency))
-                        .map(dependency -> module.name() + " depends on module " + dependency
-                                + ", which is not on the class path or in --modules-dir. Add it, or remove the dependency."))
-                .toList();
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (ModuleDescriptor module : modules) {
+            module.dependsOn().stream().filter(dependency -> !known.contains(dependency)).forEach(dependency ->
+                    problems.merge(module.name(), module.name() + " depends on module " + dependency + ", which is not on the "
+                            + "class path or in --modules-dir. Add it, or remove the dependency.", (a, b) -> a + " " + b));
+        }
+        return problems;
     }
 
     private static Optional<ResolvedScript> resolveUp(ModuleDescriptor module, Dialect dialect, ScriptFile file, ScriptText text,
-                                                      List<String> problems) {
+                                                      DownScripts downs, Problems problems) {
         Optional<ScriptName> name = ScriptName.parse(file.fileName());
         if (name.isEmpty()) {
-            problems.add(module.name() + ": " + file.origin() + " is not a valid migration name. Rename it to "
+            problems.add(module.name(), module.name() + ": " + file.origin() + " is not a valid migration name. Rename it to "
                     + ScriptName.EXPECTED_FORM + " (a real UTC time, lower-case description), or exclude it with a reason.");
             return Optional.empty();
         }
         return Optional.of(new ResolvedScript(module.name(), dialect, name.get().version(), name.get().description(),
-                file.fileName(), file.origin(), text, null));
+                file.fileName(), file.origin(), text, downs));
     }
 
     /**
      * Refuses, before anything runs, scripts about to run that break a content rule ({@link ScriptContentRules}): empty
      * (in Huddle's own modules), touching an in-memory table, controlling the transaction, holding a statement that
-     * cannot run in a transaction without the marker that says so, and text no server should be sent. {@link #planToRun}
+     * cannot run in a transaction without the marker that says so, and text no server should be sent. {@link #plan}
      * leaves these checks to this, so a start with nothing to apply reads scripts only to compare checksums.
      *
      * @throws MigrationPlanRefusedException naming every problem
@@ -216,49 +258,34 @@ public final class MigrationPlanner {
     }
 
     /**
-     * Each down script by the version it reverts; strays, mismatches and contradictions are refused. Each file is also
-     * recorded in {@code found}, by manifest path, when the module is sealed ({@code found} is null otherwise).
+     * What is wrong with a module's down scripts in one dialect: names that pair with no migration or the wrong one, a
+     * down script for a migration marked irreversible, and the content rules down scripts must pass.
      */
-    private static Map<String, DownScript> downScripts(ModuleDescriptor module, Dialect dialect, List<ResolvedScript> ups,
-                                                       ScriptContentRules rules, List<String> problems,
-                                                       Map<String, Supplier<String>> found, boolean read) {
-        Map<String, DownScript> downs = new LinkedHashMap<>();
-        Map<String, ResolvedScript> upsByVersion = new HashMap<>();
-        ups.forEach(up -> upsByVersion.putIfAbsent(up.version(), up));
-        for (ScriptFile file : module.downScripts(dialect).list()) {
-            ScriptText text = ScriptText.lazy(file.content());
-            if (found != null) {
-                found.put(IntegrityCheck.downPath(dialect, file.fileName()), text::source);
-            }
-            Optional<ScriptName> name = ScriptName.parseDown(file.fileName());
-            if (name.isEmpty()) {
-                problems.add(module.name() + ": " + file.origin() + " is not a valid down script name. Rename it to "
-                        + ScriptName.EXPECTED_DOWN_FORM + ", with the version and description of the migration it reverts.");
+    private static List<String> downScriptProblems(ModuleDescriptor module, DownScripts downs, List<ResolvedScript> ups,
+                                                   ScriptContentRules rules) {
+        List<String> problems = new ArrayList<>(downs.problems());
+        Map<String, DownScript> paired = downs.all();
+        for (ResolvedScript up : ups) {
+            DownScript down = paired.get(up.version());
+            if (down == null) {
                 continue;
             }
-            Optional<ResolvedScript> up = Optional.ofNullable(upsByVersion.get(name.get().version()));
-            if (up.isEmpty()) {
-                problems.add(module.name() + ": " + file.origin() + " reverts no migration: there is no "
-                        + name.get().upFileName() + " in " + module.scripts(dialect).describe() + ". Remove it or restore the migration.");
-            } else if (!up.get().description().equals(name.get().description())) {
-                problems.add(module.name() + ": " + file.origin() + " does not match " + up.get().fileName()
-                        + ". Name it " + new ScriptName(up.get().version(), up.get().description()).downFileName() + ".");
-            } else if (read && up.get().directives().has(ScriptDirectives.IRREVERSIBLE)) {
-                problems.add(module.name() + ": " + up.get().origin() + " is marked irreversible but has the down script "
-                        + file.origin() + ". Remove one of the two.");
+            if (up.directives().has(ScriptDirectives.IRREVERSIBLE)) {
+                problems.add(module.name() + ": " + up.origin() + " is marked irreversible but has the down script "
+                        + down.origin() + ". Remove one of the two.");
             } else {
-                DownScript down = new DownScript(file.fileName(), file.origin(), text);
-                if (read) {
-                    problems.addAll(rules.problemsOf(module.name(), down, up.get()));
-                }
-                downs.put(name.get().version(), down);
+                problems.addAll(rules.problemsOf(module.name(), down, up));
             }
         }
-        return downs;
+        return problems;
     }
 
-    /** Every up script, and every down script, exists in both dialects unless the up script is marked dialect-only. */
-    private static List<String> dialectParity(ModuleDescriptor module, Map<Dialect, Map<String, ResolvedScript>> byDialect) {
+    /**
+     * Every up script exists in both dialects unless it is marked dialect-only; with {@code downsToo}, every down script
+     * as well (which pairs them, so only the checks that look at everything do).
+     */
+    private static List<String> dialectParity(ModuleDescriptor module, Map<Dialect, Map<String, ResolvedScript>> byDialect,
+                                              boolean downsToo) {
         List<String> problems = new ArrayList<>();
         for (Dialect dialect : Dialect.values()) {
             for (Dialect other : Dialect.values()) {
@@ -273,10 +300,12 @@ public final class MigrationPlanner {
                         problems.add(module.name() + ": " + script.origin() + " has no " + other.folderName()
                                 + " counterpart. Add " + module.scripts(other).describe() + "/" + script.fileName()
                                 + ", or mark the script with '-- huddle:" + ScriptDirectives.DIALECT_ONLY + " <reason>'.");
-                    } else if (counterpart != null && script.reversible() && !counterpart.reversible()
+                    } else if (downsToo && counterpart != null && script.downs().all().containsKey(version)
+                            && !counterpart.downs().all().containsKey(version)
                             && !counterpart.directives().has(ScriptDirectives.IRREVERSIBLE)) {
-                        problems.add(module.name() + ": " + script.down().origin() + " has no " + other.folderName()
-                                + " counterpart. Add " + module.downScripts(other).describe() + "/" + script.down().fileName() + ".");
+                        DownScript down = script.downs().all().get(version);
+                        problems.add(module.name() + ": " + down.origin() + " has no " + other.folderName()
+                                + " counterpart. Add " + module.downScripts(other).describe() + "/" + down.fileName() + ".");
                     }
                 });
             }
@@ -284,7 +313,7 @@ public final class MigrationPlanner {
         return problems;
     }
 
-    private static List<String> duplicateVersions(Dialect dialect, List<ResolvedScript> scripts) {
+    private static void duplicateVersions(Dialect dialect, List<ResolvedScript> scripts, Problems problems) {
         // One pass over every script; only versions found twice get a list.
         Map<String, ResolvedScript> first = new HashMap<>();
         Map<String, List<ResolvedScript>> duplicated = new TreeMap<>();
@@ -294,10 +323,9 @@ public final class MigrationPlanner {
                 duplicated.computeIfAbsent(script.version(), version -> new ArrayList<>(List.of(earlier))).add(script);
             }
         }
-        return duplicated.values().stream()
-                .map(same -> "Version " + same.get(0).version() + " is used " + same.size() + " times in " + dialect.folderName() + ": "
+        duplicated.values().forEach(same -> problems.addShared(same.stream().map(ResolvedScript::module).collect(Collectors.toSet()),
+                "Version " + same.get(0).version() + " is used " + same.size() + " times in " + dialect.folderName() + ": "
                         + same.stream().map(s -> s.origin() + " (module " + s.module() + ")").collect(Collectors.joining(", "))
-                        + ". Every migration needs its own timestamp; give the newer script a later one.")
-                .toList();
+                        + ". Every migration needs its own timestamp; give the newer script a later one."));
     }
 }

@@ -7,15 +7,24 @@ import dev.huddle.migration.sql.ScannedScript;
  * A migration found in a module's folder and accepted by planning ("resolved", as opposed to "applied", which
  * is read from the history table).
  *
- * @param down the script that reverts it, or null when the migration is irreversible
+ * @param downs its module's down scripts in this dialect, paired when first asked for ({@link #down()})
  */
 public record ResolvedScript(String module, Dialect dialect, String version, String description, String fileName,
-                             String origin, ScriptText text, DownScript down) {
+                             String origin, ScriptText text, DownScripts downs) {
 
-    /** A script whose text is already in hand. */
+    /** A script whose text is already in hand, with its down script (null when it has none). */
     public ResolvedScript(String module, Dialect dialect, String version, String description, String fileName,
                           String origin, String sql, int checksum, ScriptDirectives directives, DownScript down) {
-        this(module, dialect, version, description, fileName, origin, ScriptText.of(sql), down);
+        this(module, dialect, version, description, fileName, origin, ScriptText.of(sql), DownScripts.of(version, down));
+    }
+
+    /**
+     * The script that reverts this migration, or null when it ships none (irreversible).
+     *
+     * @throws dev.huddle.migration.failure.MigrationPlanRefusedException when its module's down scripts do not pair
+     */
+    public DownScript down() {
+        return downs == null ? null : downs.find(version);
     }
 
     public String sql() {
@@ -38,11 +47,11 @@ public record ResolvedScript(String module, Dialect dialect, String version, Str
 
     /** The same migration with its down script attached. */
     public ResolvedScript withDown(DownScript downScript) {
-        return new ResolvedScript(module, dialect, version, description, fileName, origin, text, downScript);
+        return new ResolvedScript(module, dialect, version, description, fileName, origin, text, DownScripts.of(version, downScript));
     }
 
     public boolean reversible() {
-        return down != null;
+        return down() != null;
     }
 
     /**

@@ -10,12 +10,11 @@ import java.util.List;
 
 /**
  * What stands between a database's history and its modules' scripts. {@code problems} make the history
- * untrustworthy (edited scripts, failed, duplicate or unknown rows, rows whose file is gone) and stop every command that changes the
- * schema. {@code outOfOrder} lists pending scripts older than the newest applied one: they stop {@code up}, not a
+ * untrustworthy (edited scripts, failed, duplicate or unknown rows, rows whose file is gone) and stop every command
+ * that changes the schema. {@code outOfOrder} lists pending scripts older than the newest applied one: they stop {@code up}, not a
  * rollback. Pending migrations newer than everything applied are normal; irreversible ones are only noted.
  */
-public record ValidationReport(List<String> problems, List<String> outOfOrder, int pending, List<ResolvedScript> irreversible,
-                               List<ResolvedScript> migrations) {
+public record ValidationReport(List<String> problems, List<String> outOfOrder, int pending, List<ResolvedScript> migrations) {
 
     /** Joins the plan with the history and reports what stands between them. */
     public static ValidationReport of(MigrationPlan plan, List<AppliedMigration> history) {
@@ -23,19 +22,18 @@ public record ValidationReport(List<String> problems, List<String> outOfOrder, i
     }
 
     public static ValidationReport of(MigrationPlan plan, MigrationInfos infos) {
-        List<ResolvedScript> irreversible = plan.migrations().stream().filter(script -> !script.reversible()).toList();
-        return new ValidationReport(infos.problems(), infos.outOfOrderPending(), infos.pending().size(), irreversible,
-                plan.migrations());
+        return new ValidationReport(infos.problems(), infos.outOfOrderPending(), infos.pending().size(), plan.migrations());
     }
 
     /**
      * One note per irreversible migration, and per script that is empty (a no-op, from a {@code --modules-dir} history)
      * or calls a procedure ({@link ScriptContentRules#notesOf}); written only when asked for: {@code up} checks a report
-     * at every start, with a plan that leaves out down scripts, where every migration looks irreversible.
+     * at every start, and asking whether a migration is reversible pairs its module's down scripts.
      */
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
-        irreversible.forEach(script -> notes.add(script.script() + " has no down script: rollbacks stop before it."));
+        migrations.stream().filter(script -> !script.reversible())
+                .forEach(script -> notes.add(script.script() + " has no down script: rollbacks stop before it."));
         migrations.forEach(script -> notes.addAll(ScriptContentRules.notesOf(script)));
         return notes;
     }

@@ -75,13 +75,13 @@ class MigrationCreatorTest {
                 modules.resolve("beta/down/postgresql/U20250615051828__add_beta_colour.sql"),
                 modules.resolve("beta/sqlite/V20250615051828__add_beta_colour.sql"),
                 modules.resolve("beta/down/sqlite/U20250615051828__add_beta_colour.sql"));
-        assertThatThrownBy(() -> new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).plan(Dialect.SQLITE, List.of()))
+        assertThatThrownBy(() -> new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).checkedPlan(Dialect.SQLITE, List.of()))
                 .as("planning refuses the templates until the change is written").hasMessageContaining("is empty");
         for (Path file : created.files()) {
             Scenarios.write(file, file.getFileName().toString().startsWith("V")
                     ? "create table beta_colours (id integer primary key);\n" : "drop table beta_colours;\n");
         }
-        MigrationPlan plan = new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).plan(Dialect.SQLITE, List.of());
+        MigrationPlan plan = new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).checkedPlan(Dialect.SQLITE, List.of());
         assertThat(plan.find("20250615051828")).get().satisfies(migration -> {
             assertThat(migration.module()).isEqualTo("beta");
             assertThat(migration.reversible()).isTrue();

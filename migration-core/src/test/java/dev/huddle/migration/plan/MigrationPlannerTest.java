@@ -181,7 +181,7 @@ class MigrationPlannerTest {
         ModuleDescriptor alphaAgain = ModuleDescriptor.inDirectory("alpha", Scenarios.path("interleaved").resolve("beta")).build();
 
         MigrationPlanRefusedException refused = catchThrowableOfType(MigrationPlanRefusedException.class,
-                () -> new MigrationPlanner(List.of(alpha, alphaAgain)).plan(Dialect.POSTGRESQL, List.of()));
+                () -> new MigrationPlanner(List.of(alpha, alphaAgain)).checkedPlan(Dialect.POSTGRESQL, List.of()));
 
         assertThat(refused.problems()).first().asString().isEqualTo(
                 "Module name alpha is declared 2 times (classpath and --modules-dir?). Give each module a unique name.");
@@ -277,7 +277,7 @@ class MigrationPlannerTest {
     @Test
     void refusesAnUpScriptWithNothingButCommentsInAModuleOfHuddlesOwn(@TempDir Path temp) {
         MigrationPlanRefusedException refused = catchThrowableOfType(MigrationPlanRefusedException.class,
-                () -> new MigrationPlanner(ownModules("empty-scripts", temp)).plan(Dialect.POSTGRESQL, List.of()));
+                () -> new MigrationPlanner(ownModules("empty-scripts", temp)).checkedPlan(Dialect.POSTGRESQL, List.of()));
 
         assertThat(refused.problems()).filteredOn(p -> p.startsWith("blank-up: ")).hasSize(2).allSatisfy(problem -> assertThat(problem)
                 .contains("V20250101000000__create_blank_items.sql is empty", "Write its change"));
@@ -286,7 +286,7 @@ class MigrationPlannerTest {
     @Test
     void acceptsAnEmptyUpScriptFromModulesDirAsANoOp() {
         MigrationPlanner planner = new MigrationPlanner(Scenarios.modules("empty-scripts"));
-        List<ResolvedScript> blank = planner.planToRun(Dialect.SQLITE, List.of("blank-up")).migrations();
+        List<ResolvedScript> blank = planner.plan(Dialect.SQLITE, List.of("blank-up")).migrations();
 
         assertThatCode(() -> planner.refuseBrokenScripts(blank)).doesNotThrowAnyException();
         assertThat(refusal("empty-scripts").problems()).noneSatisfy(problem -> assertThat(problem).startsWith("blank-up: "));
@@ -300,7 +300,7 @@ class MigrationPlannerTest {
             Scenarios.write(Scenarios.script(modules, "alpha", dialect, name.upFileName()), ScriptTemplates.up(name, dialect));
         }
 
-        assertThatThrownBy(() -> new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).plan(Dialect.SQLITE, List.of()))
+        assertThatThrownBy(() -> new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).checkedPlan(Dialect.SQLITE, List.of()))
                 .isInstanceOf(MigrationPlanRefusedException.class)
                 .hasMessageContaining("V20250105000000__add_alpha_colour.sql is empty: it is still the template 'create' wrote");
     }
@@ -324,7 +324,7 @@ class MigrationPlannerTest {
     @Test
     void planToRunChecksNamesOnlyAndLeavesContentRulesToTheScriptsAboutToRun() {
         MigrationPlanner planner = new MigrationPlanner(Scenarios.modules("no-transaction-unmarked"));
-        MigrationPlan plan = planner.planToRun(Dialect.POSTGRESQL, List.of());
+        MigrationPlan plan = planner.plan(Dialect.POSTGRESQL, List.of());
         List<ResolvedScript> first = plan.migrations().subList(0, 1);
         List<ResolvedScript> second = plan.migrations().subList(1, 2);
 
@@ -337,12 +337,12 @@ class MigrationPlannerTest {
     @Test
     void refusesEmptyScriptsAboutToRunAndScriptsTouchingAnInMemoryTable(@TempDir Path temp) {
         MigrationPlanner empty = new MigrationPlanner(ownModules("empty-scripts", temp));
-        List<ResolvedScript> blank = empty.planToRun(Dialect.SQLITE, List.of("blank-up")).migrations();
+        List<ResolvedScript> blank = empty.plan(Dialect.SQLITE, List.of("blank-up")).migrations();
 
         assertThatThrownBy(() -> empty.refuseBrokenScripts(blank)).isInstanceOf(MigrationPlanRefusedException.class)
                 .hasMessageContaining("V20250101000000__create_blank_items.sql is empty");
         MigrationPlanner guarded = new MigrationPlanner(Scenarios.modules("in-memory-guard"));
-        List<ResolvedScript> all = guarded.planToRun(Dialect.POSTGRESQL, List.of()).migrations();
+        List<ResolvedScript> all = guarded.plan(Dialect.POSTGRESQL, List.of()).migrations();
         assertThatThrownBy(() -> guarded.refuseBrokenScripts(all)).isInstanceOf(MigrationPlanRefusedException.class)
                 .hasMessageContaining("V20250102000000__index_external_sessions.sql runs CREATE INDEX ... ON")
                 .hasMessageContaining("lives in memory only");
@@ -363,7 +363,7 @@ class MigrationPlannerTest {
         Path script = Scenarios.script(modules, "alpha", Dialect.POSTGRESQL, "V20250102000000__index_alpha_names.sql");
         Scenarios.write(script, Scenarios.read(script).replace("create index", "-- huddle:no-transaction\ncreate index"));
 
-        assertThatThrownBy(() -> new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).plan(Dialect.POSTGRESQL, List.of()))
+        assertThatThrownBy(() -> new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).checkedPlan(Dialect.POSTGRESQL, List.of()))
                 .isInstanceOf(MigrationPlanRefusedException.class)
                 .hasMessageContaining("cannot run inside a transaction").hasMessageContaining("-- huddle:no-transaction <reason>");
     }
@@ -378,7 +378,7 @@ class MigrationPlannerTest {
         Scenarios.deleteInBothDialects(modules, "beta", "V20250104000000__create_beta_tags.sql");
 
         MigrationPlanRefusedException refused = catchThrowableOfType(MigrationPlanRefusedException.class,
-                () -> new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).plan(Dialect.POSTGRESQL, List.of()));
+                () -> new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).checkedPlan(Dialect.POSTGRESQL, List.of()));
 
         assertThat(refused).isNotNull();
         assertThat(refused.problems()).containsExactlyInAnyOrder(
@@ -396,24 +396,24 @@ class MigrationPlannerTest {
         new ManifestSealer(new ModuleSources(temp)).seal(ModuleDiscovery.inDirectory(modules));
         Scenarios.writeInBothDialects(modules, "beta", "V20250105000000__create_beta_notes.sql", "create table beta_notes (id integer);\n");
 
-        assertThat(new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).plan(Dialect.SQLITE, List.of()).migrations()).hasSize(5);
+        assertThat(new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).checkedPlan(Dialect.SQLITE, List.of()).migrations()).hasSize(5);
     }
 
     @Test
     void refusesAClasspathScriptThatIsNotUtf8NamingItsLine() {
         MigrationPlanner planner = new MigrationPlanner(List.of(Scenarios.classpathModule("latin1").build()));
 
-        assertThatThrownBy(() -> planner.plan(Dialect.SQLITE, List.of())).isInstanceOf(MigrationPlanRefusedException.class)
+        assertThatThrownBy(() -> planner.checkedPlan(Dialect.SQLITE, List.of())).isInstanceOf(MigrationPlanRefusedException.class)
                 .hasMessageContaining("latin1: classpath:db/huddle/latin1/sqlite/V20250101000000__create_latin1_items.sql line 1 is not "
                         + "UTF-8 (byte 0xE9");
-        List<ResolvedScript> toRun = planner.planToApply(Dialect.POSTGRESQL, List.of()).migrations();
+        List<ResolvedScript> toRun = planner.plan(Dialect.POSTGRESQL, List.of()).migrations();
         assertThatThrownBy(() -> planner.refuseBrokenScripts(toRun)).isInstanceOf(MigrationPlanRefusedException.class)
                 .hasMessageContaining("V20250101000000__create_latin1_items.sql line 1 is not UTF-8");
     }
 
     @Test
     void plansNothingWithoutModules() {
-        MigrationPlan plan = new MigrationPlanner(List.of()).plan(Dialect.POSTGRESQL, List.of());
+        MigrationPlan plan = new MigrationPlanner(List.of()).checkedPlan(Dialect.POSTGRESQL, List.of());
 
         assertThat(plan.migrations()).isEmpty();
         assertThat(plan.modules()).isEmpty();
@@ -428,7 +428,7 @@ class MigrationPlannerTest {
     }
 
     private static MigrationPlan plan(String scenario, Dialect dialect, String... selected) {
-        return new MigrationPlanner(Scenarios.modules(scenario)).plan(dialect, List.of(selected));
+        return new MigrationPlanner(Scenarios.modules(scenario)).checkedPlan(dialect, List.of(selected));
     }
 
     /** The problems planning {@code bad-down-scripts} reports for one of its modules, each named after the module. */

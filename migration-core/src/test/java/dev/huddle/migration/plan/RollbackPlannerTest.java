@@ -108,8 +108,8 @@ class RollbackPlannerTest {
 
     @Test
     void refusesARollbackScopedWithModulesThatADependentModuleStillNeeds() {
-        MigrationPlan all = new MigrationPlanner(Scenarios.modules("reversible")).plan(Dialect.SQLITE, List.of());
-        MigrationPlan alphaOnly = new MigrationPlanner(Scenarios.modules("reversible")).plan(Dialect.SQLITE, List.of("alpha"));
+        MigrationPlan all = new MigrationPlanner(Scenarios.modules("reversible")).checkedPlan(Dialect.SQLITE, List.of());
+        MigrationPlan alphaOnly = new MigrationPlanner(Scenarios.modules("reversible")).checkedPlan(Dialect.SQLITE, List.of("alpha"));
 
         RollbackRefusedException refused = catchThrowableOfType(RollbackRefusedException.class,
                 () -> new RollbackPlanner(alphaOnly, all).plan(new RollbackRequest(null, null, true, null), history(EVERYTHING)));
@@ -138,7 +138,7 @@ class RollbackPlannerTest {
         Path modules = Scenarios.copy("irreversible", temp);
         Scenarios.writeInBothDialects(modules, "alpha", "V20250102000000__backfill_alpha_names.sql",
                 "-- huddle:irreversible The old names are lowered for good\nupdate alpha_items set name = lower(name);\n");
-        MigrationPlan plan = new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).plan(Dialect.POSTGRESQL, List.of());
+        MigrationPlan plan = new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).checkedPlan(Dialect.POSTGRESQL, List.of());
 
         IrreversibleMigrationException refused = catchThrowableOfType(IrreversibleMigrationException.class,
                 () -> new RollbackPlanner(plan, plan).plan(new RollbackRequest(2, null, false, null), history(List.of(
@@ -172,7 +172,7 @@ class RollbackPlannerTest {
     }
 
     private static RollbackPlanner planner(String scenario) {
-        MigrationPlan plan = new MigrationPlanner(Scenarios.modules(scenario)).plan(Dialect.SQLITE, List.of());
+        MigrationPlan plan = new MigrationPlanner(Scenarios.modules(scenario)).checkedPlan(Dialect.SQLITE, List.of());
         return new RollbackPlanner(plan, plan);
     }
 
