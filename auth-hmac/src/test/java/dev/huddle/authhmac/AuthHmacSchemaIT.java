@@ -3,26 +3,26 @@ package dev.huddle.authhmac;
 import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.connect.DatabaseTargets;
-import dev.huddle.migration.execute.AppliedStep;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.plan.InMemoryTable;
 import dev.huddle.migration.status.MigrationState;
 import dev.huddle.migration.status.MigrationStatus;
 import dev.huddle.migration.status.StatusReport;
 import dev.huddle.testsupport.Engine;
+import dev.huddle.testsupport.ModuleSchemaFixture;
+import dev.huddle.testsupport.ModuleSchemaFixture.Applied;
 import dev.huddle.testsupport.Queries;
 import dev.huddle.testsupport.SchemaInspector;
 import dev.huddle.testsupport.TestDatabase;
-import dev.huddle.testsupport.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,31 +32,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * literals, which PostgreSQL casts to uuid and timestamptz itself, so one SQL text serves both engines.
  */
 class AuthHmacSchemaIT {
+    private static final ModuleSchemaFixture<Migrator> SCHEMA = new ModuleSchemaFixture<>(AuthHmacModule.NAME,
+            url -> Migrations.discover().onlyModules(List.of(AuthHmacModule.NAME)).against(DatabaseTargets.fromUrl(url)),
+            migrator -> migrator.up().applied().stream().map(step -> new Applied(step.module(), step.version())).toList());
+
     private static final String SESSION = "00000000-0000-4000-8000-0000000000c1";
     private static final String EXCLUDED_VERSION = "20250616120000";
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void appliesOnlyItsOwnMigrationsToAFreshDatabase(Engine engine) throws SQLException {
-        TestDatabase db = TestDatabases.fresh(engine);
-
-        UpResult result = migrator(db).up();
-
-        assertThat(result.applied()).extracting(AppliedStep::module).containsOnly(AuthHmacModule.NAME);
-        assertThat(result.applied()).extracting(AppliedStep::version).containsExactly(
-                "20250305141500", "20250512083000", "20250615180000", "20250620101010");
-        try (Connection c = db.connect()) {
-            assertThat(new SchemaInspector(c).tables()).containsExactlyInAnyOrder(
-                    "client_sessions", "nonce_cache", "server_settings", "invitations", "huddle_schema_history");
-        }
+        SCHEMA.assertAppliesAloneToAFreshDatabase(engine,
+                List.of("20250305141500", "20250512083000", "20250615180000", "20250620101010"),
+                Set.of("client_sessions", "nonce_cache", "server_settings", "invitations", "huddle_schema_history"));
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void appliesNothingOnASecondRun(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
+        TestDatabase db = SCHEMA.migrated(engine);
 
-        UpResult second = migrator(db).up();
+        UpResult second = SCHEMA.migrator(db).up();
 
         assertThat(second.applied()).isEmpty();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
@@ -67,9 +63,9 @@ class AuthHmacSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void keepsExternalSessionsInMemoryOnly(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
+        TestDatabase db = SCHEMA.migrated(engine);
 
-        StatusReport report = migrator(db).status();
+        StatusReport report = SCHEMA.migrator(db).status();
 
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             assertThat(new SchemaInspector(c).tables()).doesNotContain(ExternalSessionStore.TABLE);
@@ -89,9 +85,7 @@ class AuthHmacSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void keepsItsForeignKeysWithCascadeDelete(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            SchemaInspector schema = new SchemaInspector(c);
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             assertThat(schema.foreignKeys("nonce_cache")).containsExactly("client_session_id -> client_sessions.id ON DELETE CASCADE");
             for (String table : List.of("client_sessions", "server_settings", "invitations")) {
                 assertThat(schema.foreignKeys(table)).as(table).isEmpty();
@@ -102,69 +96,55 @@ class AuthHmacSchemaIT {
             s.executeUpdate("DELETE FROM client_sessions WHERE id = '" + SESSION + "'");
 
             assertThat(Queries.count(s, "SELECT count(*) FROM nonce_cache")).isZero();
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void rejectsANonceReplayedWithinASession(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             insertSession(c);
             s.executeUpdate(insertNonce("n-1"));
 
             assertThatThrownBy(() -> s.executeUpdate(insertNonce("n-1"))).isInstanceOf(SQLException.class);
             assertThat(Queries.count(s, "SELECT count(*) FROM nonce_cache")).isEqualTo(1);
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void indexesTheColumnsItQueries(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect()) {
-            SchemaInspector schema = new SchemaInspector(c);
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             assertThat(schema.lookupIndexes("client_sessions")).containsExactlyInAnyOrder(
                     "idx_client_sessions_client_id", "idx_client_sessions_expires_at", "idx_client_sessions_device_id");
             assertThat(schema.lookupIndexes("nonce_cache")).containsExactly("idx_nonce_cache_expires_at");
             assertThat(schema.lookupIndexes("invitations")).containsExactlyInAnyOrder("idx_invitations_email", "idx_invitations_expires_at");
             assertThat(schema.lookupIndexes("server_settings")).isEmpty();
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void addsAnOptionalDeviceIdToClientSessions(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            assertThat(new SchemaInspector(c).columns("client_sessions")).contains("device_id");
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+            assertThat(schema.columns("client_sessions")).contains("device_id");
             insertSession(c);
             assertThat(Queries.count(s, "SELECT count(*) FROM client_sessions WHERE device_id IS NULL")).isEqualTo(1);
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void seedsTheSingleServerSettingsRow(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             assertThat(Queries.count(s, "SELECT count(*) FROM server_settings WHERE id = 1 AND registration_mode = 'invite_only'")).isEqualTo(1);
 
             assertThatThrownBy(() -> s.executeUpdate("INSERT INTO server_settings (id) VALUES (2)")).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> s.executeUpdate("UPDATE server_settings SET registration_mode = 'anyone'")).isInstanceOf(SQLException.class);
             assertThat(Queries.count(s, "SELECT count(*) FROM server_settings")).isEqualTo(1);
-        }
+        });
     }
 
-    private static Migrator migrator(TestDatabase db) {
-        return Migrations.discover().onlyModules(List.of(AuthHmacModule.NAME)).against(DatabaseTargets.fromUrl(db.url()));
-    }
-
-    private static TestDatabase migrated(Engine engine) {
-        TestDatabase db = TestDatabases.fresh(engine);
-        migrator(db).up();
-        return db;
-    }
 
     /** The secret goes in as a parameter: bytea and BLOB share no literal form. */
     private static void insertSession(Connection c) throws SQLException {

@@ -1,24 +1,22 @@
 package dev.huddle.eventssync;
 
 import dev.huddle.migration.Migrations;
+import dev.huddle.migration.Migrator;
 import dev.huddle.migration.connect.DatabaseTargets;
-import dev.huddle.migration.execute.AppliedStep;
-import dev.huddle.migration.execute.UpResult;
 import dev.huddle.testsupport.Engine;
+import dev.huddle.testsupport.ModuleSchemaFixture;
+import dev.huddle.testsupport.ModuleSchemaFixture.Applied;
 import dev.huddle.testsupport.Queries;
-import dev.huddle.testsupport.SchemaInspector;
-import dev.huddle.testsupport.TestDatabase;
-import dev.huddle.testsupport.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,31 +26,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * literals, which PostgreSQL casts to uuid, enum and timestamptz itself, so one SQL text serves both engines.
  */
 class EventsSyncSchemaIT {
+    private static final ModuleSchemaFixture<Migrator> SCHEMA = new ModuleSchemaFixture<>(EventsSyncModule.NAME,
+            url -> Migrations.discover().onlyModules(List.of(EventsSyncModule.NAME)).against(DatabaseTargets.fromUrl(url)),
+            migrator -> migrator.up().applied().stream().map(step -> new Applied(step.module(), step.version())).toList());
+
     private static final String EVENT = "00000000-0000-4000-8000-0000000000e1";
     private static final String INSERT_EVENT = "INSERT INTO events (id, airtable_id, name) VALUES ('" + EVENT + "', 'recEvent1', 'Launch')";
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void appliesOnlyItsOwnMigrationsToAFreshDatabase(Engine engine) throws SQLException {
-        TestDatabase db = TestDatabases.fresh(engine);
-
-        UpResult result = up(db);
-
-        assertThat(result.applied()).extracting(AppliedStep::module).containsOnly(EventsSyncModule.NAME);
-        assertThat(result.applied()).extracting(AppliedStep::version).containsExactly(
-                "20250210093000", "20250420160000", "20250605101500", "20250618143000", "20250701093000");
-        try (Connection c = db.connect()) {
-            assertThat(new SchemaInspector(c).tables()).containsExactlyInAnyOrder(
-                    "events", "admins", "attendees", "sync_metadata", "huddle_schema_history");
-        }
+        SCHEMA.assertAppliesAloneToAFreshDatabase(engine,
+                List.of("20250210093000", "20250420160000", "20250605101500", "20250618143000", "20250701093000"),
+                Set.of("events", "admins", "attendees", "sync_metadata", "huddle_schema_history"));
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void keepsItsForeignKeysWithCascadeDelete(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            SchemaInspector schema = new SchemaInspector(c);
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             assertThat(schema.foreignKeys("attendees")).containsExactly("event_id -> events.id ON DELETE CASCADE");
             for (String table : List.of("events", "admins", "sync_metadata")) {
                 assertThat(schema.foreignKeys(table)).as(table).isEmpty();
@@ -65,27 +57,24 @@ class EventsSyncSchemaIT {
             s.executeUpdate("DELETE FROM events WHERE id = '" + EVENT + "'");
 
             assertThat(Queries.count(s, "SELECT count(*) FROM attendees")).isZero();
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void indexesTheColumnsItQueries(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect()) {
-            SchemaInspector schema = new SchemaInspector(c);
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             assertThat(schema.lookupIndexes("events")).containsExactlyInAnyOrder("idx_events_starts_at", "idx_events_triage_status");
             assertThat(schema.lookupIndexes("attendees")).containsExactlyInAnyOrder("idx_attendees_event_id", "idx_attendees_email");
             assertThat(schema.lookupIndexes("admins")).isEmpty();
             assertThat(schema.lookupIndexes("sync_metadata")).isEmpty();
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void upsertsSyncedRowsOnTheirNaturalKeys(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             for (String name : List.of("Launch", "Launch party")) {
                 s.executeUpdate("INSERT INTO events (id, airtable_id, name) VALUES ('" + EVENT + "', 'recEvent1', '" + name + "') "
                         + "ON CONFLICT (airtable_id) DO UPDATE SET name = excluded.name");
@@ -99,15 +88,14 @@ class EventsSyncSchemaIT {
             assertThat(Queries.count(s, "SELECT count(*) FROM events")).isEqualTo(1);
             assertThat(Queries.count(s, "SELECT records_synced FROM sync_metadata WHERE table_name = 'Events'")).isEqualTo(5);
             assertThat(Queries.count(s, "SELECT count(*) FROM sync_metadata")).isEqualTo(1);
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void movesUpdatedAtForwardWhenARowChanges(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
         Instant old = Instant.parse("2000-01-01T00:00:00Z");
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             s.executeUpdate("INSERT INTO events (id, airtable_id, name, updated_at) VALUES ('" + EVENT
                     + "', 'recEvent1', 'Launch', '2000-01-01T00:00:00.000Z')");
             assertThat(updatedAt(s, engine)).isEqualTo(old);
@@ -115,28 +103,26 @@ class EventsSyncSchemaIT {
             s.executeUpdate("UPDATE events SET name = 'Launch party' WHERE id = '" + EVENT + "'");
 
             assertThat(updatedAt(s, engine)).isAfter(old);
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void keepsAnUpdatedAtThatTheUpdateSetsItself(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
         Instant chosen = Instant.parse("2030-06-01T12:00:00Z");
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             s.executeUpdate(INSERT_EVENT);
 
             s.executeUpdate("UPDATE events SET name = 'Launch party', updated_at = '2030-06-01T12:00:00.000Z' WHERE id = '" + EVENT + "'");
 
             assertThat(updatedAt(s, engine)).isEqualTo(chosen);
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void rejectsStatusValuesOutsideTheirEnum(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             s.executeUpdate(INSERT_EVENT);
             s.executeUpdate("UPDATE events SET triage_status = 'approved'");
 
@@ -148,33 +134,23 @@ class EventsSyncSchemaIT {
             assertThatThrownBy(() -> s.executeUpdate("INSERT INTO sync_metadata (id, table_name, status) "
                     + "VALUES ('00000000-0000-4000-8000-000000000051', 'Events', 'paused')")).isInstanceOf(SQLException.class);
             assertThat(Queries.count(s, "SELECT count(*) FROM events WHERE triage_status = 'approved'")).isEqualTo(1);
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void addsAnOptionalPositiveCapacityToEvents(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            assertThat(new SchemaInspector(c).columns("events")).contains("capacity");
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+            assertThat(schema.columns("events")).contains("capacity");
             s.executeUpdate(INSERT_EVENT);
             assertThat(Queries.count(s, "SELECT count(*) FROM events WHERE capacity IS NULL")).isEqualTo(1);
 
             s.executeUpdate("UPDATE events SET capacity = 50");
             assertThatThrownBy(() -> s.executeUpdate("UPDATE events SET capacity = 0")).isInstanceOf(SQLException.class);
             assertThat(Queries.count(s, "SELECT capacity FROM events")).isEqualTo(50);
-        }
+        });
     }
 
-    private static UpResult up(TestDatabase db) {
-        return Migrations.discover().onlyModules(List.of(EventsSyncModule.NAME)).against(DatabaseTargets.fromUrl(db.url())).up();
-    }
-
-    private static TestDatabase migrated(Engine engine) {
-        TestDatabase db = TestDatabases.fresh(engine);
-        up(db);
-        return db;
-    }
 
     /** PostgreSQL keeps a timestamptz, SQLite the ISO-8601 text its default and trigger write. */
     private static Instant updatedAt(Statement s, Engine engine) throws SQLException {

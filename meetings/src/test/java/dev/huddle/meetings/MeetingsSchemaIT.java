@@ -1,22 +1,18 @@
 package dev.huddle.meetings;
 
 import dev.huddle.migration.Migrations;
+import dev.huddle.migration.Migrator;
 import dev.huddle.migration.connect.DatabaseTargets;
-import dev.huddle.migration.execute.AppliedStep;
-import dev.huddle.migration.execute.UpResult;
 import dev.huddle.testsupport.Engine;
+import dev.huddle.testsupport.ModuleSchemaFixture;
+import dev.huddle.testsupport.ModuleSchemaFixture.Applied;
 import dev.huddle.testsupport.Queries;
-import dev.huddle.testsupport.SchemaInspector;
-import dev.huddle.testsupport.TestDatabase;
-import dev.huddle.testsupport.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,31 +23,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * literals, which PostgreSQL casts to uuid and timestamptz itself, so one SQL text serves both engines.
  */
 class MeetingsSchemaIT {
+    private static final ModuleSchemaFixture<Migrator> SCHEMA = new ModuleSchemaFixture<>(MeetingsModule.NAME,
+            url -> Migrations.discover().onlyModules(List.of(MeetingsModule.NAME)).against(DatabaseTargets.fromUrl(url)),
+            migrator -> migrator.up().applied().stream().map(step -> new Applied(step.module(), step.version())).toList());
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void appliesOnlyItsOwnMigrationsToAFreshDatabase(Engine engine) throws SQLException {
-        TestDatabase db = TestDatabases.fresh(engine);
-
-        UpResult result = up(db);
-
-        assertThat(result.applied()).extracting(AppliedStep::module).containsOnly(MeetingsModule.NAME);
-        assertThat(result.applied()).extracting(AppliedStep::version).containsExactly(
-                "20250615051828", "20250615053210", "20250617090000", "20250622120000", "20250710150000");
-        try (Connection c = db.connect()) {
-            assertThat(new SchemaInspector(c).tables()).containsExactlyInAnyOrder(
-                    "meetings", "participants", "recordings", "analytics", "huddle_schema_history");
-        }
+        SCHEMA.assertAppliesAloneToAFreshDatabase(engine,
+                List.of("20250615051828", "20250615053210", "20250617090000", "20250622120000", "20250710150000"),
+                Set.of("meetings", "participants", "recordings", "analytics", "huddle_schema_history"));
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void keepsItsForeignKeysWithCascadeDelete(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
         String meeting = UUID.randomUUID().toString();
         String participant = UUID.randomUUID().toString();
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            SchemaInspector schema = new SchemaInspector(c);
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             assertThat(schema.foreignKeys("participants")).containsExactly("meeting_id -> meetings.id ON DELETE CASCADE");
             assertThat(schema.foreignKeys("recordings")).containsExactly("meeting_id -> meetings.id ON DELETE CASCADE");
             assertThat(schema.foreignKeys("analytics")).containsExactlyInAnyOrder(
@@ -69,15 +58,13 @@ class MeetingsSchemaIT {
             for (String child : List.of("participants", "recordings", "analytics")) {
                 assertThat(Queries.count(s, "SELECT count(*) FROM " + child)).as(child).isZero();
             }
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void indexesTheColumnsItQueries(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect()) {
-            SchemaInspector schema = new SchemaInspector(c);
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             assertThat(schema.lookupIndexes("meetings")).containsExactlyInAnyOrder("idx_meetings_room_name", "idx_meetings_created_at");
             assertThat(schema.lookupIndexes("participants")).containsExactlyInAnyOrder(
                     "idx_participants_meeting_id", "idx_participants_meeting_id_left_at");
@@ -87,30 +74,28 @@ class MeetingsSchemaIT {
                     "idx_analytics_participant_id", "idx_analytics_event_type", "idx_analytics_meeting_id_created_at");
             // Only "contains": sqlite-jdbc ignores getIndexInfo's unique flag, so SQLite lists every index here.
             assertThat(schema.uniqueIndexes("participants")).contains("uq_participants_meeting_identity");
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void letsMeetingsReuseARoomName(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             for (int i = 0; i < 2; i++) {
                 s.executeUpdate("INSERT INTO meetings (id, room_name, host_identity) VALUES ('%s', 'standup', 'alice')"
                         .formatted(UUID.randomUUID()));
             }
             assertThat(Queries.count(s, "SELECT count(*) FROM meetings WHERE room_name = 'standup'")).isEqualTo(2);
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void upsertsAParticipantWhoRejoinsTheSameMeeting(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
         String meeting = UUID.randomUUID().toString();
         String upsert = "INSERT INTO participants (id, meeting_id, identity, name) VALUES ('%s', '%s', 'alice', '%s') "
                 + "ON CONFLICT (meeting_id, identity) DO UPDATE SET name = excluded.name, left_at = NULL";
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             s.executeUpdate("INSERT INTO meetings (id, room_name, host_identity) VALUES ('%s', 'standup', 'alice')".formatted(meeting));
             s.executeUpdate(upsert.formatted(UUID.randomUUID(), meeting, "Alice"));
             s.executeUpdate("UPDATE participants SET left_at = '2025-07-01T10:00:00Z'");
@@ -119,15 +104,14 @@ class MeetingsSchemaIT {
 
             assertThat(Queries.count(s, "SELECT count(*) FROM participants")).isEqualTo(1);
             assertThat(Queries.count(s, "SELECT count(*) FROM participants WHERE name = 'Alice again' AND left_at IS NULL")).isEqualTo(1);
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void keepsInvitedParticipantsAsAJsonArrayOnTheMeeting(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            assertThat(new SchemaInspector(c).columns("meetings")).contains("invited_participants");
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+            assertThat(schema.columns("meetings")).contains("invited_participants");
             s.executeUpdate("INSERT INTO meetings (id, room_name, host_identity) VALUES ('%s', 'standup', 'alice')"
                     .formatted(UUID.randomUUID()));
             assertThat(Queries.text(s, "SELECT invited_participants FROM meetings")).isEqualTo("[]");
@@ -136,16 +120,7 @@ class MeetingsSchemaIT {
             assertThat(Queries.text(s, "SELECT invited_participants FROM meetings")).isEqualTo("[\"bob\"]");
             assertThatThrownBy(() -> s.executeUpdate("UPDATE meetings SET invited_participants = '{\"bob\": true}'"))
                     .isInstanceOf(SQLException.class);
-        }
+        });
     }
 
-    private static UpResult up(TestDatabase db) {
-        return Migrations.discover().onlyModules(List.of(MeetingsModule.NAME)).against(DatabaseTargets.fromUrl(db.url())).up();
-    }
-
-    private static TestDatabase migrated(Engine engine) {
-        TestDatabase db = TestDatabases.fresh(engine);
-        up(db);
-        return db;
-    }
 }

@@ -194,9 +194,9 @@ public final class Migrator {
         }
     }
 
-    /** Lint findings of every PostgreSQL up script of the selected modules, whatever this database's dialect. */
+    /** Lint findings of every up script of the selected modules, both dialects, whatever this database's dialect. */
     public List<LintFinding> lint() {
-        return MigrationLinter.lint(migrations.checkedPlan(Dialect.POSTGRESQL).migrations());
+        return MigrationLinter.lint(migrations::plan);
     }
 
     /**

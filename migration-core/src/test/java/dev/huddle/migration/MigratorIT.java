@@ -31,12 +31,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 class MigratorIT {
-    private static final List<String> INTERLEAVED_SCRIPTS = List.of(
-            "alpha/V20250101000000__create_alpha_items.sql",
-            "beta/V20250102000000__create_beta_items.sql",
-            "alpha/V20250103000000__add_alpha_note.sql",
-            "beta/V20250104000000__create_beta_tags.sql");
-
     @TempDir
     Path temp;
 
@@ -45,38 +39,35 @@ class MigratorIT {
     void appliesEveryModuleInMergedOrderAndRecordsEachScriptWithItsModule(Engine engine) throws Exception {
         TestDatabase database = TestDatabases.fresh(engine);
 
-        UpResult result = migrator(Scenarios.path("interleaved"), database).up();
+        UpResult result = migrator(Interleaved.path(), database).up();
 
-        assertThat(result.applied()).extracting(AppliedStep::module, AppliedStep::version, AppliedStep::description).containsExactly(
-                tuple("alpha", "20250101000000", "create alpha items"),
-                tuple("beta", "20250102000000", "create beta items"),
-                tuple("alpha", "20250103000000", "add alpha note"),
-                tuple("beta", "20250104000000", "create beta tags"));
-        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(INTERLEAVED_SCRIPTS);
+        assertThat(result.applied()).extracting(AppliedStep::module, AppliedStep::version, AppliedStep::description)
+                .containsExactlyElementsOf(Interleaved.MIGRATIONS.stream().map(m -> tuple(m.module(), m.version(), m.description())).toList());
+        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(Interleaved.scripts());
         assertThat(HistoryRows.tables(database)).contains("alpha_items", "beta_items", "beta_tags", "huddle_schema_history");
         assertThat(HistoryRows.columns(database, "alpha_items")).containsExactlyInAnyOrder("id", "name", "note");
 
-        StatusReport status = migrator(Scenarios.path("interleaved"), database).status();
-        assertThat(status.migrations()).extracting(MigrationStatus::script).containsExactlyElementsOf(INTERLEAVED_SCRIPTS);
+        StatusReport status = migrator(Interleaved.path(), database).status();
+        assertThat(status.migrations()).extracting(MigrationStatus::script).containsExactlyElementsOf(Interleaved.scripts());
         assertThat(status.migrations()).allSatisfy(migration -> {
             assertThat(migration.state()).isEqualTo(MigrationState.APPLIED);
             assertThat(migration.installedOn()).isNotNull();
             assertThat(migration.executionTimeMillis()).isNotNull();
         });
         assertThat(status.dialect()).isEqualTo(Scenarios.dialectOf(engine));
-        assertThat(migrator(Scenarios.path("interleaved"), database).validate().isClean()).isTrue();
+        assertThat(migrator(Interleaved.path(), database).validate().isClean()).isTrue();
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void appliesNothingTheSecondTime(Engine engine) throws Exception {
         TestDatabase database = TestDatabases.fresh(engine);
-        migrator(Scenarios.path("interleaved"), database).up();
+        migrator(Interleaved.path(), database).up();
 
-        UpResult second = migrator(Scenarios.path("interleaved"), database).up();
+        UpResult second = migrator(Interleaved.path(), database).up();
 
         assertThat(second.applied()).isEmpty();
-        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(INTERLEAVED_SCRIPTS);
+        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(Interleaved.scripts());
     }
 
     @ParameterizedTest
@@ -84,21 +75,21 @@ class MigratorIT {
     void stopsAtTheTargetVersionAndAppliesTheRestLater(Engine engine) throws Exception {
         TestDatabase database = TestDatabases.fresh(engine);
 
-        UpResult partial = migrator(Scenarios.path("interleaved"), database).up("20250102000000");
+        UpResult partial = migrator(Interleaved.path(), database).up("20250102000000");
 
         assertThat(partial.applied()).extracting(AppliedStep::version).containsExactly("20250101000000", "20250102000000");
         assertThat(HistoryRows.tables(database)).contains("alpha_items", "beta_items").doesNotContain("beta_tags");
-        StatusReport status = migrator(Scenarios.path("interleaved"), database).status();
+        StatusReport status = migrator(Interleaved.path(), database).status();
         assertThat(status.migrations()).extracting(MigrationStatus::state).containsExactly(
                 MigrationState.APPLIED, MigrationState.APPLIED, MigrationState.PENDING, MigrationState.PENDING);
-        ValidationReport validation = migrator(Scenarios.path("interleaved"), database).validate();
+        ValidationReport validation = migrator(Interleaved.path(), database).validate();
         assertThat(validation.isClean()).isTrue();
         assertThat(validation.pending()).isEqualTo(2);
 
-        UpResult rest = migrator(Scenarios.path("interleaved"), database).up();
+        UpResult rest = migrator(Interleaved.path(), database).up();
 
         assertThat(rest.applied()).extracting(AppliedStep::version).containsExactly("20250103000000", "20250104000000");
-        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(INTERLEAVED_SCRIPTS);
+        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(Interleaved.scripts());
     }
 
     @ParameterizedTest
@@ -106,7 +97,7 @@ class MigratorIT {
     void refusesATargetThatNamesNoMigrationBeforeApplyingAnything(Engine engine) throws Exception {
         TestDatabase database = TestDatabases.fresh(engine);
 
-        assertThatThrownBy(() -> migrator(Scenarios.path("interleaved"), database).up("20990101000000"))
+        assertThatThrownBy(() -> migrator(Interleaved.path(), database).up("20990101000000"))
                 .isInstanceOf(UnknownVersionException.class)
                 .hasMessageContaining("--target 20990101000000");
 
@@ -201,7 +192,7 @@ class MigratorIT {
                 () -> migrator(modules, database).up());
         assertThat(refused).isNotNull().hasMessageContaining(file);
         assertThat(refused.report().problems()).isEqualTo(report.problems());
-        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(INTERLEAVED_SCRIPTS.subList(0, 3));
+        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(Interleaved.scripts().subList(0, 3));
         assertThat(HistoryRows.tables(database)).doesNotContain("beta_tags");
     }
 
@@ -249,17 +240,17 @@ class MigratorIT {
     @EnumSource(Engine.class)
     void limitsUpAndStatusToTheSelectedModules(Engine engine) throws Exception {
         TestDatabase database = TestDatabases.fresh(engine);
-        Migrator alphaOnly = Scenarios.migrations(Scenarios.path("interleaved")).onlyModules(List.of("alpha"))
+        Migrator alphaOnly = Scenarios.migrations(Interleaved.path()).onlyModules(List.of("alpha"))
                 .against(DatabaseTargets.fromUrl(database.url()));
 
         UpResult result = alphaOnly.up();
 
         assertThat(result.applied()).extracting(AppliedStep::module).containsExactly("alpha", "alpha");
-        assertThat(HistoryRows.scripts(database)).containsExactly(INTERLEAVED_SCRIPTS.get(0), INTERLEAVED_SCRIPTS.get(2));
+        assertThat(HistoryRows.scripts(database)).containsExactly(Interleaved.scripts().get(0), Interleaved.scripts().get(2));
         assertThat(HistoryRows.tables(database)).contains("alpha_items").doesNotContain("beta_items", "beta_tags");
         assertThat(alphaOnly.status().migrations()).extracting(MigrationStatus::module, MigrationStatus::state).containsExactly(
                 tuple("alpha", MigrationState.APPLIED), tuple("alpha", MigrationState.APPLIED));
-        assertThat(migrator(Scenarios.path("interleaved"), database).status().migrations())
+        assertThat(migrator(Interleaved.path(), database).status().migrations())
                 .extracting(MigrationStatus::module, MigrationStatus::state).containsExactly(
                         tuple("alpha", MigrationState.APPLIED), tuple("beta", MigrationState.PENDING),
                         tuple("alpha", MigrationState.APPLIED), tuple("beta", MigrationState.PENDING));
@@ -298,11 +289,11 @@ class MigratorIT {
     @EnumSource(Engine.class)
     void readsTheDialectFromAPooledDataSource(Engine engine) throws Exception {
         TestDatabase database = TestDatabases.fresh(engine);
-        Migrator migrator = Scenarios.migrations(Scenarios.path("interleaved"))
+        Migrator migrator = Scenarios.migrations(Interleaved.path())
                 .against(DatabaseTargets.fromUrl(database.url()).dataSource());
 
         assertThat(migrator.plan().dialect()).isEqualTo(Scenarios.dialectOf(engine));
         assertThat(migrator.up().applied()).hasSize(4);
-        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(INTERLEAVED_SCRIPTS);
+        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(Interleaved.scripts());
     }
 }

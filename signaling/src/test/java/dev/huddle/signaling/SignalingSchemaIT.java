@@ -1,22 +1,19 @@
 package dev.huddle.signaling;
 
 import dev.huddle.migration.Migrations;
+import dev.huddle.migration.Migrator;
 import dev.huddle.migration.connect.DatabaseTargets;
-import dev.huddle.migration.execute.AppliedStep;
-import dev.huddle.migration.execute.UpResult;
 import dev.huddle.testsupport.Engine;
+import dev.huddle.testsupport.ModuleSchemaFixture;
+import dev.huddle.testsupport.ModuleSchemaFixture.Applied;
 import dev.huddle.testsupport.Queries;
-import dev.huddle.testsupport.SchemaInspector;
-import dev.huddle.testsupport.TestDatabase;
-import dev.huddle.testsupport.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * literals, which PostgreSQL casts to uuid itself, so one SQL text serves both engines.
  */
 class SignalingSchemaIT {
+    private static final ModuleSchemaFixture<Migrator> SCHEMA = new ModuleSchemaFixture<>(SignalingModule.NAME,
+            url -> Migrations.discover().onlyModules(List.of(SignalingModule.NAME)).against(DatabaseTargets.fromUrl(url)),
+            migrator -> migrator.up().applied().stream().map(step -> new Applied(step.module(), step.version())).toList());
+
     private static final String ALICE = "00000000-0000-4000-8000-00000000a11c";
     private static final String BOB = "00000000-0000-4000-8000-000000000b0b";
     private static final String ROOM = "00000000-0000-4000-8000-0000000000f1";
@@ -33,25 +34,15 @@ class SignalingSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void appliesOnlyItsOwnMigrationsToAFreshDatabase(Engine engine) throws SQLException {
-        TestDatabase db = TestDatabases.fresh(engine);
-
-        UpResult result = up(db);
-
-        assertThat(result.applied()).extracting(AppliedStep::module).containsOnly(SignalingModule.NAME);
-        assertThat(result.applied()).extracting(AppliedStep::version).containsExactly(
-                "20250101000000", "20250402110000", "20250528120000", "20250625080000");
-        try (Connection c = db.connect()) {
-            assertThat(new SchemaInspector(c).tables()).containsExactlyInAnyOrder("users", "rooms", "messages",
-                    "ice_candidates", "sdp_signals", "banned_users", "room_moderators", "api_keys", "huddle_schema_history");
-        }
+        SCHEMA.assertAppliesAloneToAFreshDatabase(engine,
+                List.of("20250101000000", "20250402110000", "20250528120000", "20250625080000"),
+                Set.of("users", "rooms", "messages", "ice_candidates", "sdp_signals", "banned_users", "room_moderators", "api_keys", "huddle_schema_history"));
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void keepsItsForeignKeysWithCascadeDelete(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            SchemaInspector schema = new SchemaInspector(c);
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             assertThat(schema.foreignKeys("rooms")).containsExactly("created_by -> users.id ON DELETE SET NULL");
             assertThat(schema.foreignKeys("messages")).containsExactlyInAnyOrder(
                     "room_id -> rooms.id ON DELETE CASCADE", "user_id -> users.id ON DELETE SET NULL");
@@ -86,15 +77,13 @@ class SignalingSchemaIT {
 
             assertThat(Queries.count(s, "SELECT count(*) FROM messages")).isZero();
             assertThat(Queries.count(s, "SELECT count(*) FROM banned_users")).isZero();
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void indexesTheColumnsItQueries(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect()) {
-            SchemaInspector schema = new SchemaInspector(c);
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             assertThat(schema.lookupIndexes("users")).isEmpty();
             assertThat(schema.lookupIndexes("rooms")).containsExactly("idx_rooms_created_by");
             assertThat(schema.lookupIndexes("messages")).containsExactlyInAnyOrder("idx_messages_room_id_created_at", "idx_messages_user_id");
@@ -107,14 +96,13 @@ class SignalingSchemaIT {
             assertThat(schema.lookupIndexes("room_moderators")).containsExactlyInAnyOrder(
                     "idx_room_moderators_user_id", "idx_room_moderators_granted_by");
             assertThat(schema.lookupIndexes("api_keys")).isEmpty();
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void upsertsBansAndModeratorGrantsPerRoomAndUser(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             insertAliceBobAndRoom(s);
             String ban = "INSERT INTO banned_users (id, room_id, user_id, reason) VALUES ('%s', '" + ROOM + "', '" + BOB + "', '%s') "
                     + "ON CONFLICT (room_id, user_id) DO UPDATE SET reason = excluded.reason";
@@ -129,29 +117,27 @@ class SignalingSchemaIT {
             assertThat(Queries.count(s, "SELECT count(*) FROM banned_users WHERE reason = 'spam again'")).isEqualTo(1);
             assertThat(Queries.count(s, "SELECT count(*) FROM banned_users")).isEqualTo(1);
             assertThat(Queries.count(s, "SELECT count(*) FROM room_moderators")).isEqualTo(1);
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void addsANullableEditedAtToMessages(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            assertThat(new SchemaInspector(c).columns("messages")).contains("edited_at");
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+            assertThat(schema.columns("messages")).contains("edited_at");
             insertAliceBobAndRoom(s);
             s.executeUpdate("INSERT INTO messages (id, room_id, user_id, content) VALUES ('%s', '%s', '%s', 'hi')"
                     .formatted("00000000-0000-4000-8000-000000000001", ROOM, ALICE));
 
             assertThat(Queries.count(s, "SELECT count(*) FROM messages WHERE edited_at IS NULL")).isEqualTo(1);
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void acceptsOnlyLowerCaseSha256HexAsApiKeyHash(Engine engine) throws SQLException {
-        TestDatabase db = migrated(engine);
         String insert = "INSERT INTO api_keys (id, key_hash, name) VALUES ('%s', '%s', 'ci')";
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        SCHEMA.onMigrated(engine, (c, s, schema) -> {
             s.executeUpdate(insert.formatted("00000000-0000-4000-8000-000000000031", "ab".repeat(32)));
 
             assertThatThrownBy(() -> s.executeUpdate(insert.formatted("00000000-0000-4000-8000-000000000032", "AB".repeat(32))))
@@ -159,18 +145,9 @@ class SignalingSchemaIT {
             assertThatThrownBy(() -> s.executeUpdate(insert.formatted("00000000-0000-4000-8000-000000000033", "a".repeat(63))))
                     .isInstanceOf(SQLException.class);
             assertThat(Queries.count(s, "SELECT count(*) FROM api_keys")).isEqualTo(1);
-        }
+        });
     }
 
-    private static UpResult up(TestDatabase db) {
-        return Migrations.discover().onlyModules(List.of(SignalingModule.NAME)).against(DatabaseTargets.fromUrl(db.url())).up();
-    }
-
-    private static TestDatabase migrated(Engine engine) {
-        TestDatabase db = TestDatabases.fresh(engine);
-        up(db);
-        return db;
-    }
 
     private static void insertAliceBobAndRoom(Statement s) throws SQLException {
         s.executeUpdate("INSERT INTO users (id, username) VALUES ('%s', 'alice'), ('%s', 'bob')".formatted(ALICE, BOB));

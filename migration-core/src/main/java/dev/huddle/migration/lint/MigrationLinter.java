@@ -1,6 +1,7 @@
 package dev.huddle.migration.lint;
 
 import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.ResolvedScript;
 import dev.huddle.migration.plan.ScriptDirectives;
 import dev.huddle.migration.sql.ScannedScript;
@@ -14,13 +15,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks PostgreSQL up scripts statement by statement, reading each statement's code-only view from the script's one
- * scan ({@link ResolvedScript#scanned}), so comments and strings never match a rule. A table the same script created is new and empty, so only
- * statements on tables that existed before the script are flagged. Down scripts are not linted: dropping is their job.
+ * Checks up scripts of both dialects statement by statement, reading each statement's code-only view from the script's
+ * one scan ({@link ResolvedScript#scanned}), so comments and strings never match a rule. A table the same script created
+ * is new and empty, so only statements on tables that existed before the script are flagged. Each dialect gets the rules
+ * that apply to it ({@link LintRule#appliesTo}); on SQLite a rebuild (create a new table, copy, drop the old one, rename
+ * the new one to the old name) keeps the table and is not flagged. Down scripts are not linted: dropping is their job.
  */
 public final class MigrationLinter {
     private static final String NAME = "(?:\"[^\"]+\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|[\\w$]+))?";
@@ -31,6 +35,7 @@ public final class MigrationLinter {
             "^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?.*?\\bON\\s+(?:ONLY\\s+)?(" + NAME + ")", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ALTER_TABLE = Pattern.compile(
             "^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?(" + NAME + ")\\s+(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern RENAME_TO = Pattern.compile("^RENAME\\s+TO\\s+(" + NAME + ")", Pattern.CASE_INSENSITIVE);
     private static final Pattern DROP_TABLE = Pattern.compile("^DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(" + NAME + ")", Pattern.CASE_INSENSITIVE);
     private static final Pattern LOCK_TIMEOUT = Pattern.compile("^SET\\s+(LOCAL\\s+)?(?:SESSION\\s+)?lock_timeout\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ADD_COLUMN = Pattern.compile("^ADD\\s+(?:COLUMN\\s+)?(?!CONSTRAINT\\b|PRIMARY\\b|UNIQUE\\b|FOREIGN\\b|CHECK\\b)", Pattern.CASE_INSENSITIVE);
@@ -44,18 +49,25 @@ public final class MigrationLinter {
     private MigrationLinter() {
     }
 
-    /** Unsilenced findings of every PostgreSQL script in the list; other dialects' scripts are skipped. */
-    public static List<LintFinding> lint(List<ResolvedScript> scripts) {
+    /** Unsilenced findings of the up scripts of both dialects, PostgreSQL's first, each plan as {@code plans} makes it. */
+    public static List<LintFinding> lint(Function<Dialect, MigrationPlan> plans) {
         List<LintFinding> findings = new ArrayList<>();
-        for (ResolvedScript script : scripts) {
-            if (script.dialect() == Dialect.POSTGRESQL) {
-                findings.addAll(lint(script));
-            }
+        for (Dialect dialect : Dialect.values()) {
+            findings.addAll(lint(plans.apply(dialect).migrations()));
         }
         return findings;
     }
 
-    /** Unsilenced findings of one PostgreSQL script, in line order. */
+    /** Unsilenced findings of every script in the list, each checked with its own dialect's rules. */
+    public static List<LintFinding> lint(List<ResolvedScript> scripts) {
+        List<LintFinding> findings = new ArrayList<>();
+        for (ResolvedScript script : scripts) {
+            findings.addAll(lint(script));
+        }
+        return findings;
+    }
+
+    /** Unsilenced findings of one script, in line order. */
     public static List<LintFinding> lint(ResolvedScript script) {
         Map<LintRule, String> ignored = new EnumMap<>(LintRule.class);
         List<LintFinding> findings = new ArrayList<>();
@@ -65,14 +77,16 @@ public final class MigrationLinter {
             LintRule rule = rule(marker.group(1));
             int line = scanned.lineOf(marker.start());
             if (rule == null || rule == LintRule.H000) {
-                findings.add(new LintFinding(LintRule.H000, script.script(), line,
+                findings.add(new LintFinding(LintRule.H000, script.dialect(), script.script(), line,
                         marker.group(1).isEmpty() ? "lint-ignore without a rule" : "unknown rule " + marker.group(1)));
             } else if (marker.group(2).isBlank()) {
-                findings.add(new LintFinding(LintRule.H000, script.script(), line, "lint-ignore " + rule + " without a reason"));
+                findings.add(new LintFinding(LintRule.H000, script.dialect(), script.script(), line,
+                        "lint-ignore " + rule + " without a reason"));
             } else {
                 ignored.put(rule, marker.group(2));
             }
         }
+        Set<String> rebuilt = script.dialect() == Dialect.SQLITE ? rebuiltTables(scanned) : Set.of();
         Set<String> createdHere = new HashSet<>();
         boolean lockTimeoutSet = false;
         // Outside a transaction each statement commits alone, so SET LOCAL lasts for itself only.
@@ -93,7 +107,7 @@ public final class MigrationLinter {
                     locksExistingTable = true;
                 }
             } else if ((matcher = DROP_TABLE.matcher(code)).find()) {
-                if (!createdHere.contains(table(matcher.group(1)))) {
+                if (!createdHere.contains(table(matcher.group(1))) && !rebuilt.contains(table(matcher.group(1)))) {
                     found.add("H004 DROP TABLE " + table(matcher.group(1)));
                     locksExistingTable = true;
                 }
@@ -124,12 +138,31 @@ public final class MigrationLinter {
             }
             for (String finding : found) {
                 LintRule rule = LintRule.valueOf(finding.substring(0, 4));
-                if (!ignored.containsKey(rule)) {
-                    findings.add(new LintFinding(rule, script.script(), statement.line(), finding.substring(5)));
+                if (!ignored.containsKey(rule) && rule.appliesTo(script.dialect())) {
+                    findings.add(new LintFinding(rule, script.dialect(), script.script(), statement.line(), finding.substring(5)));
                 }
             }
         }
         return findings;
+    }
+
+    /** Tables the script rebuilds: a table it creates is renamed to their name. */
+    private static Set<String> rebuiltTables(ScannedScript scanned) {
+        Set<String> created = new HashSet<>();
+        Set<String> rebuilt = new HashSet<>();
+        for (ScriptStatement statement : scanned.statements()) {
+            String code = scanned.codeOf(statement);
+            Matcher matcher;
+            if ((matcher = CREATE_TABLE.matcher(code)).find()) {
+                created.add(table(matcher.group(1)));
+            } else if ((matcher = ALTER_TABLE.matcher(code)).find() && created.contains(table(matcher.group(1)))) {
+                Matcher renamed = RENAME_TO.matcher(matcher.group(2).strip());
+                if (renamed.find()) {
+                    rebuilt.add(table(renamed.group(1)));
+                }
+            }
+        }
+        return rebuilt;
     }
 
     private static LintRule rule(String id) {

@@ -1,5 +1,5 @@
 /**
- * Flags PostgreSQL operations that lock or break a live database, with a rule id, file, line and suggestion. A
+ * Flags operations that lock or break a live database, with a rule id, file, line, dialect and suggestion. A
  * script silences a rule only with an explicit, reasoned marker: {@code -- huddle:lint-ignore H001 <reason>}.
  */
 package dev.huddle.migration.lint;

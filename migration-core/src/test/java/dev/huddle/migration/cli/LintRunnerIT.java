@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static dev.huddle.migration.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code validate} lints the PostgreSQL scripts, whichever engine it checks; {@code up} never lints. */
+/** {@code validate} lints the scripts of both dialects, whichever engine it checks; {@code up} never lints. */
 class LintRunnerIT {
     private static final String LINT_FINDINGS = Scenarios.path("lint-findings").toString();
     private static final String INDEX = "alpha/V20250102000000__index_alpha_names.sql";
@@ -25,9 +25,9 @@ class LintRunnerIT {
 
         assertThat(validate.code()).as(validate.err()).isEqualTo(ExitCodes.VALIDATION_REFUSED);
         assertThat(validate.err()).contains("Validation failed, 2 problems:",
-                "H001 " + INDEX + ":1: CREATE INDEX on alpha_items: index built without CONCURRENTLY",
+                "H001 " + INDEX + ":1 (postgresql): CREATE INDEX on alpha_items: index built without CONCURRENTLY",
                 "Suggestion: use CREATE INDEX CONCURRENTLY", "'-- huddle:lint-ignore H001 <reason>'",
-                "H006 " + INDEX + ":1: ");
+                "H006 " + INDEX + ":1 (postgresql): ");
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.huddle.migration.history;
 
+import dev.huddle.migration.Interleaved;
 import dev.huddle.migration.Scenarios;
 import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.migration.discover.Dialect;
@@ -59,18 +60,16 @@ class HistoryTableIT {
     @EnumSource(Engine.class)
     void readsEveryAppliedRowInInstalledOrderWithItsModuleAndChecksum(Engine engine) throws Exception {
         TestDatabase database = migrated(engine);
-        Path alphaScript = Scenarios.script(Scenarios.path("interleaved"), "alpha", Scenarios.dialectOf(engine),
+        Path alphaScript = Scenarios.script(Interleaved.path(), "alpha", Scenarios.dialectOf(engine),
                 "V20250101000000__create_alpha_items.sql");
 
         try (Connection connection = database.connect()) {
             List<AppliedMigration> rows = table(engine).read(connection);
 
-            assertThat(rows).extracting(AppliedMigration::installedRank, AppliedMigration::module, AppliedMigration::fileName,
-                    AppliedMigration::description, AppliedMigration::success).containsExactly(
-                    tuple(1, "alpha", "V20250101000000__create_alpha_items.sql", "create alpha items", true),
-                    tuple(2, "beta", "V20250102000000__create_beta_items.sql", "create beta items", true),
-                    tuple(3, "alpha", "V20250103000000__add_alpha_note.sql", "add alpha note", true),
-                    tuple(4, "beta", "V20250104000000__create_beta_tags.sql", "create beta tags", true));
+            assertThat(rows).extracting(AppliedMigration::installedRank).containsExactly(1, 2, 3, 4);
+            assertThat(rows).extracting(AppliedMigration::module, AppliedMigration::fileName, AppliedMigration::description,
+                    AppliedMigration::success).containsExactlyElementsOf(Interleaved.MIGRATIONS.stream()
+                    .map(m -> tuple(m.module(), m.fileName(), m.description(), true)).toList());
             assertThat(rows.get(0).checksum()).isEqualTo(Checksum.of(Scenarios.read(alphaScript)));
             assertThat(rows).allSatisfy(row -> assertThat(row.installedOn()).isNotNull());
         }
@@ -84,7 +83,7 @@ class HistoryTableIT {
             statement.execute("update huddle_schema_history set checksum = null where installed_rank = 1");
         }
 
-        assertThat(Scenarios.migrations(Scenarios.path("interleaved")).against(DatabaseTargets.fromUrl(database.url())).validate()
+        assertThat(Scenarios.migrations(Interleaved.path()).against(DatabaseTargets.fromUrl(database.url())).validate()
                 .problems()).singleElement().asString().contains("V20250101000000__create_alpha_items.sql", "was edited");
         try (Connection connection = database.connect()) {
             assertThat(table(engine).read(connection).get(0).checksum()).isNull();
@@ -97,7 +96,7 @@ class HistoryTableIT {
 
     private static TestDatabase migrated(Engine engine) {
         TestDatabase database = TestDatabases.fresh(engine);
-        Scenarios.migrations(Scenarios.path("interleaved")).against(DatabaseTargets.fromUrl(database.url())).up();
+        Scenarios.migrations(Interleaved.path()).against(DatabaseTargets.fromUrl(database.url())).up();
         return database;
     }
 }

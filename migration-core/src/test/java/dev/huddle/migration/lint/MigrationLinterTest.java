@@ -40,7 +40,7 @@ class MigrationLinterTest {
 
         assertThat(findings).extracting(LintFinding::rule, LintFinding::script, LintFinding::line)
                 .containsExactly(tuple(LintRule.valueOf(rule), SCRIPT, 3));
-        assertThat(findings.get(0).toString()).startsWith(rule + " " + SCRIPT + ":3: ")
+        assertThat(findings.get(0).toString()).startsWith(rule + " " + SCRIPT + ":3 (postgresql): ")
                 .contains(LintRule.valueOf(rule).problem(), "Suggestion: " + LintRule.valueOf(rule).suggestion(),
                         "'-- huddle:lint-ignore " + rule + " <reason>'");
     }
@@ -174,15 +174,67 @@ class MigrationLinterTest {
         assertThat(findings).extracting(LintFinding::rule, LintFinding::line).containsExactly(tuple(LintRule.H006, 3));
     }
 
-    @Test
-    void lintsPostgresqlScriptsOnly() {
-        String sql = "create index items_name on items (name);\n";
-        ResolvedScript postgres = script(Dialect.POSTGRESQL, sql);
-        ResolvedScript sqlite = script(Dialect.SQLITE, sql);
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "create index items_name on items (name);",
+            "alter table items add column code text not null;",
+            "alter table items add column owner_id integer references owners (id);",
+    })
+    void sqliteScriptsGetNoneOfThePostgresqlLockingRules(String statement) {
+        ResolvedScript postgres = script(Dialect.POSTGRESQL, statement + "\n");
+        ResolvedScript sqlite = script(Dialect.SQLITE, statement + "\n");
 
+        assertThat(MigrationLinter.lint(List.of(postgres))).isNotEmpty();
         assertThat(MigrationLinter.lint(List.of(sqlite))).isEmpty();
-        assertThat(MigrationLinter.lint(List.of(sqlite, postgres))).extracting(LintFinding::rule)
-                .containsExactly(LintRule.H001, LintRule.H006);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "drop table items;                         | DROP TABLE items",
+            "alter table items drop column code;       | ALTER TABLE items DROP COLUMN",
+            "alter table items rename column a to b;   | ALTER TABLE items RENAME",
+            "alter table items rename to things;       | ALTER TABLE items RENAME",
+    })
+    void sqliteScriptsAreFlaggedForDroppingOrRenamingNamingTheirDialect(String statement, String detail) {
+        List<LintFinding> findings = MigrationLinter.lint(List.of(script(Dialect.SQLITE, "-- a comment\n" + statement + "\n")));
+
+        assertThat(findings).extracting(LintFinding::rule, LintFinding::dialect, LintFinding::line, LintFinding::detail)
+                .containsExactly(tuple(LintRule.H004, Dialect.SQLITE, 2, detail));
+        assertThat(findings.get(0).toString()).startsWith("H004 " + SCRIPT + ":2 (sqlite): " + detail + ": ");
+    }
+
+    @Test
+    void aSqliteTableRebuildKeepsTheTableAndIsNotFlagged() {
+        assertThat(MigrationLinter.lint(List.of(script(Dialect.SQLITE, """
+                create table items_new (id integer primary key, name text not null);
+                insert into items_new select id, name from items;
+                drop table items;
+                alter table items_new rename to items;
+                """)))).isEmpty();
+        assertThat(MigrationLinter.lint(List.of(script(Dialect.SQLITE, """
+                create table items_new (id integer primary key);
+                drop table items;
+                alter table items_new rename to things;
+                """)))).extracting(LintFinding::rule, LintFinding::line).containsExactly(tuple(LintRule.H004, 2));
+    }
+
+    @Test
+    void sqliteScriptsHonourTheSameMarkers() {
+        assertThat(MigrationLinter.lint(List.of(script(Dialect.SQLITE, "-- huddle:lint-ignore H004 unused since 0.2\ndrop table items;\n"))))
+                .isEmpty();
+        assertThat(MigrationLinter.lint(List.of(script(Dialect.SQLITE, "-- huddle:lint-ignore H004\ndrop table items;\n"))))
+                .extracting(LintFinding::rule, LintFinding::dialect).containsExactly(tuple(LintRule.H000, Dialect.SQLITE), tuple(LintRule.H004, Dialect.SQLITE));
+    }
+
+    @Test
+    void lintsEachScriptWithItsOwnDialectsRules() {
+        String sql = "create index items_name on items (name);\ndrop table legacy;\n";
+
+        List<LintFinding> findings = MigrationLinter.lint(List.of(script(Dialect.SQLITE, sql), script(Dialect.POSTGRESQL, sql)));
+
+        assertThat(findings).extracting(LintFinding::dialect, LintFinding::rule).containsExactly(
+                tuple(Dialect.SQLITE, LintRule.H004),
+                tuple(Dialect.POSTGRESQL, LintRule.H001), tuple(Dialect.POSTGRESQL, LintRule.H006), tuple(Dialect.POSTGRESQL, LintRule.H004));
     }
 
     private static List<LintFinding> lint(String sql) {

@@ -1,6 +1,7 @@
 package dev.huddle.migration.lock;
 
 import dev.huddle.migration.HistoryRows;
+import dev.huddle.migration.Interleaved;
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.Scenarios;
 import dev.huddle.migration.connect.DatabaseTargets;
@@ -32,12 +33,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** One runner at a time per database: the others wait for the lock, or give up naming who holds it. */
 class MigrationLockIT {
-    private static final Path INTERLEAVED = Scenarios.path("interleaved");
-    private static final List<String> INTERLEAVED_SCRIPTS = List.of(
-            "alpha/V20250101000000__create_alpha_items.sql",
-            "beta/V20250102000000__create_beta_items.sql",
-            "alpha/V20250103000000__add_alpha_note.sql",
-            "beta/V20250104000000__create_beta_tags.sql");
+    private static final Path INTERLEAVED = Interleaved.path();
 
     @ParameterizedTest
     @EnumSource(Engine.class)
@@ -64,8 +60,8 @@ class MigrationLockIT {
         }
 
         assertThat(applied).as("versions applied by all runners together")
-                .containsExactlyInAnyOrder("20250101000000", "20250102000000", "20250103000000", "20250104000000");
-        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(INTERLEAVED_SCRIPTS);
+                .containsExactlyInAnyOrderElementsOf(Interleaved.versions());
+        assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(Interleaved.scripts());
         assertThat(HistoryRows.tables(database)).contains("alpha_items", "beta_items", "beta_tags");
     }
 

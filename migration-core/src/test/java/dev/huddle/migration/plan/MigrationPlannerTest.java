@@ -1,5 +1,6 @@
 package dev.huddle.migration.plan;
 
+import dev.huddle.migration.Interleaved;
 import dev.huddle.migration.Scenarios;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
@@ -30,11 +31,7 @@ class MigrationPlannerTest {
     void ordersScriptsAcrossModulesByTimestamp(Dialect dialect) {
         MigrationPlan plan = plan("interleaved", dialect);
 
-        assertThat(plan.migrations()).extracting(ResolvedScript::script).containsExactly(
-                "alpha/V20250101000000__create_alpha_items.sql",
-                "beta/V20250102000000__create_beta_items.sql",
-                "alpha/V20250103000000__add_alpha_note.sql",
-                "beta/V20250104000000__create_beta_tags.sql");
+        assertThat(plan.migrations()).extracting(ResolvedScript::script).containsExactlyElementsOf(Interleaved.scripts());
         assertThat(plan.migrations()).extracting(ResolvedScript::module).containsExactly("alpha", "beta", "alpha", "beta");
         assertThat(plan.modules()).containsExactly("alpha", "beta");
         assertThat(plan.dialect()).isEqualTo(dialect);
