@@ -6,15 +6,14 @@ import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ModuleDiscovery;
 import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.MigrationPlanner;
+import dev.huddle.migration.session.SessionSource;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Where Huddle's migration engine starts, for its three users: the app at boot
@@ -68,10 +67,6 @@ public final class Migrations {
         return new Migrations(modules, selected, timeout, transactionPerMigration, historySchema);
     }
 
-    Duration lockTimeout() {
-        return lockTimeout;
-    }
-
     /**
      * Commits after each migration instead of once per {@code up}: shorter lock windows on a busy database, at the
      * price of a failure leaving the migrations before it applied.
@@ -80,20 +75,12 @@ public final class Migrations {
         return new Migrations(modules, selected, lockTimeout, perMigration, historySchema);
     }
 
-    boolean transactionPerMigration() {
-        return transactionPerMigration;
-    }
-
     /**
      * Keeps the history table in this PostgreSQL schema (created if missing) instead of the connection's current schema
      * at start; null for the current schema. SQLite has one schema.
      */
     public Migrations withHistorySchema(String schema) {
         return new Migrations(modules, selected, lockTimeout, transactionPerMigration, schema == null || schema.isBlank() ? null : schema);
-    }
-
-    String historySchema() {
-        return historySchema;
     }
 
     public List<ModuleDescriptor> modules() {
@@ -116,30 +103,6 @@ public final class Migrations {
         return new MigrationPlanner(modules).checkedPlan(dialect, selected);
     }
 
-    /**
-     * The plan a rollback of {@code module} reads: every module, refused only for problems of that module and of the
-     * modules that depend on it, whose applied migrations the rollback must check.
-     */
-    MigrationPlan planForRollbackOf(String module, Dialect dialect) {
-        return new MigrationPlanner(modules).plan(dialect, selected, withDependents(module));
-    }
-
-    /** The module and every module that depends on it, directly or through others. */
-    private Set<String> withDependents(String module) {
-        Set<String> found = new LinkedHashSet<>(List.of(module));
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (ModuleDescriptor each : modules) {
-                if (!found.contains(each.name()) && each.dependsOn().stream().anyMatch(found::contains)) {
-                    found.add(each.name());
-                    grew = true;
-                }
-            }
-        }
-        return found;
-    }
-
     /** Commands against a database the caller pooled; its dialect is read from the first connection. */
     public Migrator against(DataSource dataSource) {
         return against(dataSource, "the configured data source");
@@ -147,11 +110,19 @@ public final class Migrations {
 
     /** As {@link #against(DataSource)}, naming the database in messages by {@code description} (never a password). */
     public Migrator against(DataSource dataSource, String description) {
-        return new Migrator(this, dataSource, null, null, description);
+        return new Migrator(new MigrationPlanner(modules), selected, settings(), SessionSource.pooled(dataSource, description, historySchema));
     }
 
-    /** Commands against a database named by URL; the plan is checked before any connection is opened. */
+    /**
+     * Commands against a database named by URL; the plan is checked before any connection is opened. On SQLite the lock
+     * timeout also bounds each wait for another connection's write lock.
+     */
     public Migrator against(DatabaseTarget target) {
-        return new Migrator(this, target.dataSource(lockTimeout), target.dialect(), target.withSqliteBusyTimeout(lockTimeout), target.toString());
+        return new Migrator(new MigrationPlanner(modules), selected, settings(),
+                SessionSource.of(target.withSqliteBusyTimeout(lockTimeout), historySchema));
+    }
+
+    private MigrationSettings settings() {
+        return new MigrationSettings(lockTimeout, transactionPerMigration, historySchema);
     }
 }

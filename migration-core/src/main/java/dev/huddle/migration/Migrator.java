@@ -1,8 +1,7 @@
 package dev.huddle.migration;
 
-import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.discover.Dialect;
-import dev.huddle.migration.execute.AppliedStep;
+import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.MigrationExecutor;
 import dev.huddle.migration.execute.RedoResult;
 import dev.huddle.migration.execute.RepairExecutor;
@@ -22,16 +21,13 @@ import dev.huddle.migration.plan.RollbackPlan;
 import dev.huddle.migration.plan.RollbackPlanner;
 import dev.huddle.migration.plan.RollbackRequest;
 import dev.huddle.migration.session.DatabaseSession;
+import dev.huddle.migration.session.SessionOpening;
+import dev.huddle.migration.session.SessionSource;
 import dev.huddle.migration.status.MigrationInfos;
 import dev.huddle.migration.status.StatusReport;
 import dev.huddle.migration.status.ValidationReport;
 
-import javax.sql.DataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The commands against one database: {@link #up}, {@link #down}, {@link #redo}, {@link #status}, {@link #validate},
@@ -39,19 +35,22 @@ import java.util.concurrent.FutureTask;
  * {@link DatabaseSession}, which takes the lock, reads the history and runs the scripts.
  */
 public final class Migrator {
-    private final Migrations migrations;
-    private final DataSource dataSource;
-    private final DatabaseTarget target;
-    private final String description;
+    private final MigrationPlanner planner;
+    private final List<String> selected;
+    private final MigrationSettings settings;
+    private final SessionSource source;
     private Dialect dialect;
     private MigrationPlan plan;
 
-    Migrator(Migrations migrations, DataSource dataSource, Dialect dialect, DatabaseTarget target, String description) {
-        this.migrations = migrations;
-        this.dataSource = dataSource;
-        this.dialect = dialect;
-        this.target = target;
-        this.description = description;
+    /**
+     * @param selected the modules commands are limited to; empty for all
+     */
+    Migrator(MigrationPlanner planner, List<String> selected, MigrationSettings settings, SessionSource source) {
+        this.planner = planner;
+        this.selected = List.copyOf(selected);
+        this.settings = settings;
+        this.source = source;
+        this.dialect = source.dialect();
     }
 
     /** Applies every pending migration in plan order. */
@@ -67,7 +66,7 @@ public final class Migrator {
      * @throws InconsistentHistoryException when the history disagrees with the scripts; nothing is applied
      */
     public UpResult up(String targetVersion) {
-        try (Opening opening = openAlongside(planBuilt())) {
+        try (SessionOpening opening = openAlongside(planBuilt())) {
             MigrationPlan plan = plan();
             checkTarget(plan, targetVersion);
             // Every checksum is needed, to compare with its history row or to write a new one: computed while the history
@@ -80,9 +79,9 @@ public final class Migrator {
                 return new UpResult(List.of());
             }
             DatabaseSession session = opening.session();
-            try (MigrationLock.Held ignored = session.lock(migrations.lockTimeout())) {
+            try (MigrationLock.Held ignored = session.lock(settings.lockTimeout())) {
                 List<ResolvedScript> pending = checkedPending(plan, session.readHistory(), targetVersion);
-                return new MigrationExecutor(session, migrations.transactionPerMigration()).up(pending);
+                return new MigrationExecutor(session, settings.transactionPerMigration()).up(pending);
             }
         }
     }
@@ -95,7 +94,7 @@ public final class Migrator {
             throw new InconsistentHistoryException(report, report.blockingUp());
         }
         List<ResolvedScript> pending = infos.pendingUpTo(targetVersion);
-        planner().refuseBrokenScripts(pending);
+        planner.refuseBrokenScripts(pending);
         return pending;
     }
 
@@ -110,10 +109,6 @@ public final class Migrator {
         }
     }
 
-    private MigrationPlanner planner() {
-        return new MigrationPlanner(migrations.modules());
-    }
-
     /** What {@code down(request)} would revert, newest first, after the same checks; changes nothing. */
     public RollbackPlan planDown(RollbackRequest request) {
         try (DatabaseSession session = openSession()) {
@@ -123,14 +118,14 @@ public final class Migrator {
 
     private RollbackPlan planDown(RollbackRequest request, List<AppliedMigration> history) {
         // A rollback of one module answers for that module and its dependents, not for a bad script elsewhere.
-        MigrationPlan plan = request.module() == null ? plan() : migrations.planForRollbackOf(request.module(), dialect());
+        MigrationPlan plan = request.module() == null ? plan() : planner.planForRollbackOf(request.module(), dialect(), selected);
         ValidationReport report = ValidationReport.of(plan, MigrationInfos.join(plan, history));
         if (!report.isTrustworthy()) {
             throw new InconsistentHistoryException(report, report.problems());
         }
         MigrationPlan allModules = request.module() == null
-                ? migrations.onlyModules(List.of()).plan(dialect())
-                : migrations.onlyModules(List.of()).planForRollbackOf(request.module(), dialect());
+                ? planner.plan(dialect(), List.of())
+                : planner.planForRollbackOf(request.module(), dialect(), List.of());
         return new RollbackPlanner(plan, allModules).plan(request, history);
     }
 
@@ -141,22 +136,22 @@ public final class Migrator {
      *                                                            a dependent module needs it
      * @throws dev.huddle.migration.failure.MigrationFailedException when a down script fails; that step changed nothing
      */
-    public List<AppliedStep> down(RollbackRequest request) {
-        try (DatabaseSession session = openSession(); MigrationLock.Held ignored = session.lock(migrations.lockTimeout())) {
+    public List<MigrationStep> down(RollbackRequest request) {
+        try (DatabaseSession session = openSession(); MigrationLock.Held ignored = session.lock(settings.lockTimeout())) {
             return new RollbackExecutor(session).down(planDown(request, session.readHistory()));
         }
     }
 
     /** Reverts the last applied migration of the selected modules and applies it again. */
     public RedoResult redo() {
-        try (DatabaseSession session = openSession(); MigrationLock.Held ignored = session.lock(migrations.lockTimeout())) {
+        try (DatabaseSession session = openSession(); MigrationLock.Held ignored = session.lock(settings.lockTimeout())) {
             RollbackPlan rollback = planDown(RollbackRequest.last(), session.readHistory());
             if (rollback.isEmpty()) {
                 return new RedoResult(List.of(), new UpResult(List.of()));
             }
-            List<AppliedStep> reverted = new RollbackExecutor(session).down(rollback);
+            List<MigrationStep> reverted = new RollbackExecutor(session).down(rollback);
             // Exactly the migration just reverted, wherever it stood in the order: redo restores what was there.
-            UpResult reapplied = new MigrationExecutor(session, migrations.transactionPerMigration())
+            UpResult reapplied = new MigrationExecutor(session, settings.transactionPerMigration())
                     .up(List.of(rollback.steps().get(0).migration()));
             return new RedoResult(reverted, reapplied);
         }
@@ -168,18 +163,20 @@ public final class Migrator {
      */
     public List<String> repair(RepairRequest request) {
         MigrationPlan plan = plan();
-        try (DatabaseSession session = openSession(); MigrationLock.Held ignored = session.lock(migrations.lockTimeout())) {
+        try (DatabaseSession session = openSession(); MigrationLock.Held ignored = session.lock(settings.lockTimeout())) {
             return new RepairExecutor(session).repair(request, plan);
         }
     }
 
     /** Every migration with its state in this database. */
     public StatusReport status() {
-        try (Opening opening = openAlongside(planBuilt())) {
+        try (SessionOpening opening = openAlongside(planBuilt())) {
             MigrationPlan plan = plan();
+            // Status shows an edited script as such, so every checksum is needed: computed while the history is on its way.
+            plan.migrations().forEach(ResolvedScript::checksum);
             MigrationInfos infos = MigrationInfos.join(plan, opening.history());
-            planner().refuseBrokenScripts(infos.pendingUpTo(null));
-            return StatusReport.of(plan, infos, description);
+            planner.refuseBrokenScripts(infos.pendingUpTo(null));
+            return StatusReport.of(plan, infos, source.description());
         }
     }
 
@@ -189,14 +186,14 @@ public final class Migrator {
      */
     public ValidationReport validate() {
         try (DatabaseSession session = openSession()) {
-            MigrationPlan plan = migrations.checkedPlan(session.dialect());
+            MigrationPlan plan = planner.checkedPlan(session.dialect(), selected);
             return ValidationReport.of(plan, MigrationInfos.join(plan, session.readHistory()));
         }
     }
 
     /** Lint findings of every up script of the selected modules, both dialects, whatever this database's dialect. */
     public List<LintFinding> lint() {
-        return MigrationLinter.lint(migrations::plan);
+        return MigrationLinter.lint(each -> planner.plan(each, selected));
     }
 
     /**
@@ -205,7 +202,7 @@ public final class Migrator {
      */
     public synchronized MigrationPlan plan() {
         if (plan == null) {
-            plan = migrations.plan(dialect());
+            plan = planner.plan(dialect(), selected);
         }
         return plan;
     }
@@ -231,112 +228,26 @@ public final class Migrator {
     }
 
     private DatabaseSession openSession() {
-        DatabaseSession.Connector connector = target != null ? target::connect : DatabaseSession.pooled(dataSource, description);
-        DatabaseSession session = DatabaseSession.open(connector, dialect, migrations.historySchema(), description,
-                target == null ? List.of() : target.secrets());
+        DatabaseSession session = source.open(knownDialect());
         synchronized (this) {
             dialect = session.dialect();
         }
         return session;
     }
 
-    /**
-     * Starts opening the session and reading the history on a thread of its own while the caller plans: at a cold start
-     * the connection and the planning take about as long as each other, and reading changes nothing. Not when the plan
-     * is built already (the app's /health asks for status again and again), when the dialect is not known before
-     * connecting, nor for a SQLite file that does not exist yet: connecting would create it even when planning then
-     * refuses.
-     */
-    private Opening openAlongside(boolean planned) {
-        if (planned || dialect == null || (dialect == Dialect.SQLITE && !sqliteFileExists())) {
-            return new Opening(null);
-        }
-        FutureTask<Opened> task = new FutureTask<>(() -> {
-            DatabaseSession session = openSession();
-            try {
-                return new Opened(session, session.readHistory());
-            } catch (RuntimeException e) {
-                session.close();
-                throw e;
-            }
-        });
-        Thread thread = new Thread(task, "huddle-session-open");
-        thread.setDaemon(true);
-        thread.start();
-        return new Opening(task);
-    }
-
-    private record Opened(DatabaseSession session, List<AppliedMigration> history) {
-    }
-
-    /** Whether the SQLite database is a file already there; a pooled DataSource's always is, the app made it. */
-    private boolean sqliteFileExists() {
-        if (target == null) {
-            return true;
-        }
-        Path file = target.sqliteFile();
-        return file != null && Files.isRegularFile(file);
+    private synchronized Dialect knownDialect() {
+        return dialect;
     }
 
     /**
-     * A session being opened (or, without a task, opened on first use) and its first history read. Closing it closes the
-     * session, waiting for a background open to end first so no connection is left behind.
+     * Opens the session and reads the history while the caller plans, except when the plan is built already (the app's
+     * /health asks for status again and again), when the dialect is not known before connecting, or when the source
+     * says a session may not open before planning has passed.
      */
-    private final class Opening implements AutoCloseable {
-        private final FutureTask<Opened> task;
-        private DatabaseSession session;
-        private List<AppliedMigration> history;
-
-        Opening(FutureTask<Opened> task) {
-            this.task = task;
+    private SessionOpening openAlongside(boolean planned) {
+        if (planned || knownDialect() == null || !source.mayOpenBeforePlanning()) {
+            return SessionOpening.onFirstUse(this::openSession);
         }
-
-        DatabaseSession session() {
-            open();
-            return session;
-        }
-
-        List<AppliedMigration> history() {
-            open();
-            if (history == null) {
-                history = session.readHistory();
-            }
-            return history;
-        }
-
-        private void open() {
-            if (session != null) {
-                return;
-            }
-            if (task == null) {
-                session = openSession();
-                return;
-            }
-            try {
-                Opened opened = task.get();
-                session = opened.session();
-                history = opened.history();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while connecting to " + description, e);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (session == null && task != null) {
-                try {
-                    session = task.get().session();
-                } catch (ExecutionException | InterruptedException | RuntimeException e) {
-                    // Nothing was opened, or the command is already failing for a reason of its own.
-                    return;
-                }
-            }
-            if (session != null) {
-                session.close();
-            }
-        }
+        return SessionOpening.inBackground(this::openSession);
     }
 }

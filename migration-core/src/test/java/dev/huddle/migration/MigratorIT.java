@@ -2,7 +2,7 @@ package dev.huddle.migration;
 
 import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.migration.discover.Dialect;
-import dev.huddle.migration.execute.AppliedStep;
+import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.failure.InconsistentHistoryException;
 import dev.huddle.migration.failure.MigrationFailedException;
@@ -41,7 +41,7 @@ class MigratorIT {
 
         UpResult result = migrator(Interleaved.path(), database).up();
 
-        assertThat(result.applied()).extracting(AppliedStep::module, AppliedStep::version, AppliedStep::description)
+        assertThat(result.applied()).extracting(MigrationStep::module, MigrationStep::version, MigrationStep::description)
                 .containsExactlyElementsOf(Interleaved.MIGRATIONS.stream().map(m -> tuple(m.module(), m.version(), m.description())).toList());
         assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(Interleaved.scripts());
         assertThat(HistoryRows.tables(database)).contains("alpha_items", "beta_items", "beta_tags", "huddle_schema_history");
@@ -77,7 +77,7 @@ class MigratorIT {
 
         UpResult partial = migrator(Interleaved.path(), database).up("20250102000000");
 
-        assertThat(partial.applied()).extracting(AppliedStep::version).containsExactly("20250101000000", "20250102000000");
+        assertThat(partial.applied()).extracting(MigrationStep::version).containsExactly("20250101000000", "20250102000000");
         assertThat(HistoryRows.tables(database)).contains("alpha_items", "beta_items").doesNotContain("beta_tags");
         StatusReport status = migrator(Interleaved.path(), database).status();
         assertThat(status.migrations()).extracting(MigrationStatus::state).containsExactly(
@@ -88,7 +88,7 @@ class MigratorIT {
 
         UpResult rest = migrator(Interleaved.path(), database).up();
 
-        assertThat(rest.applied()).extracting(AppliedStep::version).containsExactly("20250103000000", "20250104000000");
+        assertThat(rest.applied()).extracting(MigrationStep::version).containsExactly("20250103000000", "20250104000000");
         assertThat(HistoryRows.scripts(database)).containsExactlyElementsOf(Interleaved.scripts());
     }
 
@@ -140,7 +140,7 @@ class MigratorIT {
                 "create table alpha_tags (id integer primary key);\n");
         UpResult retry = migrator(modules, database).up();
 
-        assertThat(retry.applied()).extracting(AppliedStep::version).containsExactly("20250101000000", "20250102000000", "20250103000000");
+        assertThat(retry.applied()).extracting(MigrationStep::version).containsExactly("20250101000000", "20250102000000", "20250103000000");
     }
 
     @ParameterizedTest
@@ -167,7 +167,7 @@ class MigratorIT {
                 "create table alpha_tags (id integer primary key);\n");
         UpResult retry = migrator(modules, database).up();
 
-        assertThat(retry.applied()).extracting(AppliedStep::version).containsExactly("20250102000000", "20250103000000");
+        assertThat(retry.applied()).extracting(MigrationStep::version).containsExactly("20250102000000", "20250103000000");
         assertThat(HistoryRows.tables(database)).contains("alpha_items", "alpha_tags", "alpha_notes");
     }
 
@@ -245,7 +245,7 @@ class MigratorIT {
 
         UpResult result = alphaOnly.up();
 
-        assertThat(result.applied()).extracting(AppliedStep::module).containsExactly("alpha", "alpha");
+        assertThat(result.applied()).extracting(MigrationStep::module).containsExactly("alpha", "alpha");
         assertThat(HistoryRows.scripts(database)).containsExactly(Interleaved.scripts().get(0), Interleaved.scripts().get(2));
         assertThat(HistoryRows.tables(database)).contains("alpha_items").doesNotContain("beta_items", "beta_tags");
         assertThat(alphaOnly.status().migrations()).extracting(MigrationStatus::module, MigrationStatus::state).containsExactly(
@@ -263,7 +263,7 @@ class MigratorIT {
 
         UpResult result = migrator(Scenarios.path("excluded"), database).up();
 
-        assertThat(result.applied()).extracting(AppliedStep::version).containsExactly("20250101000000");
+        assertThat(result.applied()).extracting(MigrationStep::version).containsExactly("20250101000000");
         assertThat(HistoryRows.scripts(database)).containsExactly("alpha/V20250101000000__create_alpha_items.sql");
         StatusReport status = migrator(Scenarios.path("excluded"), database).status();
         assertThat(status.migrations()).extracting(MigrationStatus::version, MigrationStatus::state, MigrationStatus::note).containsExactly(
@@ -282,7 +282,7 @@ class MigratorIT {
         List<String> expected = engine == Engine.POSTGRESQL
                 ? List.of("20250101000000", "20250102000000")
                 : List.of("20250101000000");
-        assertThat(result.applied()).extracting(AppliedStep::version).containsExactlyElementsOf(expected);
+        assertThat(result.applied()).extracting(MigrationStep::version).containsExactlyElementsOf(expected);
     }
 
     @ParameterizedTest

@@ -1,7 +1,7 @@
 package dev.huddle.migration;
 
 import dev.huddle.migration.connect.DatabaseTargets;
-import dev.huddle.migration.execute.AppliedStep;
+import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.RedoResult;
 import dev.huddle.migration.failure.InconsistentHistoryException;
 import dev.huddle.migration.failure.IrreversibleMigrationException;
@@ -44,9 +44,9 @@ class RollbackIT {
     void downRevertsTheLastAppliedMigrationAndRemovesItsHistoryRow(Engine engine) throws Exception {
         TestDatabase database = migrated(engine, REVERSIBLE);
 
-        List<AppliedStep> reverted = migrator(REVERSIBLE, database).down(RollbackRequest.last());
+        List<MigrationStep> reverted = migrator(REVERSIBLE, database).down(RollbackRequest.last());
 
-        assertThat(reverted).extracting(AppliedStep::module, AppliedStep::version, AppliedStep::description)
+        assertThat(reverted).extracting(MigrationStep::module, MigrationStep::version, MigrationStep::description)
                 .containsExactly(tuple("alpha", "20250105000000", "create alpha tags"));
         assertThat(HistoryRows.scripts(database)).containsExactly(ALPHA_ITEMS, BETA_ITEMS, ALPHA_NOTE, BETA_LINKS);
         assertThat(HistoryRows.tables(database)).containsExactlyInAnyOrder(HISTORY, "alpha_items", "beta_items", "beta_links");
@@ -59,9 +59,9 @@ class RollbackIT {
     void downWithStepsRevertsThatManyNewestFirst(Engine engine) throws Exception {
         TestDatabase database = migrated(engine, REVERSIBLE);
 
-        List<AppliedStep> reverted = migrator(REVERSIBLE, database).down(new RollbackRequest(2, null, false, null));
+        List<MigrationStep> reverted = migrator(REVERSIBLE, database).down(new RollbackRequest(2, null, false, null));
 
-        assertThat(reverted).extracting(AppliedStep::version).containsExactly("20250105000000", "20250104000000");
+        assertThat(reverted).extracting(MigrationStep::version).containsExactly("20250105000000", "20250104000000");
         assertThat(HistoryRows.scripts(database)).containsExactly(ALPHA_ITEMS, BETA_ITEMS, ALPHA_NOTE);
         assertThat(HistoryRows.tables(database)).containsExactlyInAnyOrder(HISTORY, "alpha_items", "beta_items");
     }
@@ -71,9 +71,9 @@ class RollbackIT {
     void downToAVersionRevertsEverythingAppliedAfterIt(Engine engine) throws Exception {
         TestDatabase database = migrated(engine, REVERSIBLE);
 
-        List<AppliedStep> reverted = migrator(REVERSIBLE, database).down(new RollbackRequest(null, "20250102000000", false, null));
+        List<MigrationStep> reverted = migrator(REVERSIBLE, database).down(new RollbackRequest(null, "20250102000000", false, null));
 
-        assertThat(reverted).extracting(AppliedStep::version).containsExactly("20250105000000", "20250104000000", "20250103000000");
+        assertThat(reverted).extracting(MigrationStep::version).containsExactly("20250105000000", "20250104000000", "20250103000000");
         assertThat(HistoryRows.scripts(database)).containsExactly(ALPHA_ITEMS, BETA_ITEMS);
         assertThat(HistoryRows.tables(database)).containsExactlyInAnyOrder(HISTORY, "alpha_items", "beta_items");
         assertThat(HistoryRows.columns(database, "alpha_items")).containsExactlyInAnyOrder("id", "name");
@@ -84,9 +84,9 @@ class RollbackIT {
     void downAllLeavesNoTableButTheHistory(Engine engine) throws Exception {
         TestDatabase database = migrated(engine, REVERSIBLE);
 
-        List<AppliedStep> reverted = migrator(REVERSIBLE, database).down(new RollbackRequest(null, null, true, null));
+        List<MigrationStep> reverted = migrator(REVERSIBLE, database).down(new RollbackRequest(null, null, true, null));
 
-        assertThat(reverted).extracting(AppliedStep::version).containsExactly(
+        assertThat(reverted).extracting(MigrationStep::version).containsExactly(
                 "20250105000000", "20250104000000", "20250103000000", "20250102000000", "20250101000000");
         assertThat(HistoryRows.tables(database)).containsExactly(HISTORY);
         assertThat(HistoryRows.scripts(database)).isEmpty();
@@ -100,9 +100,9 @@ class RollbackIT {
         TestDatabase database = TestDatabases.fresh(engine);
         migrator(REVERSIBLE, database).up("20250104000000");
 
-        List<AppliedStep> reverted = migrator(REVERSIBLE, database).down(new RollbackRequest(1, null, false, "alpha"));
+        List<MigrationStep> reverted = migrator(REVERSIBLE, database).down(new RollbackRequest(1, null, false, "alpha"));
 
-        assertThat(reverted).extracting(AppliedStep::module, AppliedStep::version).containsExactly(tuple("alpha", "20250103000000"));
+        assertThat(reverted).extracting(MigrationStep::module, MigrationStep::version).containsExactly(tuple("alpha", "20250103000000"));
         assertThat(HistoryRows.scripts(database)).containsExactly(ALPHA_ITEMS, BETA_ITEMS, BETA_LINKS);
         assertThat(HistoryRows.columns(database, "alpha_items")).containsExactlyInAnyOrder("id", "name");
         assertThat(HistoryRows.tables(database)).contains("beta_links");
@@ -126,9 +126,9 @@ class RollbackIT {
         assertThat(HistoryRows.rows(database)).isEqualTo(history);
 
         assertThat(migrator(REVERSIBLE, database).down(new RollbackRequest(null, null, true, "beta")))
-                .extracting(AppliedStep::version).containsExactly("20250104000000", "20250102000000");
+                .extracting(MigrationStep::version).containsExactly("20250104000000", "20250102000000");
         assertThat(migrator(REVERSIBLE, database).down(alphaAll))
-                .extracting(AppliedStep::version).containsExactly("20250105000000", "20250103000000", "20250101000000");
+                .extracting(MigrationStep::version).containsExactly("20250105000000", "20250103000000", "20250101000000");
         assertThat(HistoryRows.tables(database)).containsExactly(HISTORY);
     }
 
@@ -148,7 +148,7 @@ class RollbackIT {
         assertThat(HistoryRows.tables(database)).doesNotContain("alpha_items");
 
         Migrator alphaOnly = Scenarios.migrations(REVERSIBLE).onlyModules(List.of("alpha")).against(DatabaseTargets.fromUrl(database.url()));
-        assertThat(alphaOnly.up().applied()).extracting(AppliedStep::version)
+        assertThat(alphaOnly.up().applied()).extracting(MigrationStep::version)
                 .containsExactly("20250101000000", "20250103000000", "20250105000000");
 
         assertThat(HistoryRows.scripts(database)).containsExactly(BETA_ITEMS, ALPHA_ITEMS, ALPHA_NOTE, ALPHA_TAGS);
@@ -171,8 +171,8 @@ class RollbackIT {
 
         RedoResult redo = migrator(REVERSIBLE, database).redo();
 
-        assertThat(redo.reverted()).extracting(AppliedStep::version).containsExactly("20250105000000");
-        assertThat(redo.reapplied().applied()).extracting(AppliedStep::module, AppliedStep::version)
+        assertThat(redo.reverted()).extracting(MigrationStep::version).containsExactly("20250105000000");
+        assertThat(redo.reapplied().applied()).extracting(MigrationStep::module, MigrationStep::version)
                 .containsExactly(tuple("alpha", "20250105000000"));
         assertThat(HistoryRows.scripts(database)).containsExactly(ALPHA_ITEMS, BETA_ITEMS, ALPHA_NOTE, BETA_LINKS, ALPHA_TAGS);
         // Flyway numbers a new row one past the highest rank, so the re-inserted row takes the deleted row's place: last.
@@ -207,8 +207,8 @@ class RollbackIT {
 
         RedoResult redone = migrator(REVERSIBLE, database).redo();
 
-        assertThat(redone.reverted()).extracting(AppliedStep::version).containsExactly("20250103000000");
-        assertThat(redone.reapplied().applied()).extracting(AppliedStep::version).containsExactly("20250103000000");
+        assertThat(redone.reverted()).extracting(MigrationStep::version).containsExactly("20250103000000");
+        assertThat(redone.reapplied().applied()).extracting(MigrationStep::version).containsExactly("20250103000000");
         assertThat(HistoryRows.scripts(database)).containsExactly(ALPHA_ITEMS, BETA_ITEMS, BETA_LINKS, ALPHA_NOTE);
         assertThat(HistoryRows.columns(database, "alpha_items")).contains("note");
     }
@@ -231,7 +231,7 @@ class RollbackIT {
         assertThat(HistoryRows.rows(database)).isEqualTo(history);
         assertThat(HistoryRows.tables(database)).contains("alpha_tags");
 
-        assertThat(migrator(modules, database).down(RollbackRequest.last())).extracting(AppliedStep::version)
+        assertThat(migrator(modules, database).down(RollbackRequest.last())).extracting(MigrationStep::version)
                 .containsExactly("20250103000000");
         assertThat(catchThrowableOfType(IrreversibleMigrationException.class,
                 () -> migrator(modules, database).down(RollbackRequest.last()))).isNotNull();

@@ -6,6 +6,8 @@ import dev.huddle.migration.connect.DatabaseTarget;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * The app's one {@link Migrator}, shared by the boot migration and /health so that the app plans its scripts once per
@@ -16,18 +18,15 @@ import javax.sql.DataSource;
 public class AppMigrator {
     private final Migrations migrations;
     private final DatabaseTarget target;
-    private Migrator migrator;
+    private final Map<DataSource, Migrator> migrators = new IdentityHashMap<>();
 
     public AppMigrator(Migrations migrations, DatabaseTarget target) {
         this.migrations = migrations;
         this.target = target;
     }
 
-    /** The migrator over the app's DataSource, made on first use; the app has exactly one DataSource. */
+    /** The migrator over this DataSource, made on first use and kept: the app has one, so it plans once. */
     public synchronized Migrator against(DataSource dataSource) {
-        if (migrator == null) {
-            migrator = migrations.against(dataSource, target.toString());
-        }
-        return migrator;
+        return migrators.computeIfAbsent(dataSource, each -> migrations.against(each, target.toString()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.huddle.app.migration;
 
 import dev.huddle.migration.Migrator;
-import dev.huddle.migration.execute.AppliedStep;
+import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.failure.InconsistentHistoryException;
 import dev.huddle.migration.failure.PendingMigrationsException;
@@ -54,7 +54,7 @@ public class BootMigration implements BeanCreatedEventListener<DataSource> {
     private static void migrate(Migrator migrator) {
         long started = System.nanoTime();
         UpResult result = migrator.up();
-        for (AppliedStep step : result.applied()) {
+        for (MigrationStep step : result.applied()) {
             LOG.info("Applied {} {} {} ({} ms)", step.module(), step.version(), step.description(), step.executionTimeMillis());
         }
         LOG.info("Schema is current: {} migration(s) applied at boot in {} ms", result.applied().size(),

@@ -2,7 +2,7 @@ package dev.huddle.migration.cli;
 
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.cli.CommandSpec.Option;
-import dev.huddle.migration.execute.AppliedStep;
+import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.plan.RollbackPlan;
 import dev.huddle.migration.plan.RollbackRequest;
 
@@ -38,14 +38,14 @@ final class DownCommand implements RunnerCommand {
             DryRun.printFooter(out, plan.steps().size());
             return ExitCodes.OK;
         }
-        List<AppliedStep> reverted = migrator.down(request);
+        List<MigrationStep> reverted = migrator.down(request);
         printReverted(out, reverted);
         out.println(reverted.isEmpty() ? "Nothing to roll back." : "Rolled back " + UpCommand.count(reverted.size()) + ".");
         return ExitCodes.OK;
     }
 
-    static void printReverted(PrintWriter out, List<AppliedStep> steps) {
-        for (AppliedStep step : steps) {
+    static void printReverted(PrintWriter out, List<MigrationStep> steps) {
+        for (MigrationStep step : steps) {
             out.printf("reverted %-12s %s  %s (%d ms)%n", step.module(), step.version(), step.description(), step.executionTimeMillis());
         }
     }

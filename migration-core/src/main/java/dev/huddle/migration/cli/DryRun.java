@@ -11,7 +11,7 @@ final class DryRun {
     }
 
     static void printUp(PrintWriter out, ResolvedScript script) {
-        out.printf("-- up   %s %s %s (%s)%n", script.module(), script.version(), script.readableDescription(), script.script());
+        out.printf("-- up   %s %s %s (%s)%n", script.module(), script.version(), script.readableDescription(), script.historyPath());
         out.println(script.sql().strip());
         out.println();
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Options every command takes, before or after the command name. */
 final class GlobalOptions {
-    private static final int DEFAULT_LOCK_TIMEOUT_SECONDS = 60;
+    private static final long DEFAULT_LOCK_TIMEOUT_SECONDS = Migrations.DEFAULT_LOCK_TIMEOUT.toSeconds();
 
     static final List<Option> OPTIONS = List.of(
             Option.value("--url", "URL",
@@ -32,7 +32,7 @@ final class GlobalOptions {
     private final String url;
     private final String modulesDir;
     private final List<String> modules = new ArrayList<>();
-    private final int lockTimeoutSeconds;
+    private final long lockTimeoutSeconds;
     private final boolean transactionPerMigration;
     private final String historySchema;
     private final Map<String, String> environment;

@@ -2,7 +2,7 @@ package dev.huddle.migration.cli;
 
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.cli.CommandSpec.Option;
-import dev.huddle.migration.execute.AppliedStep;
+import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.plan.ResolvedScript;
 
@@ -39,8 +39,8 @@ final class UpCommand implements RunnerCommand {
         return ExitCodes.OK;
     }
 
-    static void printApplied(PrintWriter out, List<AppliedStep> steps) {
-        for (AppliedStep step : steps) {
+    static void printApplied(PrintWriter out, List<MigrationStep> steps) {
+        for (MigrationStep step : steps) {
             out.printf("applied  %-12s %s  %s (%d ms)%n", step.module(), step.version(), step.description(), step.executionTimeMillis());
         }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * A database to connect to. Secrets are kept apart from the JDBC URL, so the URL can be shown and logged: the
@@ -81,8 +82,22 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, Strin
 
     /** Opens a connection, or says plainly why not (no secret appears). */
     public Connection connect() {
+        return connect(dataSource());
+    }
+
+    /**
+     * Opens connections as {@link #connect()} does, from one DataSource built now, on the caller's thread: building a
+     * SQLite DataSource costs the driver's date formats, which a command should pay once and before it plans, not while
+     * its first session opens alongside the planning.
+     */
+    public Supplier<Connection> connector() {
+        DataSource dataSource = dataSource();
+        return () -> connect(dataSource);
+    }
+
+    private Connection connect(DataSource dataSource) {
         try {
-            return dataSource().getConnection();
+            return dataSource.getConnection();
         } catch (SQLException e) {
             String timeout = dialect == Dialect.POSTGRESQL ? PostgresTimeouts.explain(jdbcUrl, e) : null;
             throw new DatabaseUnreachableException("Cannot connect to " + this + ": "

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * argument for a custom SSL factory, which may be key material), and, for any driver, a name containing
  * {@code password}, {@code passwd}, {@code pwd}, {@code passphrase}, {@code secret} or {@code token}. pgjdbc's
  * {@code sslkey} and {@code sslpasswordcallback} name a file and a class, not secrets, and stay visible.
+ *
+ * <p>Longer than most files on purpose: URL parsing, the unparseable-URL fallback and free-text masking are one policy,
+ * and a reader checking that no secret can leak should find all of it in one place.
  */
 public final class Secrets {
     public static final String MASK = "***";

@@ -47,7 +47,7 @@ public final class MigrationExecutor {
      * @throws DatabaseUnreachableException    when the connection was lost or the database cannot be written
      */
     public UpResult up(List<ResolvedScript> pending) {
-        List<AppliedStep> done = new ArrayList<>();
+        List<MigrationStep> done = new ArrayList<>();
         Connection connection = session.connection();
         try {
             int start = 0;
@@ -91,14 +91,14 @@ public final class MigrationExecutor {
                 .anyMatch(statement -> statement.startsWith("ALTER", "TYPE") && ADD_VALUE.matcher(scanned.codeOf(statement)).find());
     }
 
-    private List<AppliedStep> runInOneTransaction(List<ResolvedScript> run, int appliedBefore) throws SQLException {
+    private List<MigrationStep> runInOneTransaction(List<ResolvedScript> run, int appliedBefore) throws SQLException {
         Connection connection = session.connection();
         HistoryTable history = session.history();
         boolean foreignKeysOff = session.dialect() == Dialect.SQLITE && run.stream().anyMatch(script -> SqliteForeignKeys.dropsTables(script.scanned()));
         if (foreignKeysOff) {
             SqliteForeignKeys.enforce(connection, false);
         }
-        List<AppliedStep> steps = new ArrayList<>(run.size());
+        List<MigrationStep> steps = new ArrayList<>(run.size());
         List<HistoryTable.NewRow> rows = new ArrayList<>(run.size());
         int index = 0;
         boolean committing = false;
@@ -113,8 +113,8 @@ public final class MigrationExecutor {
                     // The session's search_path and role go back in the script's last round trip.
                     runner.run(script.scanned(), session.restoreSettingsSql());
                     int millis = (int) ((System.nanoTime() - started) / 1_000_000);
-                    rows.add(new HistoryTable.NewRow(script.version(), script.readableDescription(), script.script(), script.checksum(), millis, true));
-                    steps.add(new AppliedStep(script.module(), script.version(), script.readableDescription(), millis));
+                    rows.add(new HistoryTable.NewRow(script.version(), script.readableDescription(), script.historyPath(), script.checksum(), millis, true));
+                    steps.add(new MigrationStep(script.module(), script.version(), script.readableDescription(), millis));
                 }
             } catch (StatementRunner.StatementFailure failure) {
                 rollbackQuietly(connection, failure.sqlException());
@@ -128,7 +128,7 @@ public final class MigrationExecutor {
                 List<String> violations = SqliteForeignKeys.violations(connection);
                 if (!violations.isEmpty()) {
                     rollbackQuietly(connection, null);
-                    throw new MigrationFailedException(run.get(run.size() - 1).script(), "Refused "
+                    throw new MigrationFailedException(run.get(run.size() - 1).historyPath(), "Refused "
                             + describeRun(run) + ": " + SqliteForeignKeys.describe(violations, describeRun(run)), null);
                 }
             }
@@ -153,7 +153,7 @@ public final class MigrationExecutor {
     }
 
     private static String describeRun(List<ResolvedScript> run) {
-        return run.size() == 1 ? run.get(0).script() : "the run of " + run.size() + " migrations ending with " + run.get(run.size() - 1).script();
+        return run.size() == 1 ? run.get(0).historyPath() : "the run of " + run.size() + " migrations ending with " + run.get(run.size() - 1).historyPath();
     }
 
     private static void restoreEnforcement(Connection connection) {
@@ -189,7 +189,7 @@ public final class MigrationExecutor {
     }
 
     /** A no-transaction script: statement by statement with autocommit, and a failed row if it stops midway. */
-    private AppliedStep runAlone(ResolvedScript script) throws SQLException {
+    private MigrationStep runAlone(ResolvedScript script) throws SQLException {
         Connection connection = session.connection();
         HistoryTable history = session.history();
         connection.setAutoCommit(true);
@@ -206,9 +206,9 @@ public final class MigrationExecutor {
             session.restoreSettings();
             int millis = (int) ((System.nanoTime() - started) / 1_000_000);
             history.insert(connection, List.of(new HistoryTable.NewRow(script.version(), script.readableDescription(),
-                    script.script(), script.checksum(), millis, false)), session.installedBy());
+                    script.historyPath(), script.checksum(), millis, false)), session.installedBy());
             int line = failure.statement() == null ? 0 : failure.statement().line();
-            throw new MigrationFailedException(script.script(), "Migration " + script.script() + " failed"
+            throw new MigrationFailedException(script.historyPath(), "Migration " + script.historyPath() + " failed"
                     + (line > 0 ? " at line " + line : "") + ": " + e.getMessage().strip()
                     + (failure.statement() == null ? "" : "\nStatement: " + failure.statement().sql())
                     + "\nIt is marked no-transaction, so the statements before " + (line > 0 ? "line " + line : "the failing one")
@@ -219,15 +219,15 @@ public final class MigrationExecutor {
         session.restoreSettings();
         int millis = (int) ((System.nanoTime() - started) / 1_000_000);
         history.insert(connection, List.of(new HistoryTable.NewRow(script.version(), script.readableDescription(),
-                script.script(), script.checksum(), millis, true)), session.installedBy());
-        return new AppliedStep(script.module(), script.version(), script.readableDescription(), millis);
+                script.historyPath(), script.checksum(), millis, true)), session.installedBy());
+        return new MigrationStep(script.module(), script.version(), script.readableDescription(), millis);
     }
 
     private static MigrationFailedException failure(List<ResolvedScript> run, int failed, StatementRunner.StatementFailure failure,
                                                     int appliedBefore) {
         ResolvedScript script = run.get(failed);
         SQLException error = failure.sqlException();
-        StringBuilder message = new StringBuilder("Migration ").append(script.script()).append(" failed");
+        StringBuilder message = new StringBuilder("Migration ").append(script.historyPath()).append(" failed");
         if (failure.statement() != null) {
             message.append(" at line ").append(failure.statement().line());
         }
@@ -248,6 +248,6 @@ public final class MigrationExecutor {
                 ? " The run took more locks than the server's lock table holds: raise max_locks_per_transaction, or run "
                         + "up with --transaction-per-migration (huddle.migration.transaction-per-migration)."
                 : " Fix the script and run up again.");
-        return new MigrationFailedException(script.script(), message.toString(), error);
+        return new MigrationFailedException(script.historyPath(), message.toString(), error);
     }
 }

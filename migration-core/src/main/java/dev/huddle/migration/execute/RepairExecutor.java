@@ -45,7 +45,7 @@ public final class RepairExecutor {
                                 + "has a checksum that differs from its script.", "Run repair without options to see what needs repair.");
                     }
                     session.history().updateChecksum(connection, version, script.checksum());
-                    done.add("accepted the edited " + script.script() + " (checksum " + row.checksum() + " -> " + script.checksum() + ")");
+                    done.add("accepted the edited " + script.historyPath() + " (checksum " + row.checksum() + " -> " + script.checksum() + ")");
                 }
                 for (String version : request.removeFailed()) {
                     AppliedMigration row = rows.get(version);

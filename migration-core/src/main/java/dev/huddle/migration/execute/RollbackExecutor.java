@@ -33,12 +33,12 @@ public final class RollbackExecutor {
      * @throws MigrationFailedException naming the down script, line and database error; that step changed nothing,
      *                                  the steps before it stay reverted
      */
-    public List<AppliedStep> down(RollbackPlan plan) {
-        List<AppliedStep> reverted = new ArrayList<>();
+    public List<MigrationStep> down(RollbackPlan plan) {
+        List<MigrationStep> reverted = new ArrayList<>();
         for (RollbackStep step : plan.steps()) {
             long started = System.nanoTime();
             revert(step, reverted.size());
-            reverted.add(new AppliedStep(step.module(), step.version(), step.description(), (System.nanoTime() - started) / 1_000_000));
+            reverted.add(new MigrationStep(step.module(), step.version(), step.description(), (System.nanoTime() - started) / 1_000_000));
         }
         return reverted;
     }

@@ -27,6 +27,9 @@ import java.util.TreeSet;
  *
  * <p>Every statement names the table with its schema: a script that changes {@code search_path} must not make the
  * history write land in (or fail to find) another schema's table.
+ *
+ * <p>Longer than most files on purpose: it is the one writer of the table, so its DDL for both dialects, its reads and
+ * every write live here together.
  */
 public final class HistoryTable {
     public static final String NAME = "huddle_schema_history";

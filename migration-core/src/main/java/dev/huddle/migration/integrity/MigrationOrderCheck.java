@@ -97,14 +97,14 @@ public final class MigrationOrderCheck {
             } else if (!listed.add(entry.version())) {
                 problems.add(FILE + " lists " + entry + " twice: keep only the first line.");
             } else if (older && found.stream().noneMatch(script -> script.directives().hasWithReason(ScriptDirectives.OUT_OF_ORDER))) {
-                problems.add(FILE + ": " + found.get(0).script() + " joined after " + newest + " but is older: give it a later "
+                problems.add(FILE + ": " + found.get(0).historyPath() + " joined after " + newest + " but is older: give it a later "
                         + "timestamp, or allow it with '-- huddle:out-of-order <reason>'.");
             }
             newest = older ? newest : entry.version();
         }
         byVersion.forEach((version, found) -> {
             if (!listed.contains(version)) {
-                problems.add(found.get(0).script() + " is not in " + FILE + ": run 'huddle-migrate seal " + found.get(0).module()
+                problems.add(found.get(0).historyPath() + " is not in " + FILE + ": run 'huddle-migrate seal " + found.get(0).module()
                         + "' and commit the file.");
             }
         });

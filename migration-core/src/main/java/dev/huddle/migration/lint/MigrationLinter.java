@@ -77,10 +77,10 @@ public final class MigrationLinter {
             LintRule rule = rule(marker.group(1));
             int line = scanned.lineOf(marker.start());
             if (rule == null || rule == LintRule.H000) {
-                findings.add(new LintFinding(LintRule.H000, script.dialect(), script.script(), line,
+                findings.add(new LintFinding(LintRule.H000, script.dialect(), script.historyPath(), line,
                         marker.group(1).isEmpty() ? "lint-ignore without a rule" : "unknown rule " + marker.group(1)));
             } else if (marker.group(2).isBlank()) {
-                findings.add(new LintFinding(LintRule.H000, script.dialect(), script.script(), line,
+                findings.add(new LintFinding(LintRule.H000, script.dialect(), script.historyPath(), line,
                         "lint-ignore " + rule + " without a reason"));
             } else {
                 ignored.put(rule, marker.group(2));
@@ -139,7 +139,7 @@ public final class MigrationLinter {
             for (String finding : found) {
                 LintRule rule = LintRule.valueOf(finding.substring(0, 4));
                 if (!ignored.containsKey(rule) && rule.appliesTo(script.dialect())) {
-                    findings.add(new LintFinding(rule, script.dialect(), script.script(), statement.line(), finding.substring(5)));
+                    findings.add(new LintFinding(rule, script.dialect(), script.historyPath(), statement.line(), finding.substring(5)));
                 }
             }
         }

@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
  * {@link MigrationPlan} ordered by version. All problems are collected and refused together, before any database
  * is touched: a malformed name, a version used twice, a version missing from one dialect, an exclusion naming no file,
  * a down script without its up script, and a script that breaks a content rule ({@link ScriptContentRules}).
+ *
+ * <p>Longer than most files on purpose: every rule that refuses a plan before a database is touched is here, where a
+ * reader can see them all; content rules live in {@link ScriptContentRules}.
  */
 public final class MigrationPlanner {
     private final List<ModuleDescriptor> modules;
@@ -52,11 +55,28 @@ public final class MigrationPlanner {
     }
 
     /**
-     * As {@link #plan}, refused only for problems of the {@code accountable} modules (and problems of no module): a
-     * rollback of one module is not held up by a bad script in a module it does not touch.
+     * As {@link #plan}, refused only for problems of {@code module} and of the modules that depend on it (whose applied
+     * migrations the rollback checks), and problems of no module: a rollback of one module is not held up by a bad
+     * script in a module it does not touch.
      */
-    public MigrationPlan plan(Dialect dialect, Collection<String> selected, Collection<String> accountable) {
-        return plan(dialect, selected, Set.copyOf(accountable), false);
+    public MigrationPlan planForRollbackOf(String module, Dialect dialect, Collection<String> selected) {
+        return plan(dialect, selected, withDependents(module), false);
+    }
+
+    /** The module and every module that depends on it, directly or through others. */
+    private Set<String> withDependents(String module) {
+        Set<String> found = new LinkedHashSet<>(List.of(module));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (ModuleDescriptor each : modules) {
+                if (!found.contains(each.name()) && each.dependsOn().stream().anyMatch(found::contains)) {
+                    found.add(each.name());
+                    grew = true;
+                }
+            }
+        }
+        return found;
     }
 
     /**

@@ -14,7 +14,7 @@ public record ResolvedScript(String module, Dialect dialect, String version, Str
 
     /** A script whose text is already in hand, with its down script (null when it has none). */
     public ResolvedScript(String module, Dialect dialect, String version, String description, String fileName,
-                          String origin, String sql, int checksum, ScriptDirectives directives, DownScript down) {
+                          String origin, String sql, DownScript down) {
         this(module, dialect, version, description, fileName, origin, ScriptText.of(sql), DownScripts.of(version, down));
     }
 
@@ -55,10 +55,10 @@ public record ResolvedScript(String module, Dialect dialect, String version, Str
     }
 
     /**
-     * The path recorded in the history: {@code <module>/<file name>}, which is how the single history knows each
-     * migration's module.
+     * The path recorded in the history's {@code script} column: {@code <module>/<file name>}, which is how the single
+     * history knows each migration's module.
      */
-    public String script() {
+    public String historyPath() {
         return module + "/" + fileName;
     }
 

@@ -54,7 +54,7 @@ public final class RollbackPlanner {
                 irreversible.add(row.script() + " is applied but its file is gone, so it has no down script. Restore the file.");
             } else if (!script.reversible()) {
                 String reason = script.directives().get(ScriptDirectives.IRREVERSIBLE);
-                irreversible.add(script.script() + " is irreversible: "
+                irreversible.add(script.historyPath() + " is irreversible: "
                         + (reason != null && !reason.isBlank() ? reason : "it ships no down script") + ".");
             } else {
                 steps.add(new RollbackStep(script));
@@ -98,7 +98,7 @@ public final class RollbackPlanner {
                         continue;
                     }
                     allModules.find(row.version()).filter(user -> SqlText.mentions(user.sql(), table)).ifPresent(user ->
-                            conflicts.add("table " + table + " (created by " + step.script() + ") is used by " + user.script()
+                            conflicts.add("table " + table + " (created by " + step.script() + ") is used by " + user.historyPath()
                                     + ", applied, of module " + user.module() + " which depends on " + step.module() + "."));
                 }
             }

@@ -17,7 +17,7 @@ public record RollbackStep(ResolvedScript migration) {
 
     /** The up script's history path, {@code <module>/<file name>}. */
     public String script() {
-        return migration.script();
+        return migration.historyPath();
     }
 
     public DownScript down() {

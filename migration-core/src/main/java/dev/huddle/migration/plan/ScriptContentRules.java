@@ -94,11 +94,11 @@ public final class ScriptContentRules {
         ScannedScript scanned = script.scanned();
         List<String> notes = new ArrayList<>();
         if (scanned.isEmpty()) {
-            notes.add(script.script() + " is empty: it is applied as a no-op and recorded.");
+            notes.add(script.historyPath() + " is empty: it is applied as a no-op and recorded.");
         }
         if (!script.directives().hasWithReason(ScriptDirectives.NO_TRANSACTION)) {
             first(scanned, statement -> StatementClassifier.callsProcedure(scanned.dialect(), statement)).ifPresent(call ->
-                    notes.add(script.script() + " line " + call.line() + " calls a procedure (" + firstLine(call.sql()) + "). If it "
+                    notes.add(script.historyPath() + " line " + call.line() + " calls a procedure (" + firstLine(call.sql()) + "). If it "
                             + "commits or rolls back, PostgreSQL refuses inside the transaction Huddle runs the script in "
                             + "(invalid transaction termination) and the run is rolled back whole; mark the script '-- huddle:"
                             + ScriptDirectives.NO_TRANSACTION + " <reason>' if the procedure must commit."));

@@ -15,7 +15,6 @@ import java.util.function.Supplier;
  * drops a leading mark too.
  */
 public final class ScriptText {
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final Supplier<String> loader;
     private String source;
@@ -52,7 +51,7 @@ public final class ScriptText {
     /** The text to run: the source without a leading byte-order mark. */
     public String sql() {
         String text = source();
-        return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+        return !text.isEmpty() && text.charAt(0) == SqlScanner.BYTE_ORDER_MARK ? text.substring(1) : text;
     }
 
     public synchronized int checksum() {

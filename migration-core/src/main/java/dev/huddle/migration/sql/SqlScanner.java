@@ -22,12 +22,16 @@ import java.util.Locale;
  * {@code CREATE FUNCTION|PROCEDURE ... BEGIN ATOMIC} or a SQLite {@code CREATE TRIGGER}, where {@code CASE ... END}
  * nests. The data lines after a PostgreSQL {@code COPY ... FROM stdin;}, up to the line {@code \.}, belong to that
  * statement. A statement the script ends without a {@code ;} is still a statement.
+ *
+ * <p>Longer than most files on purpose: it is one state machine, and splitting its states across files would hide how
+ * they hand over to each other.
  */
 public final class SqlScanner {
     /** How many leading words of each statement are kept in {@link ScriptStatement#keywords()}. */
     public static final int KEYWORD_COUNT = 4;
+    /** U+FEFF, which an editor may put at the start of a UTF-8 file; psql, and Flyway's checksum, skip it there. */
+    public static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final Dialect dialect;
     private final boolean postgres;

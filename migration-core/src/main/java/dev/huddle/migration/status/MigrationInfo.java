@@ -27,6 +27,6 @@ public record MigrationInfo(ResolvedScript script, AppliedMigration row, Migrati
 
     /** {@code <module>/<file name>}, as the history records it. */
     public String path() {
-        return script != null ? script.script() : row.script();
+        return script != null ? script.historyPath() : row.script();
     }
 }

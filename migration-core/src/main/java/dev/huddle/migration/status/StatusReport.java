@@ -31,7 +31,7 @@ public record StatusReport(Dialect dialect, String database, List<MigrationStatu
         for (MigrationInfo info : infos.pending()) {
             ResolvedScript script = info.script();
             lines.add(new MigrationStatus(script.module(), script.version(), script.readableDescription(),
-                    script.script(), MigrationState.PENDING, null, null, script.reversible(), MigrationInfos.allowance(script)));
+                    script.historyPath(), MigrationState.PENDING, null, null, script.reversible(), MigrationInfos.allowance(script)));
         }
         for (ExcludedScript excluded : plan.excluded()) {
             lines.add(new MigrationStatus(excluded.module(), excluded.version(), excluded.description(), excluded.module() + "/" + excluded.fileName(),

@@ -33,7 +33,7 @@ public record ValidationReport(List<String> problems, List<String> outOfOrder, i
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
         migrations.stream().filter(script -> !script.reversible())
-                .forEach(script -> notes.add(script.script() + " has no down script: rollbacks stop before it."));
+                .forEach(script -> notes.add(script.historyPath() + " has no down script: rollbacks stop before it."));
         migrations.forEach(script -> notes.addAll(ScriptContentRules.notesOf(script)));
         return notes;
     }

@@ -52,7 +52,7 @@ class InternalErrorRunnerTest {
     void anInternalErrorsTextHidesThePassword() {
         StringWriter err = new StringWriter();
 
-        int code = MigrateCommand.report(new IllegalStateException("lost postgresql://huddle:hunter2@db/huddle"), List.of("hunter2"),
+        int code = HuddleMigrate.report(new IllegalStateException("lost postgresql://huddle:hunter2@db/huddle"), List.of("hunter2"),
                 new PrintWriter(err, true));
 
         assertThat(code).isEqualTo(ExitCodes.INTERNAL_ERROR);
@@ -72,7 +72,7 @@ class InternalErrorRunnerTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         try (URLClassLoader loader = new URLClassLoader(classPath.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-            Object code = loader.loadClass(MigrateCommand.class.getName())
+            Object code = loader.loadClass(HuddleMigrate.class.getName())
                     .getMethod("run", String[].class, Map.class, PrintWriter.class, PrintWriter.class)
                     .invoke(null, args, Map.of(), new PrintWriter(out), new PrintWriter(err));
             return new Run((Integer) code, out.toString(), err.toString());

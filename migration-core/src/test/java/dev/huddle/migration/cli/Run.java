@@ -25,7 +25,7 @@ record Run(int code, String out, String err) {
     static Run run(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = MigrateCommand.run(args, environment, new PrintWriter(out), new PrintWriter(err));
+        int code = HuddleMigrate.run(args, environment, new PrintWriter(out), new PrintWriter(err));
         return new Run(code, out.toString(), err.toString());
     }
 }

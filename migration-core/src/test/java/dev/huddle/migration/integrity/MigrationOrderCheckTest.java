@@ -5,10 +5,8 @@ import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Scenarios;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
-import dev.huddle.migration.plan.Checksum;
 import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.ResolvedScript;
-import dev.huddle.migration.plan.ScriptDirectives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,7 +109,7 @@ class MigrationOrderCheckTest {
     private static ResolvedScript script(String module, Dialect dialect, String version, String sql) {
         String file = "V" + version + "__change.sql";
         return new ResolvedScript(module, dialect, version, "change", file, "/" + module + "/" + dialect.folderName() + "/" + file,
-                sql, Checksum.of(sql), ScriptDirectives.parse(sql), null);
+                sql, null);
     }
 
     /** Each PostgreSQL script and its SQLite twin. */

@@ -1,9 +1,7 @@
 package dev.huddle.migration.lint;
 
 import dev.huddle.migration.discover.Dialect;
-import dev.huddle.migration.plan.Checksum;
 import dev.huddle.migration.plan.ResolvedScript;
-import dev.huddle.migration.plan.ScriptDirectives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -243,6 +241,6 @@ class MigrationLinterTest {
 
     private static ResolvedScript script(Dialect dialect, String sql) {
         return new ResolvedScript("alpha", dialect, "20250601000000", "change_items", FILE, "/modules/alpha/" + dialect.folderName() + "/" + FILE,
-                sql, Checksum.of(sql), ScriptDirectives.parse(sql), null);
+                sql, null);
     }
 }

@@ -5,7 +5,7 @@ import dev.huddle.migration.Interleaved;
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.Scenarios;
 import dev.huddle.migration.connect.DatabaseTargets;
-import dev.huddle.migration.execute.AppliedStep;
+import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.RepairRequest;
 import dev.huddle.migration.failure.MigrationLockTimeoutException;
 import dev.huddle.migration.plan.RollbackRequest;
@@ -44,7 +44,7 @@ class MigrationLockIT {
         ExecutorService threads = Executors.newFixedThreadPool(runners);
         List<String> applied = new ArrayList<>();
         try {
-            List<Future<List<AppliedStep>>> results = new ArrayList<>();
+            List<Future<List<MigrationStep>>> results = new ArrayList<>();
             for (int i = 0; i < runners; i++) {
                 results.add(threads.submit(() -> {
                     Migrator migrator = Scenarios.migrator(INTERLEAVED, database);
@@ -52,7 +52,7 @@ class MigrationLockIT {
                     return migrator.up().applied();
                 }));
             }
-            for (Future<List<AppliedStep>> result : results) {
+            for (Future<List<MigrationStep>> result : results) {
                 result.get(2, TimeUnit.MINUTES).forEach(step -> applied.add(step.version()));
             }
         } finally {

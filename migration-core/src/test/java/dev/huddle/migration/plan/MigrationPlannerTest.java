@@ -31,7 +31,7 @@ class MigrationPlannerTest {
     void ordersScriptsAcrossModulesByTimestamp(Dialect dialect) {
         MigrationPlan plan = plan("interleaved", dialect);
 
-        assertThat(plan.migrations()).extracting(ResolvedScript::script).containsExactlyElementsOf(Interleaved.scripts());
+        assertThat(plan.migrations()).extracting(ResolvedScript::historyPath).containsExactlyElementsOf(Interleaved.scripts());
         assertThat(plan.migrations()).extracting(ResolvedScript::module).containsExactly("alpha", "beta", "alpha", "beta");
         assertThat(plan.modules()).containsExactly("alpha", "beta");
         assertThat(plan.dialect()).isEqualTo(dialect);

@@ -2,12 +2,10 @@ package dev.huddle.migration.status;
 
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.history.AppliedMigration;
-import dev.huddle.migration.plan.Checksum;
 import dev.huddle.migration.plan.ExcludedScript;
 import dev.huddle.migration.plan.InMemoryTable;
 import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.ResolvedScript;
-import dev.huddle.migration.plan.ScriptDirectives;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -135,11 +133,11 @@ class StatusReportTest {
         String fileName = "V" + version + "__" + description + ".sql";
         String sql = "-- " + fileName + "\n" + markers;
         return new ResolvedScript(module, Dialect.SQLITE, version, description, fileName, "/scripts/" + module + "/sqlite/" + fileName,
-                sql, Checksum.of(sql), ScriptDirectives.parse(sql), null);
+                sql, null);
     }
 
     static AppliedMigration row(int rank, ResolvedScript script, boolean success) {
-        return new AppliedMigration(rank, script.version(), script.readableDescription(), script.script(), script.checksum(),
+        return new AppliedMigration(rank, script.version(), script.readableDescription(), script.historyPath(), script.checksum(),
                 NOON, 7, success);
     }
 

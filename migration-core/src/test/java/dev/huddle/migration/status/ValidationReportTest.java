@@ -30,7 +30,7 @@ class ValidationReportTest {
 
     @Test
     void reportsAnEditedScriptWithBothChecksums() {
-        AppliedMigration applied = new AppliedMigration(1, first.version(), "first", first.script(), 12345, Instant.EPOCH, 1, true);
+        AppliedMigration applied = new AppliedMigration(1, first.version(), "first", first.historyPath(), 12345, Instant.EPOCH, 1, true);
 
         ValidationReport report = ValidationReport.of(plan(first), List.of(applied));
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * as one message that names the problem and the fix, never with a password in it. An error Huddle did not expect
  * is an internal error (exit 5) with a request to report it.
  */
-public final class MigrateCommand {
+public final class HuddleMigrate {
     static final String VERSION = "huddle-migrate 0.1.0";
 
     static final List<CommandSpec> COMMANDS = List.of(UpCommand.SPEC, DownCommand.SPEC, RedoCommand.SPEC,
@@ -25,7 +25,7 @@ public final class MigrateCommand {
     static final CommandSpec RUNNER = new CommandSpec("huddle-migrate",
             "Apply and inspect Huddle's per-module database migrations.", runnerOptions());
 
-    private MigrateCommand() {
+    private HuddleMigrate() {
     }
 
     /** Runs the runner with these arguments and environment, writing to the given streams; returns the exit code. */
