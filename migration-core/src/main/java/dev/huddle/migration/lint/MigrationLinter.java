@@ -94,7 +94,7 @@ public final class MigrationLinter {
         boolean lockTimeoutFlagged = false;
         for (ScriptStatement statement : scanned.statements()) {
             String code = scanned.codeOf(statement);
-            List<String> found = new ArrayList<>();
+            List<Hit> found = new ArrayList<>();
             boolean locksExistingTable = false;
             Matcher matcher;
             if ((matcher = LOCK_TIMEOUT.matcher(code)).find()) {
@@ -103,12 +103,12 @@ public final class MigrationLinter {
                 createdHere.add(table(matcher.group(1)));
             } else if ((matcher = CREATE_INDEX.matcher(code)).find()) {
                 if (!createdHere.contains(table(matcher.group(2))) && matcher.group(1) == null) {
-                    found.add("H001 CREATE INDEX on " + table(matcher.group(2)));
+                    found.add(new Hit(LintRule.H001, "CREATE INDEX on " + table(matcher.group(2))));
                     locksExistingTable = true;
                 }
             } else if ((matcher = DROP_TABLE.matcher(code)).find()) {
                 if (!createdHere.contains(table(matcher.group(1))) && !rebuilt.contains(table(matcher.group(1)))) {
-                    found.add("H004 DROP TABLE " + table(matcher.group(1)));
+                    found.add(new Hit(LintRule.H004, "DROP TABLE " + table(matcher.group(1))));
                     locksExistingTable = true;
                 }
             } else if ((matcher = ALTER_TABLE.matcher(code)).find() && !createdHere.contains(table(matcher.group(1)))) {
@@ -118,32 +118,36 @@ public final class MigrationLinter {
                 boolean notValid = actions.toUpperCase(Locale.ROOT).contains("NOT VALID");
                 for (String action : SqlText.splitTopLevel(actions)) {
                     if (ADD_COLUMN.matcher(action).find() && NOT_NULL.matcher(action).find() && !DEFAULT.matcher(action).find()) {
-                        found.add("H002 ALTER TABLE " + table + " ADD ... NOT NULL");
+                        found.add(new Hit(LintRule.H002, "ALTER TABLE " + table + " ADD ... NOT NULL"));
                     }
                 }
                 if (TYPE_CHANGE.matcher(actions).find()) {
-                    found.add("H003 ALTER TABLE " + table + " ALTER ... TYPE");
+                    found.add(new Hit(LintRule.H003, "ALTER TABLE " + table + " ALTER ... TYPE"));
                 }
                 Matcher dropOrRename = DROP_OR_RENAME.matcher(actions);
                 if (dropOrRename.find()) {
-                    found.add("H004 ALTER TABLE " + table + " " + dropOrRename.group(1).toUpperCase(Locale.ROOT).replaceAll("\\s+", " "));
+                    found.add(new Hit(LintRule.H004, "ALTER TABLE " + table + " "
+                            + dropOrRename.group(1).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ")));
                 }
                 if (!notValid && (ADD_CONSTRAINT.matcher(actions).find() || INLINE_REFERENCE.matcher(actions).find())) {
-                    found.add("H005 ALTER TABLE " + table + " ADD constraint");
+                    found.add(new Hit(LintRule.H005, "ALTER TABLE " + table + " ADD constraint"));
                 }
             }
             if (locksExistingTable && !lockTimeoutSet && !lockTimeoutFlagged) {
                 lockTimeoutFlagged = true;
-                found.add("H006 " + firstWords(code));
+                found.add(new Hit(LintRule.H006, firstWords(code)));
             }
-            for (String finding : found) {
-                LintRule rule = LintRule.valueOf(finding.substring(0, 4));
-                if (!ignored.containsKey(rule) && rule.appliesTo(script.dialect())) {
-                    findings.add(new LintFinding(rule, script.dialect(), script.historyPath(), statement.line(), finding.substring(5)));
+            for (Hit hit : found) {
+                if (!ignored.containsKey(hit.rule()) && hit.rule().appliesTo(script.dialect())) {
+                    findings.add(new LintFinding(hit.rule(), script.dialect(), script.historyPath(), statement.line(), hit.detail()));
                 }
             }
         }
         return findings;
+    }
+
+    /** A rule a statement breaks, and what in the statement breaks it. */
+    private record Hit(LintRule rule, String detail) {
     }
 
     /** Tables the script rebuilds: a table it creates is renamed to their name. */
