@@ -117,7 +117,7 @@ public final class MigrationExecutor {
                     steps.add(new MigrationStep(script.module(), script.version(), script.readableDescription(), millis));
                 }
             } catch (StatementRunner.StatementFailure failure) {
-                rollbackQuietly(connection, failure.sqlException());
+                SqlFailures.rollbackKeeping(connection, failure.sqlException());
                 SqlFailures kind = SqlFailures.of(failure.sqlException());
                 if (kind != SqlFailures.SCRIPT) {
                     throw environmentFailure(kind, failure.sqlException(), false);
@@ -127,7 +127,7 @@ public final class MigrationExecutor {
             if (foreignKeysOff) {
                 List<String> violations = SqliteForeignKeys.violations(connection);
                 if (!violations.isEmpty()) {
-                    rollbackQuietly(connection, null);
+                    SqlFailures.rollbackKeeping(connection, null);
                     throw new MigrationFailedException(run.get(run.size() - 1).historyPath(), "Refused "
                             + describeRun(run) + ": " + SqliteForeignKeys.describe(violations, describeRun(run)), null);
                 }
@@ -137,7 +137,7 @@ public final class MigrationExecutor {
             connection.commit();
             return steps;
         } catch (SQLException e) {
-            rollbackQuietly(connection, e);
+            SqlFailures.rollbackKeeping(connection, e);
             SqlFailures kind = SqlFailures.of(e);
             if (kind != SqlFailures.SCRIPT) {
                 throw environmentFailure(kind, e, committing);
@@ -165,27 +165,12 @@ public final class MigrationExecutor {
         }
     }
 
-    /**
-     * Rolls back without letting a failing rollback hide the error that caused it: SQLite has already rolled back
-     * after a full disk, and a lost connection cannot roll back at all.
-     */
-    private static void rollbackQuietly(Connection connection, SQLException cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollbackFailed) {
-            if (cause != null) {
-                cause.addSuppressed(rollbackFailed);
-            }
-        }
-    }
-
     private DatabaseUnreachableException environmentFailure(SqlFailures kind, SQLException e, boolean committing) {
-        String message = kind.explain(session.description()) + ". (" + e.getMessage().strip() + ")";
         if (committing && kind == SqlFailures.CONNECTION_LOST) {
-            message = "The connection to " + session.description() + " was lost while committing, so whether the run was "
-                    + "applied is unknown. Run status to see, then up again. (" + e.getMessage().strip() + ")";
+            return new DatabaseUnreachableException("The connection to " + session.description() + " was lost while committing, "
+                    + "so whether the run was applied is unknown. Run status to see, then up again. (" + e.getMessage().strip() + ")", e);
         }
-        return new DatabaseUnreachableException(message, e);
+        return kind.toException(session.description(), e);
     }
 
     /** A no-transaction script: statement by statement with autocommit, and a failed row if it stops midway. */

@@ -1,7 +1,6 @@
 package dev.huddle.migration.execute;
 
 import dev.huddle.migration.discover.Dialect;
-import dev.huddle.migration.failure.DatabaseUnreachableException;
 import dev.huddle.migration.failure.MigrationFailedException;
 import dev.huddle.migration.plan.RollbackPlan;
 import dev.huddle.migration.plan.RollbackStep;
@@ -71,7 +70,7 @@ public final class RollbackExecutor {
             if (foreignKeysOff) {
                 List<String> violations = SqliteForeignKeys.violations(connection);
                 if (!violations.isEmpty()) {
-                    connection.rollback();
+                    SqlFailures.rollbackKeeping(connection, null);
                     throw new MigrationFailedException(step.downScript(), "Refused to roll back " + step.script() + ": "
                             + SqliteForeignKeys.describe(violations, step.downScript()), null);
                 }
@@ -82,16 +81,11 @@ public final class RollbackExecutor {
             }
         } catch (SQLException e) {
             if (transactional) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailed) {
-                    e.addSuppressed(rollbackFailed);
-                }
+                SqlFailures.rollbackKeeping(connection, e);
             }
             SqlFailures kind = SqlFailures.of(e);
             if (kind != SqlFailures.SCRIPT) {
-                throw new DatabaseUnreachableException(kind.explain(session.description())
-                        + ". (" + e.getMessage().strip() + ")", e);
+                throw kind.toException(session.description(), e);
             }
             throw failure(step, current, e, alreadyReverted, transactional);
         } finally {

@@ -1,5 +1,8 @@
 package dev.huddle.migration.execute;
 
+import dev.huddle.migration.failure.DatabaseUnreachableException;
+
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -32,6 +35,25 @@ enum SqlFailures {
             return BUSY;
         }
         return SCRIPT;
+    }
+
+    /** The failure to report for everything but {@link #SCRIPT}: what happened and what to do, the driver's words after. */
+    DatabaseUnreachableException toException(String database, SQLException e) {
+        return new DatabaseUnreachableException(explain(database) + ". (" + e.getMessage().strip() + ")", e);
+    }
+
+    /**
+     * Rolls back without letting a failing rollback hide the error that caused it: SQLite has already rolled back
+     * after a full disk, and a lost connection cannot roll back at all.
+     */
+    static void rollbackKeeping(Connection connection, SQLException cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailed) {
+            if (cause != null) {
+                cause.addSuppressed(rollbackFailed);
+            }
+        }
     }
 
     /** The sentence that says what happened and what to do, for everything but {@link #SCRIPT}. */
