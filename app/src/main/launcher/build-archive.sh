@@ -2,8 +2,8 @@
 # Builds target/huddle-migrate.jsa, the class-data sharing archive the huddle-migrate launcher uses, copies out the
 # SQLite driver's native library for this platform, and puts the launcher beside the jar. Run by Maven's package phase in app/, after the runner jar is shaded:
 #   build-archive.sh <java> <target folder>
-# The archive holds the classes a training run loads (up on a fresh SQLite file, then a no-op up: the JDK classes and
-# lambda forms both paths need) and every class of the drivers and of Huddle, so a PostgreSQL run profits without a
+# The archive holds the classes a training run loads (up of a fixed corpus on a fresh SQLite file, then a no-op up: the
+# JDK classes and lambda forms both paths need) and every class of the drivers and of Huddle, so a PostgreSQL run profits without a
 # server at build time.
 set -eu
 java=$1
@@ -13,8 +13,20 @@ work="$target/cds"
 rm -rf "$work"
 mkdir -p "$work"
 
-"$java" -XX:DumpLoadedClassList="$work/cold.classlist" -jar "$jar" --url "jdbc:sqlite:$work/training.db" up > "$work/training.log"
-"$java" -XX:DumpLoadedClassList="$work/no-op.classlist" -jar "$jar" --url "jdbc:sqlite:$work/training.db" up >> "$work/training.log"
+# The training run applies its own fixed corpus (training-modules/), never the modules' scripts: a script being written
+# may be invalid, and packaging must not depend on it. It runs a copy of the jar whose module list is empty, so no
+# module's scripts are even planned; class names are the same in both jars, so the class list fits the real one.
+cp "$jar" "$work/training.jar"
+mkdir -p "$work/services/META-INF/services"
+: > "$work/services/META-INF/services/dev.huddle.migration.discover.HuddleModule"
+(cd "$work/services" && "${java%/*}/jar" uf "$work/training.jar" META-INF/services/dev.huddle.migration.discover.HuddleModule)
+corpus="$(cd "$(dirname "$0")" && pwd -P)/training-modules"
+train() {
+  "$java" -XX:DumpLoadedClassList="$1" -jar "$work/training.jar" --url "jdbc:sqlite:$work/training.db" --modules-dir "$corpus" up \
+    >> "$work/training.log" 2>&1 || { cat "$work/training.log"; exit 1; }
+}
+train "$work/cold.classlist"
+train "$work/no-op.classlist"
 "${java%/*}/jar" tf "$jar" | grep -E '^(dev/huddle|org/postgresql|org/sqlite|org/slf4j)/.*\.class$' | sed 's/\.class$//' > "$work/jar.classlist"
 sort -u "$work/cold.classlist" "$work/no-op.classlist" "$work/jar.classlist" > "$work/huddle-migrate.classlist"
 

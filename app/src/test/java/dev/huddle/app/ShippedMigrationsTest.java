@@ -51,6 +51,7 @@ class ShippedMigrationsTest {
             assertThat(check.hasManifest()).as("%s has no %s: run 'huddle-migrate seal %s'", module.name(),
                     ModuleDescriptor.MANIFEST_FILE, module.name()).isTrue();
             assertThat(check.problems()).as("shipped scripts of %s", module.name()).isEmpty();
+            assertThat(check.resealNeeded()).as("sealed scripts of %s changed since", module.name()).isEmpty();
             assertThat(check.unsealed().keySet()).as("scripts of %s not sealed yet: run 'huddle-migrate seal %s' and commit "
                     + "the manifest", module.name(), module.name()).isEmpty();
         }

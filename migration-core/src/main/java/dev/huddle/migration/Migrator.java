@@ -27,6 +27,7 @@ import dev.huddle.migration.status.MigrationInfos;
 import dev.huddle.migration.status.StatusReport;
 import dev.huddle.migration.status.ValidationReport;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -99,6 +100,26 @@ public final class Migrator {
     }
 
     /**
+     * The history with the newest applied row's checksum taken from its script as it is now: redo exists to apply an
+     * edited migration again, so an edit of the one migration it redoes is no inconsistency. Every other row is checked as
+     * always, and a shipped script edited is refused by planning before this.
+     */
+    private List<AppliedMigration> acceptingEditOfNewest(List<AppliedMigration> history) {
+        AppliedMigration newest = history.stream().filter(AppliedMigration::success)
+                .filter(row -> selected.isEmpty() || selected.contains(row.module()))
+                .max(Comparator.comparingInt(AppliedMigration::installedRank)).orElse(null);
+        if (newest == null) {
+            return history;
+        }
+        return plan().migrations().stream()
+                .filter(script -> script.version().equals(newest.version()) && script.module().equals(newest.module()))
+                .findFirst()
+                .map(script -> history.stream().map(row -> row != newest ? row : new AppliedMigration(row.installedRank(), row.version(),
+                        row.description(), row.script(), script.checksum(), row.installedOn(), row.executionTimeMillis(), true)).toList())
+                .orElse(history);
+    }
+
+    /**
      * The migrations {@code up(targetVersion)} would apply, in order; reads the history but never creates it.
      */
     public List<ResolvedScript> pending(String targetVersion) {
@@ -145,7 +166,7 @@ public final class Migrator {
     /** Reverts the last applied migration of the selected modules and applies it again. */
     public RedoResult redo() {
         try (DatabaseSession session = openSession(); MigrationLock.Held ignored = session.lock(settings.lockTimeout())) {
-            RollbackPlan rollback = planDown(RollbackRequest.last(), session.readHistory());
+            RollbackPlan rollback = planDown(RollbackRequest.last(), acceptingEditOfNewest(session.readHistory()));
             if (rollback.isEmpty()) {
                 return new RedoResult(List.of(), new UpResult(List.of()));
             }

@@ -4,6 +4,8 @@ import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ModuleDiscovery;
+import dev.huddle.migration.discover.ModuleSources;
+import dev.huddle.migration.integrity.ManifestSealer;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
@@ -154,6 +156,11 @@ public final class Scenarios {
                         resources.resolve(ModuleDescriptor.downFolder(module.name(), dialect)));
             }
         }
+    }
+
+    /** The sealer of {@code seal}, for the modules folder {@code modules} of a project, planning them as they are on disk. */
+    public static ManifestSealer sealer(Path project, Path modules) {
+        return new ManifestSealer(new ModuleSources(project), dialect -> Migrations.of(ModuleDiscovery.inDirectory(modules)).checkedPlan(dialect));
     }
 
     /** A module packed in a jar; tools that write (create, seal) look its sources up in a project folder. */

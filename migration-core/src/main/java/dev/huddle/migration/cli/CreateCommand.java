@@ -1,6 +1,5 @@
 package dev.huddle.migration.cli;
 
-import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.cli.CommandSpec.Parameter;
 import dev.huddle.migration.create.CreatedMigration;
 import dev.huddle.migration.create.MigrationCreator;
@@ -11,19 +10,15 @@ import java.time.Clock;
 import java.util.List;
 
 final class CreateCommand implements RunnerCommand {
-    static final Option PROJECT_DIR = Option.value("--project-dir", "DIR",
-            "The repository root holding <module>/src/main/resources (default: the current folder).");
-
     static final CommandSpec SPEC = new CommandSpec("create",
             "Write a new migration (up and down scripts, both dialects) into a module's sources.",
-            List.of(PROJECT_DIR),
+            List.of(),
             List.of(new Parameter("MODULE", true, false, "The module that owns the change."),
                     new Parameter("DESCRIPTION", true, true, "A few words, e.g. add whiteboard table.")),
             List.of());
 
     private final String module;
     private final List<String> description;
-    private final String projectDir;
 
     /** The time that names the new scripts; a test can fix it. */
     Clock clock = Clock.systemUTC();
@@ -31,21 +26,15 @@ final class CreateCommand implements RunnerCommand {
     CreateCommand(ParsedArguments arguments) {
         module = arguments.value("MODULE");
         description = arguments.values("DESCRIPTION");
-        projectDir = projectDir(arguments);
-    }
-
-    /** {@code --project-dir}, or the current folder; shared with {@code seal}. */
-    static String projectDir(ParsedArguments arguments) {
-        String dir = arguments.value(PROJECT_DIR.name());
-        return dir == null ? "." : dir;
     }
 
     @Override
     public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
-        MigrationCreator creator = new MigrationCreator(options.migrations().modules(), Path.of(projectDir), clock);
+        MigrationCreator creator = new MigrationCreator(options.migrations().modules(), options.scripts().projectDir().orElse(Path.of("")), clock);
         CreatedMigration created = creator.create(module, String.join(" ", description));
         created.files().forEach(file -> out.println("created " + file));
-        out.println("Write the change in both up scripts and its reversal in both down scripts, then run up.");
+        out.println("Write the change in both up scripts and its reversal in both down scripts, then run validate and up "
+                + "(no build needed: the runner reads the source tree). Seal it when it is ready to ship.");
         return ExitCodes.OK;
     }
 }

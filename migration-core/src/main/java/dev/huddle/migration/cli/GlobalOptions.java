@@ -27,7 +27,9 @@ final class GlobalOptions {
             Option.value("--history-schema", "SCHEMA",
                     "PostgreSQL schema of the history table (default: the connection's current schema at start)."),
             Option.flag("--transaction-per-migration",
-                    "Commit after each migration instead of once per run (shorter locks; a failure keeps earlier ones)."));
+                    "Commit after each migration instead of once per run (shorter locks; a failure keeps earlier ones)."),
+            Option.value("--project-dir", "DIR", "The source checkout whose module scripts are read and written, with no "
+                    + "build in between (default: found from the current folder upward; none: the scripts packed in the jar)."));
 
     private final String url;
     private final String modulesDir;
@@ -35,6 +37,7 @@ final class GlobalOptions {
     private final long lockTimeoutSeconds;
     private final boolean transactionPerMigration;
     private final String historySchema;
+    private final ScriptSources scripts;
     private final Map<String, String> environment;
 
     /** {@code environment} is where the connection is found without {@code --url}; tests pass their own. */
@@ -48,6 +51,7 @@ final class GlobalOptions {
         lockTimeoutSeconds = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT_SECONDS : lockTimeout;
         transactionPerMigration = arguments.flag("--transaction-per-migration");
         historySchema = arguments.value("--history-schema");
+        scripts = new ScriptSources(arguments.value("--project-dir"), modulesDir);
         this.environment = environment;
     }
 
@@ -55,8 +59,12 @@ final class GlobalOptions {
         return DatabaseTargets.resolve(url, environment);
     }
 
+    ScriptSources scripts() {
+        return scripts;
+    }
+
     Migrations migrations() {
-        Migrations migrations = Migrations.discover();
+        Migrations migrations = Migrations.of(scripts.modules());
         if (modulesDir != null) {
             migrations = migrations.withModulesFrom(Path.of(modulesDir));
         }

@@ -95,7 +95,7 @@ public final class HuddleMigrate {
             case "down" -> new DownCommand(arguments);
             case "redo" -> new RedoCommand(arguments);
             case "status" -> new StatusCommand(arguments);
-            case "validate" -> new ValidateCommand(arguments);
+            case "validate" -> new ValidateCommand();
             case "repair" -> new RepairCommand(arguments);
             case "create" -> new CreateCommand(arguments);
             case "seal" -> new SealCommand(arguments);

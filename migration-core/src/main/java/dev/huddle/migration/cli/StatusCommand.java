@@ -32,8 +32,11 @@ final class StatusCommand implements RunnerCommand {
         StatusReport report = options.migrator().status();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(asJson(report)));
+            Map<String, Object> root = asJson(report);
+            root.put("scripts", options.scripts().describe());
+            out.println(mapper.writeValueAsString(root));
         } else {
+            out.println("Scripts: " + options.scripts().describe());
             printTable(report, out);
         }
         return ExitCodes.OK;

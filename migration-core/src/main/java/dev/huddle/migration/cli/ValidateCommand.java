@@ -2,7 +2,8 @@ package dev.huddle.migration.cli;
 
 import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
-import dev.huddle.migration.cli.CommandSpec.Option;
+import dev.huddle.migration.discover.SourceTree;
+import dev.huddle.migration.integrity.IntegrityCheck;
 import dev.huddle.migration.integrity.MigrationOrderCheck;
 import dev.huddle.migration.lint.LintFinding;
 import dev.huddle.migration.status.ValidationReport;
@@ -15,17 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 final class ValidateCommand implements RunnerCommand {
-    static final Option PROJECT_DIR = Option.value("--project-dir", "DIR", "The repository root holding "
-            + MigrationOrderCheck.FILE + " (default: the current folder's repository root; none found: the order check is skipped).");
-
     static final CommandSpec SPEC = new CommandSpec("validate", "Check the scripts (planning rules, lint of both dialects, "
-            + "the order file) and compare them with the database's history; exit 0 only if clean.", List.of(PROJECT_DIR));
-
-    private final String projectDir;
-
-    ValidateCommand(ParsedArguments arguments) {
-        projectDir = arguments.value(PROJECT_DIR.name());
-    }
+            + "the order file (" + MigrationOrderCheck.FILE + " in --project-dir or the repository root; none found: skipped), "
+            + "seals) and compare them with the database's history; exit 0 only if clean.", List.of());
 
     @Override
     public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
@@ -34,14 +27,19 @@ final class ValidateCommand implements RunnerCommand {
         List<LintFinding> lint = migrator.lint();
         List<String> problems = new ArrayList<>(report.blockingUp());
         lint.forEach(finding -> problems.add(finding.toString()));
+        out.println("Scripts: " + options.scripts().describe());
         report.notes().forEach(note -> out.println("note: " + note));
-        Optional<Path> orderFile = orderFile();
+        Migrations migrations = options.migrations();
+        // Only a manifest on disk can hold a seal that has not shipped; one packed in a jar has shipped whole.
+        List<String> inSources = options.scripts().sourceTree().map(SourceTree::modules).orElse(List.of());
+        migrations.modules().stream().filter(module -> module.directory().isPresent() || inSources.contains(module.name()))
+                .forEach(module -> problems.addAll(IntegrityCheck.of(module).resealNeeded()));
+        Optional<Path> orderFile = orderFile(options);
         if (orderFile.isPresent()) {
-            Migrations migrations = options.migrations();
             problems.addAll(MigrationOrderCheck.check(orderFile.get(), migrations.modules(), migrations::plan));
         } else {
-            out.println("note: no " + MigrationOrderCheck.FILE + " found" + (projectDir == null ? " at this folder's repository root"
-                    : " in " + projectDir) + ": the order check was skipped.");
+            out.println("note: no " + MigrationOrderCheck.FILE + " found" + options.scripts().projectDir().map(dir -> " in " + dir)
+                    .orElse(" at this folder's repository root") + ": the order check was skipped.");
         }
         if (!problems.isEmpty()) {
             err.println("Validation failed, " + problems.size() + (problems.size() == 1 ? " problem:" : " problems:"));
@@ -52,10 +50,10 @@ final class ValidateCommand implements RunnerCommand {
         return ExitCodes.OK;
     }
 
-    /** The order file of {@code --project-dir}, or of the repository the current folder is in. */
-    private Optional<Path> orderFile() {
-        Optional<Path> root = projectDir != null ? Optional.of(Path.of(projectDir)) : repositoryRoot(Path.of("").toAbsolutePath());
-        return root.map(dir -> dir.resolve(MigrationOrderCheck.FILE)).filter(Files::isRegularFile);
+    /** The order file of {@code --project-dir} or the source checkout, else of the repository the current folder is in. */
+    private static Optional<Path> orderFile(GlobalOptions options) {
+        return options.scripts().projectDir().or(() -> repositoryRoot(Path.of("").toAbsolutePath()))
+                .map(dir -> dir.resolve(MigrationOrderCheck.FILE)).filter(Files::isRegularFile);
     }
 
     /** The nearest folder from {@code dir} upwards that holds {@code .git} (a folder, or a file in a worktree). */

@@ -28,6 +28,7 @@ public final class ModuleDescriptor {
     private final Map<Dialect, ScriptLocation> downScripts;
     private final Path directory;
     private final Supplier<Optional<String>> manifest;
+    private final Supplier<CommittedFile> shippedManifest;
     private final Set<String> dependsOn;
     private final Set<String> inMemoryTables;
     private final Map<String, String> excludedScripts;
@@ -38,6 +39,7 @@ public final class ModuleDescriptor {
         this.downScripts = Map.copyOf(builder.downScripts);
         this.directory = builder.directory;
         this.manifest = builder.manifest;
+        this.shippedManifest = builder.shippedManifest;
         this.dependsOn = Set.copyOf(builder.dependsOn);
         this.inMemoryTables = Set.copyOf(builder.inMemoryTables);
         this.excludedScripts = Map.copyOf(builder.excludedScripts);
@@ -54,6 +56,7 @@ public final class ModuleDescriptor {
             builder.downScripts.put(dialect, new ClasspathScriptLocation(anchor, downFolder(name, dialect)));
         }
         builder.manifest = () -> ClasspathScriptLocation.readResource(anchor, manifestPath(name));
+        builder.shippedManifest = () -> CommittedFile.packaged(builder.manifest.get());
         return builder;
     }
 
@@ -65,22 +68,25 @@ public final class ModuleDescriptor {
             builder.scripts.put(dialect, new DirectoryScriptLocation(dir.resolve(dialect.folderName())));
             builder.downScripts.put(dialect, new DirectoryScriptLocation(dir.resolve("down").resolve(dialect.folderName())));
         }
-        builder.manifest = () -> DirectoryScriptLocation.readFile(dir.resolve(MANIFEST_FILE));
+        builder.onDisk(dir.resolve(MANIFEST_FILE));
         return builder;
     }
 
     /**
-     * A classpath module as it lies in its source tree ({@code resources} is its {@code src/main/resources}), for the
-     * tools that write scripts and manifests there.
+     * This classpath module as it lies in its source tree ({@code resources} is its {@code src/main/resources}): the same
+     * declarations, with scripts and manifest read from the sources, which may be ahead of the jar.
      */
-    public static Builder inSources(String name, Path resources) {
+    public ModuleDescriptor inSources(Path resources) {
         Builder builder = new Builder(name);
         for (Dialect dialect : Dialect.values()) {
             builder.scripts.put(dialect, new DirectoryScriptLocation(resources.resolve(upFolder(name, dialect))));
             builder.downScripts.put(dialect, new DirectoryScriptLocation(resources.resolve(downFolder(name, dialect))));
         }
-        builder.manifest = () -> DirectoryScriptLocation.readFile(resources.resolve(manifestPath(name)));
-        return builder;
+        builder.onDisk(resources.resolve(manifestPath(name)));
+        builder.dependsOn.addAll(dependsOn);
+        builder.inMemoryTables.addAll(inMemoryTables);
+        builder.excludedScripts.putAll(excludedScripts);
+        return builder.build();
     }
 
     /** Where a classpath module keeps its integrity manifest, relative to its resources root. */
@@ -115,9 +121,17 @@ public final class ModuleDescriptor {
         return Optional.ofNullable(directory);
     }
 
-    /** The committed integrity manifest's text, if the module has one. */
+    /** The integrity manifest's text as it is now, if the module has one. */
     public Optional<String> integrityManifest() {
         return manifest.get();
+    }
+
+    /**
+     * The integrity manifest as shipped: for a manifest on disk, as last committed to git (a seal not committed yet has
+     * not shipped); for one packed in a jar, the manifest itself. Read when asked, since it may start git.
+     */
+    public CommittedFile shippedManifest() {
+        return shippedManifest.get();
     }
 
     /** Modules whose tables this module's migrations use; rolling those back alone is checked against this one. */
@@ -148,6 +162,7 @@ public final class ModuleDescriptor {
         private final Set<String> dependsOn = new LinkedHashSet<>();
         private Path directory;
         private Supplier<Optional<String>> manifest = Optional::empty;
+        private Supplier<CommittedFile> shippedManifest = () -> CommittedFile.packaged(Optional.empty());
         private final Set<String> inMemoryTables = new LinkedHashSet<>();
         private final Map<String, String> excludedScripts = new LinkedHashMap<>();
 
@@ -157,6 +172,11 @@ public final class ModuleDescriptor {
                         "use lower-case letters, digits and hyphens, starting with a letter");
             }
             this.name = name;
+        }
+
+        private void onDisk(Path manifestFile) {
+            manifest = () -> DirectoryScriptLocation.readFile(manifestFile);
+            shippedManifest = () -> CommittedFile.of(manifestFile);
         }
 
         /** Declares that this module's migrations use tables of another module. */

@@ -19,7 +19,7 @@ public final class ModuleSources {
 
     /** The module as its source files are now, which may be ahead of the jar on the class path. */
     public ModuleDescriptor view(ModuleDescriptor module) {
-        return module.directory().isPresent() ? module : ModuleDescriptor.inSources(module.name(), resources(module)).build();
+        return module.directory().isPresent() ? module : module.inSources(resources(module));
     }
 
     public Path upFolder(ModuleDescriptor module, Dialect dialect) {
@@ -42,11 +42,16 @@ public final class ModuleSources {
         return projectDir.resolve("migration-order.txt");
     }
 
+    /** Where a module packed in a jar keeps its resources in a source tree rooted at {@code projectDir}. */
+    static Path resources(Path projectDir, String module) {
+        return projectDir.resolve(module).resolve("src").resolve("main").resolve("resources");
+    }
+
     private Path resources(ModuleDescriptor module) {
-        Path resources = projectDir.resolve(module.name()).resolve("src").resolve("main").resolve("resources");
+        Path resources = resources(projectDir, module.name());
         if (!Files.isDirectory(resources)) {
             throw new FileUnusableException("Cannot find the sources of module " + module.name() + " at " + resources + ".",
-                    "Run this from the repository root, or pass --project-dir.", null);
+                    "Run this inside the source checkout, or pass --project-dir.", null);
         }
         return resources;
     }

@@ -2,10 +2,15 @@ package dev.huddle.migration.failure;
 
 import java.util.List;
 
-/** Sealing found shipped scripts that were edited or deleted; the manifest was left as it was. Each problem names its fix. */
+/**
+ * Sealing found shipped scripts that were edited or deleted, or undoing a seal found it shipped; the manifest was left as
+ * it was. Each problem names its fix.
+ *
+ * @param outcome what was not done, e.g. "Nothing was sealed"
+ */
 public final class ShippedScriptChangedException extends HuddleFailure {
-    public ShippedScriptChangedException(List<String> problems) {
-        super("Nothing was sealed:\n  - " + String.join("\n  - ", problems), "", null);
+    public ShippedScriptChangedException(String outcome, List<String> problems) {
+        super(outcome + ":\n  - " + String.join("\n  - ", problems), "", null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.huddle.migration.integrity;
 
+import dev.huddle.migration.discover.CommittedFile;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ScriptFile;
@@ -9,15 +10,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A module's scripts compared with its manifest: scripts edited or deleted since they were sealed, and scripts not
- * sealed yet. The first two are never acceptable; the last is normal while a migration is being written.
+ * A module's scripts compared with its manifest: shipped scripts edited or deleted since they were sealed, sealed
+ * scripts that changed before they shipped, and scripts not sealed yet. The first two are never acceptable; the others
+ * are normal while a migration is being written, and the next {@code seal} records them.
+ *
+ * <p>A script has shipped when its seal has: when its line is in the manifest as last committed
+ * ({@link ModuleDescriptor#shippedManifest}). A seal not committed yet can be redone or undone.
+ *
+ * @param edited   shipped scripts whose text differs from their seal
+ * @param deleted  shipped scripts whose file is gone
+ * @param resealed sealed scripts, not shipped, that were edited or deleted since: the next {@code seal} records them
  */
 public record IntegrityCheck(String module, boolean hasManifest, List<String> edited, List<String> deleted,
-                             Map<String, String> unsealed, Map<String, String> current) {
+                             List<String> resealed, Map<String, String> unsealed, Map<String, String> current) {
 
     /** Every script of the module, in both dialects, compared by content: what {@code seal}, validate and the build use. */
     public static IntegrityCheck of(ModuleDescriptor module) {
@@ -30,16 +41,17 @@ public record IntegrityCheck(String module, boolean hasManifest, List<String> ed
                 scripts.put(downPath(dialect, file.fileName()), file.content());
             }
         }
-        return compare(module.name(), module.integrityManifest(), scripts, path -> true);
+        return compare(module.name(), module.integrityManifest(), module::shippedManifest, scripts, path -> true);
     }
 
     /**
      * The module's scripts as planning found them ({@code scripts}: manifest path to text, read on demand) compared with
      * its manifest, reading only the scripts {@code compareContent} names; the others are compared by name, so a
      * deleted script is found either way. {@link #current} and {@link #unsealed} hold the scripts compared by content.
+     * {@code shipped} is asked for only when a sealed script changed, since it may start git.
      */
-    public static IntegrityCheck compare(String module, Optional<String> manifestText, Map<String, Supplier<String>> scripts,
-                                         Predicate<String> compareContent) {
+    public static IntegrityCheck compare(String module, Optional<String> manifestText, Supplier<CommittedFile> shipped,
+                                         Map<String, Supplier<String>> scripts, Predicate<String> compareContent) {
         Map<String, String> current = new LinkedHashMap<>();
         scripts.forEach((path, text) -> {
             if (compareContent.test(path)) {
@@ -50,22 +62,28 @@ public record IntegrityCheck(String module, boolean hasManifest, List<String> ed
         Map<String, String> sealed = manifest.map(IntegrityManifest::sha256ByPath).orElse(Map.of());
         List<String> edited = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
-        Map<String, String> unsealed = new LinkedHashMap<>();
-        sealed.forEach((path, sha) -> {
+        List<String> resealed = new ArrayList<>();
+        Set<String> shippedPaths = null;
+        for (Map.Entry<String, String> seal : new TreeMap<>(sealed).entrySet()) {
+            String path = seal.getKey();
             String now = current.get(path);
-            if (!scripts.containsKey(path)) {
-                deleted.add(path);
-            } else if (now != null && !now.equals(sha)) {
-                edited.add(path);
+            boolean gone = !scripts.containsKey(path);
+            if (!gone && (now == null || now.equals(seal.getValue()))) {
+                continue;
             }
-        });
+            if (shippedPaths == null) {
+                shippedPaths = shipped.get().text().map(IntegrityManifest::parse).map(m -> m.sha256ByPath().keySet()).orElse(Set.of());
+            }
+            (!shippedPaths.contains(path) ? resealed : gone ? deleted : edited).add(path);
+        }
+        Map<String, String> unsealed = new LinkedHashMap<>();
         current.forEach((path, sha) -> {
             if (!sealed.containsKey(path)) {
                 unsealed.put(path, sha);
             }
         });
-        return new IntegrityCheck(module, manifest.isPresent(), List.copyOf(edited), List.copyOf(deleted), Map.copyOf(unsealed),
-                Map.copyOf(current));
+        return new IntegrityCheck(module, manifest.isPresent(), List.copyOf(edited), List.copyOf(deleted), List.copyOf(resealed),
+                Map.copyOf(unsealed), Map.copyOf(current));
     }
 
     /** An up script's path as the manifest records it: {@code postgresql/V...sql}. */
@@ -85,6 +103,12 @@ public record IntegrityCheck(String module, boolean hasManifest, List<String> ed
         deleted.forEach(path -> problems.add(module + ": " + path + " shipped (it is in " + ModuleDescriptor.MANIFEST_FILE
                 + ") but the file is gone. Restore it: shipped migrations are never deleted."));
         return problems;
+    }
+
+    /** Sealed scripts that changed before they shipped, each with the fix: seal again (or undo the seal). */
+    public List<String> resealNeeded() {
+        return resealed.stream().map(path -> module + ": " + path + " changed after it was sealed, before it shipped (its seal is "
+                + "not committed): run 'huddle-migrate seal " + module + "' again to record it, then commit.").toList();
     }
 
     private static String editedProblem(String module, String path) {

@@ -51,6 +51,11 @@ public record MigrationOrder(List<Entry> entries) {
         return entries.stream().anyMatch(entry -> entry.version().equals(version));
     }
 
+    /** The order without one line: a seal taken back before it shipped. */
+    public MigrationOrder without(Entry entry) {
+        return new MigrationOrder(entries.stream().filter(each -> !each.equals(entry)).toList());
+    }
+
     public MigrationOrder append(List<Entry> more) {
         List<Entry> all = new ArrayList<>(entries);
         more.stream().filter(entry -> !contains(entry.version())).forEach(all::add);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The order-file rule: every migration of the modules the file keeps is listed once, under its module, in the order it
@@ -34,7 +35,8 @@ public final class MigrationOrderCheck {
 
     /**
      * Reads the order file and checks it against the selected modules it keeps, with their up scripts of both dialects
-     * from {@code plans}; the plans are asked for only when the file keeps any module.
+     * from {@code plans}; the plans are asked for only when the file keeps any module. A migration not sealed yet need
+     * not be listed: {@code seal} appends it, and until then it may change or go.
      */
     public static List<String> check(Path orderFile, Collection<ModuleDescriptor> modules, Function<Dialect, MigrationPlan> plans) {
         MigrationOrder order;
@@ -53,7 +55,15 @@ public final class MigrationOrderCheck {
             kept.retainAll(plan.modules());
             scripts.addAll(plan.migrations());
         }
-        return problems(order, kept, scripts);
+        Set<String> sealed = new HashSet<>();
+        for (ModuleDescriptor module : modules) {
+            if (kept.contains(module.name())) {
+                module.integrityManifest().map(IntegrityManifest::parse)
+                        .ifPresent(manifest -> manifest.sha256ByPath().keySet().forEach(path -> sealed.add(module.name() + "/" + path)));
+            }
+        }
+        return problems(order, kept, scripts,
+                script -> sealed.contains(script.module() + "/" + IntegrityCheck.upPath(script.dialect(), script.fileName())));
     }
 
     /** The modules whose migrations the order file keeps: those packed in jars, and any other it names. */
@@ -74,6 +84,12 @@ public final class MigrationOrderCheck {
      * empty when it is right.
      */
     public static List<String> problems(MigrationOrder order, Set<String> modules, List<ResolvedScript> scripts) {
+        return problems(order, modules, scripts, script -> true);
+    }
+
+    /** As {@link #problems(MigrationOrder, Set, List)}, with only the migrations {@code mustBeListed} accepts missed. */
+    static List<String> problems(MigrationOrder order, Set<String> modules, List<ResolvedScript> scripts,
+                                 Predicate<ResolvedScript> mustBeListed) {
         Map<String, List<ResolvedScript>> byVersion = new LinkedHashMap<>();
         for (ResolvedScript script : scripts) {
             if (modules.contains(script.module())) {
@@ -103,7 +119,7 @@ public final class MigrationOrderCheck {
             newest = older ? newest : entry.version();
         }
         byVersion.forEach((version, found) -> {
-            if (!listed.contains(version)) {
+            if (!listed.contains(version) && found.stream().anyMatch(mustBeListed)) {
                 problems.add(found.get(0).historyPath() + " is not in " + FILE + ": run 'huddle-migrate seal " + found.get(0).module()
                         + "' and commit the file.");
             }

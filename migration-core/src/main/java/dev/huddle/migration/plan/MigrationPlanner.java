@@ -146,7 +146,7 @@ public final class MigrationPlanner {
                 // deleted one is still refused.
                 boolean runs = selectedModules.contains(module.name());
                 String running = IntegrityCheck.upPath(dialect, "");
-                problems.addAll(module.name(), IntegrityCheck.compare(module.name(), manifest, found,
+                problems.addAll(module.name(), IntegrityCheck.compare(module.name(), manifest, module::shippedManifest, found,
                         path -> everything || (runs && path.startsWith(running))).problems());
             }
         }

@@ -50,8 +50,8 @@ class RunnerUsageTest {
                 .contains("--module=NAME", "Roll back only this module's migrations.", "--url=URL")
                 .doesNotContain("Exit codes:");
         assertThat(create.code()).isEqualTo(ExitCodes.OK);
-        assertThat(create.out()).startsWith("Usage: huddle-migrate [OPTIONS] create [--project-dir=DIR] MODULE DESCRIPTION...")
-                .contains("The module that owns the change.");
+        assertThat(create.out()).startsWith("Usage: huddle-migrate [OPTIONS] create MODULE DESCRIPTION...")
+                .contains("The module that owns the change.", "--project-dir=DIR");
     }
 
     @Test

@@ -37,7 +37,7 @@ class IntegrityCheckTest {
     @Test
     void aSealedModuleReportsEditedDeletedAndUnsealedScripts() throws Exception {
         Path modules = Scenarios.copy("reversible", temp);
-        new ManifestSealer(new ModuleSources(temp)).seal(ModuleDiscovery.inDirectory(modules));
+        Scenarios.sealer(temp, modules).seal(ModuleDiscovery.inDirectory(modules));
         Path edited = Scenarios.downScript(modules, "beta", Dialect.POSTGRESQL, "U20250104000000__create_beta_links.sql");
         Scenarios.write(edited, Scenarios.read(edited) + "-- edited\n");
         Files.delete(Scenarios.script(modules, "beta", Dialect.SQLITE, "V20250102000000__create_beta_items.sql"));
@@ -60,7 +60,7 @@ class IntegrityCheckTest {
     @Test
     void aScriptCheckedOutWithCrlfLineEndingsIsNotEdited() {
         Path modules = Scenarios.copy("interleaved", temp);
-        new ManifestSealer(new ModuleSources(temp)).seal(ModuleDiscovery.inDirectory(modules));
+        Scenarios.sealer(temp, modules).seal(ModuleDiscovery.inDirectory(modules));
         Path script = Scenarios.script(modules, "alpha", Dialect.POSTGRESQL, "V20250103000000__add_alpha_note.sql");
         Scenarios.write(script, Scenarios.read(script).replace("\n", "\r\n"));
 

@@ -368,7 +368,7 @@ class MigrationPlannerTest {
     @Test
     void refusesASealedScriptThatWasEditedOrDeleted(@TempDir Path temp) {
         Path modules = Scenarios.copy("interleaved", temp);
-        new ManifestSealer(new ModuleSources(temp)).seal(ModuleDiscovery.inDirectory(modules));
+        Scenarios.sealer(temp, modules).seal(ModuleDiscovery.inDirectory(modules));
         Path edited = Scenarios.script(modules, "alpha", Dialect.SQLITE, "V20250101000000__create_alpha_items.sql");
         Scenarios.write(edited, Scenarios.read(edited).replace("name text", "title text"));
         Scenarios.writeInBothDialects(modules, "beta", "V20250105000000__create_beta_notes.sql", "create table beta_notes (id integer);\n");
@@ -390,7 +390,7 @@ class MigrationPlannerTest {
     @Test
     void plansUnsealedScriptsOfASealedModule(@TempDir Path temp) {
         Path modules = Scenarios.copy("interleaved", temp);
-        new ManifestSealer(new ModuleSources(temp)).seal(ModuleDiscovery.inDirectory(modules));
+        Scenarios.sealer(temp, modules).seal(ModuleDiscovery.inDirectory(modules));
         Scenarios.writeInBothDialects(modules, "beta", "V20250105000000__create_beta_notes.sql", "create table beta_notes (id integer);\n");
 
         assertThat(new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).checkedPlan(Dialect.SQLITE, List.of()).migrations()).hasSize(5);
@@ -420,7 +420,7 @@ class MigrationPlannerTest {
     private static List<ModuleDescriptor> ownModules(String scenario, Path project) {
         Scenarios.sourceTree(scenario, project);
         return Scenarios.modules(scenario).stream()
-                .map(module -> ModuleDescriptor.inSources(module.name(), project.resolve(module.name()).resolve("src/main/resources")).build())
+                .map(module -> module.inSources(project.resolve(module.name()).resolve("src/main/resources")))
                 .toList();
     }
 

@@ -1,0 +1,81 @@
+package dev.huddle.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Packaging never depends on the migrations being valid, and ships no script the sources no longer hold. */
+class PackagingIT {
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    private static final String WORK_IN_PROGRESS = "db/huddle/meetings/postgresql/V20991231000000__work_in_progress.sql";
+
+    @TempDir
+    Path temp;
+
+    /** A jar holding a script that planning refuses (empty, and in one dialect only), as a half-written one would be. */
+    @Test
+    void theClassDataTrainingRunUsesItsOwnCorpusSoAnInvalidScriptDoesNotBreakPackaging() throws Exception {
+        Path target = Files.createDirectories(temp.resolve("target"));
+        Files.copy(JarProcess.RUNNER_JAR, target.resolve("huddle-migrate.jar"));
+        Path script = temp.resolve("classes").resolve(WORK_IN_PROGRESS);
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, "-- whiteboards, to be written\n");
+        assertThat(run(temp.resolve("classes"), jdkTool("jar"), "uf", target.resolve("huddle-migrate.jar").toString(), WORK_IN_PROGRESS)
+                .exitCode).isZero();
+        Result refused = run(temp, jdkTool("java"), "-jar", target.resolve("huddle-migrate.jar").toString(),
+                "--url", "jdbc:sqlite:" + temp.resolve("check.db"), "up");
+        assertThat(refused.exitCode).as("the modules' own up refuses the script").isEqualTo(3);
+
+        Result build = run(temp, "sh", Path.of("src/main/launcher/build-archive.sh").toAbsolutePath().toString(), jdkTool("java"),
+                target.toString());
+
+        assertThat(build.exitCode).as(build.output).isZero();
+        assertThat(target.resolve("huddle-migrate.jsa")).isNotEmptyFile();
+        assertThat(Files.readString(target.resolve("cds/training.log"))).contains("training").doesNotContain("meetings");
+    }
+
+    @Test
+    void everyScriptInTheJarsIsInTheModulesSources() throws Exception {
+        List<String> stale = new ArrayList<>();
+        for (Path jar : List.of(JarProcess.RUNNER_JAR, JarProcess.SERVER_JAR)) {
+            try (JarFile jarFile = new JarFile(jar.toFile())) {
+                for (JarEntry entry : jarFile.stream().toList()) {
+                    String name = entry.getName();
+                    if (!entry.isDirectory() && (name.startsWith("db/huddle/") || name.startsWith("db/huddle-down/"))) {
+                        String module = name.split("/")[2];
+                        if (!Files.isRegularFile(REPOSITORY.resolve(module).resolve("src/main/resources").resolve(name))) {
+                            stale.add(jar.getFileName() + "!/" + name);
+                        }
+                    }
+                }
+            }
+        }
+
+        assertThat(stale).as("scripts in the jars but not in the sources (stale copies in target/classes: "
+                + "run 'mvn clean package')").isEmpty();
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
+    }
+
+    private static Result run(Path workDir, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+}
