@@ -1,6 +1,7 @@
 package dev.huddle.app;
 
 import dev.huddle.testsupport.Engine;
+import dev.huddle.testsupport.GitRepository;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,9 +38,8 @@ class WriteAMigrationLoopIT {
     void createEditApplyRollBackAndRedoWithoutABuild(Engine engine) throws Exception {
         TestDatabase db = TestDatabases.fresh(engine);
         copySourceTree();
-        git("init", "-q");
-        git("add", "-A");
-        git("commit", "-q", "-m", "the project as it ships");
+        GitRepository git = GitRepository.init(project);
+        git.commitAll("the project as it ships");
         String dialect = engine == Engine.POSTGRESQL ? "postgresql" : "sqlite";
 
         JarProcess.Result created = runner(db, "create", "meetings", "add whiteboards table");
@@ -98,8 +96,7 @@ class WriteAMigrationLoopIT {
         assertThat(Files.readString(project.resolve("migration-order.txt"))).doesNotContain(version);
 
         assertThat(runner(db, "seal").exitCode()).isZero();
-        git("add", "-A");
-        git("commit", "-q", "-m", "add whiteboards table");
+        git.commitAll("add whiteboards table");
         JarProcess.Result shipped = runner(db, "seal", "--undo", version);
         assertThat(shipped.exitCode()).isEqualTo(3);
         assertThat(shipped.err()).contains("meetings: migration " + version + " has shipped", "committed at HEAD",
@@ -149,15 +146,5 @@ class WriteAMigrationLoopIT {
         List<String> args = new ArrayList<>(List.of("--url", db.url()));
         args.addAll(List.of(command));
         return JarProcess.run(JarProcess.RUNNER_JAR, project.resolve("meetings"), Map.of(), args.toArray(String[]::new));
-    }
-
-    private void git(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", project.toString(), "-c", "user.name=Huddle test",
-                "-c", "user.email=test@huddle.invalid", "-c", "commit.gpgsign=false"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("git %s finished", String.join(" ", args)).isTrue();
-        assertThat(process.exitValue()).as("git %s: %s", String.join(" ", args), output).isZero();
     }
 }

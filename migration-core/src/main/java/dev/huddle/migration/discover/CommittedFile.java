@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,9 @@ import java.util.Optional;
  * @param basis where {@code text} comes from, in words, e.g. "the integrity.manifest committed at HEAD"
  */
 public record CommittedFile(Optional<String> text, boolean known, String basis) {
+    /** What git says when the file is not in HEAD, or HEAD is no commit yet: nothing of it is committed. */
+    private static final List<String> NOT_COMMITTED = List.of("exists on disk, but not in 'HEAD'", "does not exist in 'HEAD'",
+            "invalid object name 'HEAD'");
 
     /** A file packed in a jar: everything in a jar has shipped. */
     public static CommittedFile packaged(Optional<String> text) {
@@ -32,19 +36,30 @@ public record CommittedFile(Optional<String> text, boolean known, String basis) 
             return new CommittedFile(DirectoryScriptLocation.readFile(absolute), false,
                     name + " as it is (not in a git repository, so every line of it counts as shipped)");
         }
-        // "HEAD:./name" is read relative to the folder git runs in, whatever the repository's root.
-        ProcessBuilder git = new ProcessBuilder("git", "-C", folder.toString(), "show", "HEAD:./" + name)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // "HEAD:./name" is read relative to the folder git runs in, whatever the repository's root. Git's messages in
+        // English, since which failure it was is read from them.
+        ProcessBuilder git = new ProcessBuilder("git", "-C", folder.toString(), "show", "HEAD:./" + name);
+        git.environment().put("LC_ALL", "C");
         try {
             Process process = git.start();
+            process.getOutputStream().close();
             byte[] out;
             try (InputStream stdout = process.getInputStream()) {
                 out = stdout.readAllBytes();
             }
+            String error;
+            try (InputStream stderr = process.getErrorStream()) {
+                error = new String(stderr.readAllBytes(), StandardCharsets.UTF_8).strip();
+            }
             if (process.waitFor() == 0) {
                 return new CommittedFile(Optional.of(new String(out, StandardCharsets.UTF_8)), true, "the " + name + " committed at HEAD");
             }
-            return new CommittedFile(Optional.empty(), true, name + " (not committed at HEAD yet)");
+            if (NOT_COMMITTED.stream().anyMatch(error::contains)) {
+                return new CommittedFile(Optional.empty(), true, name + " (not committed at HEAD yet)");
+            }
+            return new CommittedFile(DirectoryScriptLocation.readFile(absolute), false,
+                    name + " as it is (git could not tell what is committed: " + error.lines().findFirst().orElse("no message")
+                            + "; so every line of it counts as shipped)");
         } catch (IOException e) {
             return new CommittedFile(DirectoryScriptLocation.readFile(absolute), false,
                     name + " as it is (git could not be run: " + e.getMessage() + "; so every line of it counts as shipped)");

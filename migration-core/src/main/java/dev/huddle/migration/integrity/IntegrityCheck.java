@@ -23,12 +23,12 @@ import java.util.function.Supplier;
  * <p>A script has shipped when its seal has: when its line is in the manifest as last committed
  * ({@link ModuleDescriptor#shippedManifest}). A seal not committed yet can be redone or undone.
  *
- * @param edited   shipped scripts whose text differs from their seal
- * @param deleted  shipped scripts whose file is gone
- * @param resealed sealed scripts, not shipped, that were edited or deleted since: the next {@code seal} records them
+ * @param edited           shipped scripts whose text differs from their seal
+ * @param deleted          shipped scripts whose file is gone
+ * @param changedUnshipped sealed scripts, not shipped, that were edited or deleted since: the next {@code seal} records them
  */
 public record IntegrityCheck(String module, boolean hasManifest, List<String> edited, List<String> deleted,
-                             List<String> resealed, Map<String, String> unsealed, Map<String, String> current) {
+                             List<String> changedUnshipped, Map<String, String> unsealed, Map<String, String> current) {
 
     /** Every script of the module, in both dialects, compared by content: what {@code seal}, validate and the build use. */
     public static IntegrityCheck of(ModuleDescriptor module) {
@@ -62,7 +62,7 @@ public record IntegrityCheck(String module, boolean hasManifest, List<String> ed
         Map<String, String> sealed = manifest.map(IntegrityManifest::sha256ByPath).orElse(Map.of());
         List<String> edited = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
-        List<String> resealed = new ArrayList<>();
+        List<String> changedUnshipped = new ArrayList<>();
         Set<String> shippedPaths = null;
         for (Map.Entry<String, String> seal : new TreeMap<>(sealed).entrySet()) {
             String path = seal.getKey();
@@ -74,7 +74,7 @@ public record IntegrityCheck(String module, boolean hasManifest, List<String> ed
             if (shippedPaths == null) {
                 shippedPaths = shipped.get().text().map(IntegrityManifest::parse).map(m -> m.sha256ByPath().keySet()).orElse(Set.of());
             }
-            (!shippedPaths.contains(path) ? resealed : gone ? deleted : edited).add(path);
+            (!shippedPaths.contains(path) ? changedUnshipped : gone ? deleted : edited).add(path);
         }
         Map<String, String> unsealed = new LinkedHashMap<>();
         current.forEach((path, sha) -> {
@@ -82,8 +82,8 @@ public record IntegrityCheck(String module, boolean hasManifest, List<String> ed
                 unsealed.put(path, sha);
             }
         });
-        return new IntegrityCheck(module, manifest.isPresent(), List.copyOf(edited), List.copyOf(deleted), List.copyOf(resealed),
-                Map.copyOf(unsealed), Map.copyOf(current));
+        return new IntegrityCheck(module, manifest.isPresent(), List.copyOf(edited), List.copyOf(deleted),
+                List.copyOf(changedUnshipped), Map.copyOf(unsealed), Map.copyOf(current));
     }
 
     /** An up script's path as the manifest records it: {@code postgresql/V...sql}. */
@@ -107,7 +107,7 @@ public record IntegrityCheck(String module, boolean hasManifest, List<String> ed
 
     /** Sealed scripts that changed before they shipped, each with the fix: seal again (or undo the seal). */
     public List<String> resealNeeded() {
-        return resealed.stream().map(path -> module + ": " + path + " changed after it was sealed, before it shipped (its seal is "
+        return changedUnshipped.stream().map(path -> module + ": " + path + " changed after it was sealed, before it shipped (its seal is "
                 + "not committed): run 'huddle-migrate seal " + module + "' again to record it, then commit.").toList();
     }
 

@@ -67,7 +67,7 @@ public final class ManifestSealer {
             IntegrityCheck check = checks.get(module.name());
             List<String> added = toSeal(check);
             sealed.put(module.name(), added);
-            if (added.isEmpty() && check.resealed().isEmpty()) {
+            if (added.isEmpty() && check.changedUnshipped().isEmpty()) {
                 continue;
             }
             write(sources.manifestFile(module), new IntegrityManifest(check.current()).format(module.name()));
@@ -113,7 +113,7 @@ public final class ManifestSealer {
     /** The scripts a seal records: new ones, and those edited since a seal that has not shipped, sorted. */
     private static List<String> toSeal(IntegrityCheck check) {
         List<String> paths = new ArrayList<>(check.unsealed().keySet());
-        check.resealed().stream().filter(check.current()::containsKey).forEach(paths::add);
+        check.changedUnshipped().stream().filter(check.current()::containsKey).forEach(paths::add);
         return paths.stream().sorted().toList();
     }
 

@@ -6,14 +6,11 @@ import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ModuleDiscovery;
 import dev.huddle.migration.failure.MigrationPlanRefusedException;
 import dev.huddle.migration.failure.ShippedScriptChangedException;
+import dev.huddle.testsupport.GitRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,12 +52,11 @@ class SealLifecycleTest {
     }
 
     @Test
-    void aSealNotCommittedMayBeRedoneOrUndoneButACommittedOneStays() throws Exception {
+    void aSealNotCommittedMayBeRedoneOrUndoneButACommittedOneStays() {
         Path modules = Scenarios.copy("interleaved", project);
-        git("init", "-q");
+        GitRepository git = GitRepository.init(project);
         Scenarios.sealer(project, modules).seal(ModuleDiscovery.inDirectory(modules));
-        git("add", "-A");
-        git("commit", "-q", "-m", "shipped");
+        git.commitAll("shipped");
         Path tags = Scenarios.script(modules, "alpha", Dialect.SQLITE, TAGS);
         Scenarios.writeInBothDialects(modules, "alpha", TAGS, "create table alpha_tags (id integer);\n");
         Scenarios.sealer(project, modules).seal(ModuleDiscovery.inDirectory(modules));
@@ -79,8 +75,7 @@ class SealLifecycleTest {
         assertThat(Scenarios.read(manifest(modules))).doesNotContain(TAGS).contains("V20250103000000__add_alpha_note.sql");
 
         Scenarios.sealer(project, modules).seal(ModuleDiscovery.inDirectory(modules));
-        git("add", "-A");
-        git("commit", "-q", "-m", "add alpha tags");
+        git.commitAll("add alpha tags");
         String committed = Scenarios.read(manifest(modules));
         assertThatThrownBy(() -> Scenarios.sealer(project, modules).unseal(ModuleDiscovery.inDirectory(modules), "20250105000000"))
                 .isInstanceOf(ShippedScriptChangedException.class)
@@ -108,15 +103,5 @@ class SealLifecycleTest {
 
     private static ModuleDescriptor alpha(Path modules) {
         return ModuleDiscovery.inDirectory(modules).stream().filter(m -> m.name().equals("alpha")).findFirst().orElseThrow();
-    }
-
-    private void git(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", project.toString(), "-c", "user.name=Huddle test",
-                "-c", "user.email=test@huddle.invalid", "-c", "commit.gpgsign=false"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as("git %s: %s", String.join(" ", args), output).isZero();
     }
 }
