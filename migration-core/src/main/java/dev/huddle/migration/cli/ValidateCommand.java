@@ -19,12 +19,15 @@ final class ValidateCommand implements RunnerCommand {
             + MigrationOrderCheck.FILE + " (default: the current folder's repository root; none found: the order check is skipped).");
 
     static final CommandSpec SPEC = new CommandSpec("validate", "Check the scripts (planning rules, lint of both dialects, "
-            + "the order file) and compare them with the database's history; exit 0 only if clean.", List.of(PROJECT_DIR));
+            + "the order file) and compare them with the database's history; exit 0 only if clean.", List.of(PROJECT_DIR,
+            Option.flag("--drift", "Also compare the database's schema with the one the migrations build (as the drift command).")));
 
     private final String projectDir;
+    private final boolean drift;
 
     ValidateCommand(ParsedArguments arguments) {
         projectDir = arguments.value(PROJECT_DIR.name());
+        drift = arguments.flag("--drift");
     }
 
     @Override
@@ -42,6 +45,9 @@ final class ValidateCommand implements RunnerCommand {
         } else {
             out.println("note: no " + MigrationOrderCheck.FILE + " found" + (projectDir == null ? " at this folder's repository root"
                     : " in " + projectDir) + ": the order check was skipped.");
+        }
+        if (drift) {
+            DriftCommand.check(options).differences().forEach(difference -> problems.add("drift in " + difference.module() + ": " + difference));
         }
         if (!problems.isEmpty()) {
             err.println("Validation failed, " + problems.size() + (problems.size() == 1 ? " problem:" : " problems:"));
