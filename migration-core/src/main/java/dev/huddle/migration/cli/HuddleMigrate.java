@@ -20,7 +20,7 @@ public final class HuddleMigrate {
 
     static final List<CommandSpec> COMMANDS = List.of(UpCommand.SPEC, DownCommand.SPEC, RedoCommand.SPEC,
             StatusCommand.SPEC, ValidateCommand.SPEC, RepairCommand.SPEC, CreateCommand.SPEC, SealCommand.SPEC,
-            DriftCommand.SPEC);
+            DriftCommand.SPEC, SnapshotCommand.SPEC);
 
     /** The runner itself: the options it takes before or after any command. */
     static final CommandSpec RUNNER = new CommandSpec("huddle-migrate",
@@ -101,6 +101,7 @@ public final class HuddleMigrate {
             case "create" -> new CreateCommand(arguments);
             case "seal" -> new SealCommand(arguments);
             case "drift" -> new DriftCommand(arguments);
+            case "snapshot" -> new SnapshotCommand(arguments);
             default -> throw new IllegalStateException("No class runs the command " + arguments.command().name());
         };
     }
