@@ -20,7 +20,7 @@ public final class HuddleMigrate {
 
     static final List<CommandSpec> COMMANDS = List.of(UpCommand.SPEC, DownCommand.SPEC, RedoCommand.SPEC,
             StatusCommand.SPEC, ValidateCommand.SPEC, RepairCommand.SPEC, CreateCommand.SPEC, SealCommand.SPEC,
-            DriftCommand.SPEC, SnapshotCommand.SPEC);
+            DriftCommand.SPEC, SnapshotCommand.SPEC, BaselineCommand.SPEC);
 
     /** The runner itself: the options it takes before or after any command. */
     static final CommandSpec RUNNER = new CommandSpec("huddle-migrate",
@@ -102,6 +102,7 @@ public final class HuddleMigrate {
             case "seal" -> new SealCommand(arguments);
             case "drift" -> new DriftCommand(arguments);
             case "snapshot" -> new SnapshotCommand(arguments);
+            case "baseline" -> new BaselineCommand(arguments);
             default -> throw new IllegalStateException("No class runs the command " + arguments.command().name());
         };
     }

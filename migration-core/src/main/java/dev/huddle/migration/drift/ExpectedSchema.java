@@ -10,12 +10,14 @@ import java.util.Map;
  * The schema the migrations build, with the module that owns each element: the module whose migration first created
  * it. A column one module adds to another's table belongs to the module that added it.
  *
- * @param owners element key ({@link SchemaModel#entries()}) to module name
+ * @param owners    element key ({@link SchemaModel#entries()}) to module name
+ * @param createdBy element key to the version of the migration that created it
  */
-public record ExpectedSchema(SchemaModel model, Map<String, String> owners) {
+public record ExpectedSchema(SchemaModel model, Map<String, String> owners, Map<String, String> createdBy) {
 
     public ExpectedSchema {
         owners = Map.copyOf(owners);
+        createdBy = Map.copyOf(createdBy);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.huddle.migration.drift;
 
+import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.execute.MigrationExecutor;
 import dev.huddle.migration.failure.DatabaseUnreachableException;
 import dev.huddle.migration.history.HistoryTable;
@@ -29,19 +30,28 @@ public final class ExpectedSchemaBuilder {
      * @throws dev.huddle.migration.failure.MigrationFailedException when a script fails on the empty database
      */
     public static ExpectedSchema build(MigrationPlan plan, DatabaseSession scratch) {
-        SchemaReader reader = SchemaReader.of(plan.dialect());
+        return build(plan.dialect(), plan.migrations(), scratch);
+    }
+
+    /** The schema these migrations build, applied in the order given (a plan's, or a prefix of it). */
+    public static ExpectedSchema build(Dialect dialect, List<ResolvedScript> migrations, DatabaseSession scratch) {
+        SchemaReader reader = SchemaReader.of(dialect);
         MigrationExecutor executor = new MigrationExecutor(scratch, true);
         Map<String, String> owners = new HashMap<>();
+        Map<String, String> createdBy = new HashMap<>();
         SchemaModel model = read(reader, scratch);
-        for (ResolvedScript script : plan.migrations()) {
+        for (ResolvedScript script : migrations) {
             executor.up(List.of(script));
             model = read(reader, scratch);
             for (String key : model.entries().keySet()) {
-                owners.putIfAbsent(key, script.module());
+                if (createdBy.putIfAbsent(key, script.version()) == null) {
+                    owners.put(key, script.module());
+                }
             }
         }
         owners.keySet().retainAll(model.entries().keySet());
-        return new ExpectedSchema(model, owners);
+        createdBy.keySet().retainAll(model.entries().keySet());
+        return new ExpectedSchema(model, owners, createdBy);
     }
 
     private static SchemaModel read(SchemaReader reader, DatabaseSession session) {
