@@ -209,6 +209,23 @@ public final class Migrator {
         }
     }
 
+    /**
+     * Adopts, on a database with no history, the longest run of migrations from the first whose tables and columns it
+     * has, as {@link #adopt} does; the rest stay pending.
+     */
+    public AdoptionResult adoptBySchema(Supplier<ScratchDatabase> scratch, boolean dryRun) {
+        MigrationPlan plan = plan();
+        ExpectedSchema expected;
+        try (ScratchDatabase database = scratch.get()) {
+            expected = ExpectedSchemaBuilder.build(plan, database.session());
+        }
+        List<ResolvedScript> present;
+        try (DatabaseSession session = openSession()) {
+            present = new Adopter(session, plan).presentFromStart(expected);
+        }
+        return adopt(present.stream().map(ResolvedScript::version).toList(), scratch, dryRun);
+    }
+
     /** Every migration with its state in this database. */
     public StatusReport status() {
         try (SessionOpening opening = openAlongside(planBuilt())) {

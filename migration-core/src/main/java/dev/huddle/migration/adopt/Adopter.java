@@ -54,8 +54,7 @@ public final class Adopter {
             if (!versions.contains(expected.createdBy().get(difference.element()))) {
                 continue;
             }
-            boolean shape = difference.element().startsWith("table ") || difference.element().startsWith("column ");
-            (shape && difference.aspect().equals("missing") ? missing : notes).add(difference);
+            (isMissingShape(difference) ? missing : notes).add(difference);
         }
         if (!missing.isEmpty()) {
             throw new AdoptionRefusedException("The database lacks " + missing.size() + " of the tables and columns the migrations to "
@@ -66,6 +65,33 @@ public final class Adopter {
             record(adopted);
         }
         return new AdoptionResult(adopted, already, notes, dryRun);
+    }
+
+    /**
+     * The longest run of the plan's migrations, from its first, whose tables and columns the database all has: what a
+     * database with no history can adopt by its schema alone. {@code expected} is the whole plan's schema.
+     */
+    public List<ResolvedScript> presentFromStart(ExpectedSchema expected) {
+        Set<String> lacking = new TreeSet<>();
+        for (SchemaDifference difference : differences(expected)) {
+            if (isMissingShape(difference)) {
+                lacking.add(expected.createdBy().get(difference.element()));
+            }
+        }
+        List<ResolvedScript> present = new ArrayList<>();
+        for (ResolvedScript script : plan.migrations()) {
+            if (lacking.contains(script.version())) {
+                break;
+            }
+            present.add(script);
+        }
+        return present;
+    }
+
+    /** A table or column the database lacks: what adoption can never paper over. */
+    private static boolean isMissingShape(SchemaDifference difference) {
+        return difference.aspect().equals("missing")
+                && (difference.element().startsWith("table ") || difference.element().startsWith("column "));
     }
 
     private List<SchemaDifference> differences(ExpectedSchema expected) {
