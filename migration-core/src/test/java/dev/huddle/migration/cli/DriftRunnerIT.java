@@ -28,7 +28,7 @@ class DriftRunnerIT {
     void aMigratedDatabaseHasNoDriftWhateverItsInMemoryTablesAndHistoryHold(Engine engine) throws Exception {
         TestDatabase database = TestDatabases.fresh(engine);
         run(database, MODULES, "up");
-        execute(database, "create table presence (room_id integer, who text)");
+        LegacyDatabases.execute(database, "create table presence (room_id integer, who text)");
         int scratchBefore = scratchDatabases(database);
 
         Run drift = run(database, MODULES, "drift");
@@ -53,7 +53,7 @@ class DriftRunnerIT {
         } else {
             changes.add("drop trigger trg_rooms_touch");
         }
-        execute(database, changes.toArray(String[]::new));
+        LegacyDatabases.execute(database, changes.toArray(String[]::new));
 
         Run drift = run(database, MODULES, "drift");
 
@@ -91,14 +91,6 @@ class DriftRunnerIT {
         assertThat(differences).containsExactlyInAnyOrder("chat missing table messages", "chat missing column rooms.topic");
         assertThat(validate.code()).isEqualTo(ExitCodes.VALIDATION_REFUSED);
         assertThat(validate.err()).contains("drift in chat: missing table messages");
-    }
-
-    private static void execute(TestDatabase database, String... statements) throws SQLException {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
     }
 
     /** PostgreSQL's scratch databases on the test server; SQLite's live in memory and leave nothing. */

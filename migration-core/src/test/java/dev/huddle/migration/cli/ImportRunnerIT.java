@@ -13,12 +13,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 import static dev.huddle.migration.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,8 +31,8 @@ class ImportRunnerIT {
 
     @Test
     void nodePgMigrateHistoryIsAdoptedOnceEveryNameIsMapped() throws Exception {
-        TestDatabase database = schemaWithoutHistory(Engine.POSTGRESQL, CHAT);
-        execute(database, "create table \"pgmigrations\" (id serial primary key, name varchar(255) not null, run_on timestamp not null)",
+        TestDatabase database = LegacyDatabases.schemaWithoutHistory(Engine.POSTGRESQL, MODULES, CHAT);
+        LegacyDatabases.execute(database, "create table \"pgmigrations\" (id serial primary key, name varchar(255) not null, run_on timestamp not null)",
                 "insert into pgmigrations (name, run_on) values ('1700000000000_create-rooms', now()), ('1700000000001_create-messages', now())");
 
         Run unmapped = run(database, MODULES, "import", "--from", "pgmigrations", "--mapping", mapping("1700000000000_create-rooms = " + ROOMS));
@@ -46,14 +40,14 @@ class ImportRunnerIT {
         assertThat(unmapped.code()).as(unmapped.out()).isEqualTo(ExitCodes.VALIDATION_REFUSED);
         assertThat(unmapped.err()).contains("records 1 migration that", "does not map", "  - 1700000000001_create-messages",
                 "'<old name> = none'");
-        assertThat(huddleRows(database)).isEmpty();
+        assertThat(LegacyDatabases.huddleRows(database)).isEmpty();
 
         Run imported = run(database, MODULES, "import", "--from", "pgmigrations", "--mapping",
                 mapping("# node-pg-migrate name = Huddle version", "1700000000000_create-rooms.js = " + ROOMS, "1700000000001_create-messages = " + CHAT));
 
         assertThat(imported.code()).as(imported.err()).isEqualTo(ExitCodes.OK);
         assertThat(imported.out()).contains("read 2 migrations from pgmigrations", "adopted rooms " + ROOMS, "adopted chat " + CHAT);
-        assertThat(huddleRows(database)).containsExactly(ROOMS + " BASELINE", CHAT + " BASELINE");
+        assertThat(LegacyDatabases.huddleRows(database)).containsExactly(ROOMS + " BASELINE", CHAT + " BASELINE");
         assertThat(run(database, MODULES, "up").out()).contains("Nothing to apply");
         assertThat(run(database, MODULES, "status").out()).contains(StatusReport.ADOPTED_NOTE);
     }
@@ -61,8 +55,8 @@ class ImportRunnerIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void sequelizeMetaIsAdoptedAndWhatItNeverRanStaysPending(Engine engine) throws Exception {
-        TestDatabase database = schemaWithoutHistory(engine, ROOMS);
-        execute(database, "create table \"SequelizeMeta\" (name varchar(255) not null unique primary key)",
+        TestDatabase database = LegacyDatabases.schemaWithoutHistory(engine, MODULES, ROOMS);
+        LegacyDatabases.execute(database, "create table \"SequelizeMeta\" (name varchar(255) not null unique primary key)",
                 "insert into \"SequelizeMeta\" (name) values ('20240101000000-create-rooms.js')");
         String map = mapping("20240101000000-create-rooms.js = " + ROOMS, "20240102000000-create-messages.js = " + CHAT);
 
@@ -74,14 +68,14 @@ class ImportRunnerIT {
         assertThat(ambiguous.err()).contains("maps an old name more than once: 20240101000000-create-rooms (lines 1 and 2)");
         assertThat(dryRun.code()).as(dryRun.err()).isEqualTo(ExitCodes.OK);
         assertThat(dryRun.out()).contains("would adopt rooms " + ROOMS).doesNotContain("chat " + CHAT);
-        assertThat(huddleRows(database)).isEmpty();
+        assertThat(LegacyDatabases.huddleRows(database)).isEmpty();
 
         Run imported = run(database, MODULES, "import", "--from", "sequelize", "--mapping", map);
         Run up = run(database, MODULES, "up");
 
         assertThat(imported.code()).as(imported.err()).isEqualTo(ExitCodes.OK);
         assertThat(up.out()).contains("Applied 1 migration.");
-        assertThat(huddleRows(database)).containsExactly(ROOMS + " BASELINE", CHAT + " SQL");
+        assertThat(LegacyDatabases.huddleRows(database)).containsExactly(ROOMS + " BASELINE", CHAT + " SQL");
     }
 
     @ParameterizedTest
@@ -102,14 +96,14 @@ class ImportRunnerIT {
 
         assertThat(imported.code()).as(imported.err() + " on " + dialect).isEqualTo(ExitCodes.OK);
         assertThat(imported.out()).contains("read 2 migrations from flyway_schema_history", "Adopted 2 migrations");
-        assertThat(huddleRows(database)).containsExactly(ROOMS + " BASELINE", CHAT + " BASELINE");
+        assertThat(LegacyDatabases.huddleRows(database)).containsExactly(ROOMS + " BASELINE", CHAT + " BASELINE");
         assertThat(run(database, MODULES, "validate").code()).isEqualTo(ExitCodes.OK);
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aDatabaseWithNoHistoryIsAdoptedByItsSchemaUpToWhatItHas(Engine engine) throws Exception {
-        TestDatabase database = schemaWithoutHistory(engine, ROOMS);
+        TestDatabase database = LegacyDatabases.schemaWithoutHistory(engine, MODULES, ROOMS);
 
         Run noTable = run(database, MODULES, "import", "--from", "sequelize", "--mapping", mapping("a = none"));
         Run imported = run(database, MODULES, "import", "--from", "schema");
@@ -118,46 +112,12 @@ class ImportRunnerIT {
         assertThat(noTable.err()).contains("has no SequelizeMeta table", "import --from schema");
         assertThat(imported.code()).as(imported.err()).isEqualTo(ExitCodes.OK);
         assertThat(imported.out()).contains("adopted rooms " + ROOMS).doesNotContain("adopted chat");
-        assertThat(huddleRows(database)).containsExactly(ROOMS + " BASELINE");
+        assertThat(LegacyDatabases.huddleRows(database)).containsExactly(ROOMS + " BASELINE");
     }
 
     private String mapping(String... lines) throws Exception {
         Path file = Files.createTempFile(temp, "mapping", ".txt");
         Files.writeString(file, String.join("\n", lines) + "\n");
         return file.toString();
-    }
-
-    /** A database the migrations up to {@code version} built, whose Huddle history is gone: what another tool leaves. */
-    private static TestDatabase schemaWithoutHistory(Engine engine, String version) throws SQLException {
-        TestDatabase database = TestDatabases.fresh(engine);
-        Run up = run(database, MODULES, "up", "--target", version);
-        assertThat(up.code()).as(up.err()).isEqualTo(ExitCodes.OK);
-        execute(database, "drop table huddle_schema_history");
-        return database;
-    }
-
-    private static void execute(TestDatabase database, String... statements) throws SQLException {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
-    /** {@code version type} of every Huddle history row; empty when there is no history table yet. */
-    private static List<String> huddleRows(TestDatabase database) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            try (ResultSet result = statement.executeQuery("select version, type from huddle_schema_history order by installed_rank")) {
-                while (result.next()) {
-                    rows.add(result.getString(1) + " " + result.getString(2));
-                }
-            } catch (SQLException e) {
-                if (!String.valueOf(e.getMessage()).contains("huddle_schema_history")) {
-                    throw e;
-                }
-            }
-        }
-        return rows;
     }
 }
