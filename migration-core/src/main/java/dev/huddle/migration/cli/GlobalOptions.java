@@ -27,7 +27,9 @@ final class GlobalOptions {
             Option.value("--history-schema", "SCHEMA",
                     "PostgreSQL schema of the history table (default: the connection's current schema at start)."),
             Option.flag("--transaction-per-migration",
-                    "Commit after each migration instead of once per run (shorter locks; a failure keeps earlier ones)."));
+                    "Commit after each migration instead of once per run (shorter locks; a failure keeps earlier ones)."),
+            Option.value("--tenants", "FILE", "Run the command for every tenant in FILE (database URLs, or PostgreSQL schema "
+                    + "names in --url's database), " + TenantRunner.PARALLELISM + " at a time; a rerun resumes after a failure."));
 
     private final String url;
     private final String modulesDir;

@@ -6,6 +6,7 @@ import dev.huddle.migration.failure.HuddleFailure;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,10 @@ public final class HuddleMigrate {
             if (arguments.flag("--version")) {
                 out.println(VERSION);
                 return ExitCodes.OK;
+            }
+            if (arguments.value("--tenants") != null) {
+                return TenantRunner.run(Path.of(arguments.value("--tenants")), args, arguments.value("--url"), arguments.command().name(),
+                        environment, out);
             }
             options = new GlobalOptions(arguments, environment);
             return command(arguments).call(options, out, err);
