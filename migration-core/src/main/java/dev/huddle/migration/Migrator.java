@@ -1,6 +1,11 @@
 package dev.huddle.migration;
 
+import dev.huddle.migration.adopt.Adopter;
+import dev.huddle.migration.adopt.AdoptionResult;
 import dev.huddle.migration.discover.Dialect;
+import dev.huddle.migration.drift.ExpectedSchema;
+import dev.huddle.migration.drift.ExpectedSchemaBuilder;
+import dev.huddle.migration.drift.ScratchDatabase;
 import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.MigrationExecutor;
 import dev.huddle.migration.execute.RedoResult;
@@ -28,11 +33,13 @@ import dev.huddle.migration.status.StatusReport;
 import dev.huddle.migration.status.ValidationReport;
 
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The commands against one database: {@link #up}, {@link #down}, {@link #redo}, {@link #status}, {@link #validate},
- * {@link #repair}, and for dry runs, {@link #pending} and {@link #planDown}, which only read. Each command opens one
+ * {@link #repair}, {@link #adopt}, and for dry runs, {@link #pending} and {@link #planDown}, which only read. Each command opens one
  * {@link DatabaseSession}, which takes the lock, reads the history and runs the scripts.
  */
 public final class Migrator {
@@ -187,6 +194,57 @@ public final class Migrator {
         try (DatabaseSession session = openSession(); MigrationLock.Held ignored = session.lock(settings.lockTimeout())) {
             return new RepairExecutor(session).repair(request, plan);
         }
+    }
+
+    /**
+     * Records these migrations as adopted: applied from now on, never run, because the schema already has what they
+     * create. The schema they create is derived on a scratch database first (the plan's migrations up to the last one
+     * requested); requested migrations the history already has are left alone.
+     *
+     * @param scratch opens an empty database of this database's engine, closed (and dropped) before anything is recorded
+     * @throws dev.huddle.migration.failure.AdoptionRefusedException when a table or column they create is missing
+     */
+    public AdoptionResult adopt(Collection<String> versions, Supplier<ScratchDatabase> scratch, boolean dryRun) {
+        MigrationPlan plan = plan();
+        for (String version : versions) {
+            if (plan.find(version).isEmpty()) {
+                throw new UnknownVersionException("Version", version, "migration of the selected modules");
+            }
+        }
+        List<ResolvedScript> requested = plan.migrations().stream().filter(script -> versions.contains(script.version())).toList();
+        if (requested.isEmpty()) {
+            return new AdoptionResult(List.of(), List.of(), List.of(), dryRun);
+        }
+        int last = plan.migrations().indexOf(requested.get(requested.size() - 1));
+        ExpectedSchema expected;
+        try (ScratchDatabase database = scratch.get()) {
+            expected = ExpectedSchemaBuilder.build(plan.dialect(), plan.migrations().subList(0, last + 1), database.session());
+        }
+        try (DatabaseSession session = openSession()) {
+            if (dryRun) {
+                return new Adopter(session, plan).adopt(requested, expected, true);
+            }
+            try (MigrationLock.Held ignored = session.lock(settings.lockTimeout())) {
+                return new Adopter(session, plan).adopt(requested, expected, false);
+            }
+        }
+    }
+
+    /**
+     * Adopts, on a database with no history, the longest run of migrations from the first whose tables and columns it
+     * has, as {@link #adopt} does; the rest stay pending.
+     */
+    public AdoptionResult adoptBySchema(Supplier<ScratchDatabase> scratch, boolean dryRun) {
+        MigrationPlan plan = plan();
+        ExpectedSchema expected;
+        try (ScratchDatabase database = scratch.get()) {
+            expected = ExpectedSchemaBuilder.build(plan, database.session());
+        }
+        List<ResolvedScript> present;
+        try (DatabaseSession session = openSession()) {
+            present = new Adopter(session, plan).presentFromStart(expected);
+        }
+        return adopt(present.stream().map(ResolvedScript::version).toList(), scratch, dryRun);
     }
 
     /** Every migration with its state in this database. */

@@ -29,7 +29,9 @@ final class GlobalOptions {
             Option.flag("--transaction-per-migration",
                     "Commit after each migration instead of once per run (shorter locks; a failure keeps earlier ones)."),
             Option.value("--project-dir", "DIR", "The source checkout whose module scripts are read and written, with no "
-                    + "build in between (default: found from the current folder upward; none: the scripts packed in the jar)."));
+                    + "build in between (default: found from the current folder upward; none: the scripts packed in the jar)."),
+            Option.value("--tenants", "FILE", "Run the command for every tenant in FILE (database URLs, or PostgreSQL schema "
+                    + "names in --url's database), " + TenantRunner.PARALLELISM + " at a time; a rerun resumes after a failure."));
 
     private final String url;
     private final String modulesDir;

@@ -6,6 +6,7 @@ import dev.huddle.migration.failure.HuddleFailure;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ public final class HuddleMigrate {
     static final String VERSION = "huddle-migrate 0.1.0";
 
     static final List<CommandSpec> COMMANDS = List.of(UpCommand.SPEC, DownCommand.SPEC, RedoCommand.SPEC,
-            StatusCommand.SPEC, ValidateCommand.SPEC, RepairCommand.SPEC, CreateCommand.SPEC, SealCommand.SPEC);
+            StatusCommand.SPEC, ValidateCommand.SPEC, RepairCommand.SPEC, CreateCommand.SPEC, SealCommand.SPEC,
+            DriftCommand.SPEC, SnapshotCommand.SPEC, BaselineCommand.SPEC,
+            ImportCommand.SPEC);
 
     /** The runner itself: the options it takes before or after any command. */
     static final CommandSpec RUNNER = new CommandSpec("huddle-migrate",
@@ -60,6 +63,10 @@ public final class HuddleMigrate {
                 out.println(VERSION);
                 return ExitCodes.OK;
             }
+            if (arguments.value("--tenants") != null) {
+                return TenantRunner.run(Path.of(arguments.value("--tenants")), args, arguments.value("--url"), arguments.command().name(),
+                        environment, out);
+            }
             options = new GlobalOptions(arguments, environment);
             return command(arguments).call(options, out, err);
         } catch (Throwable error) {
@@ -95,10 +102,14 @@ public final class HuddleMigrate {
             case "down" -> new DownCommand(arguments);
             case "redo" -> new RedoCommand(arguments);
             case "status" -> new StatusCommand(arguments);
-            case "validate" -> new ValidateCommand();
+            case "validate" -> new ValidateCommand(arguments);
             case "repair" -> new RepairCommand(arguments);
             case "create" -> new CreateCommand(arguments);
             case "seal" -> new SealCommand(arguments);
+            case "drift" -> new DriftCommand(arguments);
+            case "snapshot" -> new SnapshotCommand(arguments);
+            case "baseline" -> new BaselineCommand(arguments);
+            case "import" -> new ImportCommand(arguments);
             default -> throw new IllegalStateException("No class runs the command " + arguments.command().name());
         };
     }

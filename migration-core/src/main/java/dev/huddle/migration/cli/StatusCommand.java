@@ -7,12 +7,12 @@ import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.plan.InMemoryTable;
 import dev.huddle.migration.status.MigrationState;
 import dev.huddle.migration.status.MigrationStatus;
+import dev.huddle.migration.status.StatusJson;
 import dev.huddle.migration.status.StatusReport;
 
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +32,7 @@ final class StatusCommand implements RunnerCommand {
         StatusReport report = options.migrator().status();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            Map<String, Object> root = asJson(report);
+            Map<String, Object> root = StatusJson.of(report);
             root.put("scripts", options.scripts().describe());
             out.println(mapper.writeValueAsString(root));
         } else {
@@ -40,37 +40,6 @@ final class StatusCommand implements RunnerCommand {
             printTable(report, out);
         }
         return ExitCodes.OK;
-    }
-
-    private static Map<String, Object> asJson(StatusReport report) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("dialect", report.dialect().folderName());
-        root.put("database", report.database());
-        root.put("migrations", report.migrations().stream().map(StatusCommand::asJson).toList());
-        root.put("inMemoryTables", report.inMemoryTables().stream()
-                .map(table -> Map.of("module", table.module(), "table", table.table())).toList());
-        Map<String, Long> summary = new LinkedHashMap<>();
-        for (MigrationState state : MigrationState.values()) {
-            summary.put(state.label(), report.count(state));
-        }
-        root.put("summary", summary);
-        return root;
-    }
-
-    private static Map<String, Object> asJson(MigrationStatus status) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("module", status.module());
-        entry.put("version", status.version());
-        entry.put("description", status.description());
-        entry.put("script", status.script());
-        entry.put("state", status.state().label());
-        entry.put("installedOn", status.installedOn() == null ? null : status.installedOn().toString());
-        entry.put("executionTimeMs", status.executionTimeMillis());
-        entry.put("reversible", status.reversible());
-        if (status.note() != null) {
-            entry.put("note", status.note());
-        }
-        return entry;
     }
 
     private static void printTable(StatusReport report, PrintWriter out) {

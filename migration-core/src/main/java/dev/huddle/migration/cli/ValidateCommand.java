@@ -2,6 +2,7 @@ package dev.huddle.migration.cli;
 
 import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
+import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.discover.SourceTree;
 import dev.huddle.migration.integrity.IntegrityCheck;
 import dev.huddle.migration.integrity.MigrationOrderCheck;
@@ -18,7 +19,14 @@ import java.util.Optional;
 final class ValidateCommand implements RunnerCommand {
     static final CommandSpec SPEC = new CommandSpec("validate", "Check the scripts (planning rules, lint of both dialects, "
             + "the order file (" + MigrationOrderCheck.FILE + " in --project-dir or the repository root; none found: skipped), "
-            + "seals) and compare them with the database's history; exit 0 only if clean.", List.of());
+            + "seals) and compare them with the database's history; exit 0 only if clean.", List.of(
+            Option.flag("--drift", "Also compare the database's schema with the one the migrations build (as the drift command).")));
+
+    private final boolean drift;
+
+    ValidateCommand(ParsedArguments arguments) {
+        drift = arguments.flag("--drift");
+    }
 
     @Override
     public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
@@ -40,6 +48,9 @@ final class ValidateCommand implements RunnerCommand {
         } else {
             out.println("note: no " + MigrationOrderCheck.FILE + " found" + options.scripts().projectDir().map(dir -> " in " + dir)
                     .orElse(" at this folder's repository root") + ": the order check was skipped.");
+        }
+        if (drift) {
+            DriftCommand.check(options).differences().forEach(difference -> problems.add("drift in " + difference.module() + ": " + difference));
         }
         if (!problems.isEmpty()) {
             err.println("Validation failed, " + problems.size() + (problems.size() == 1 ? " problem:" : " problems:"));

@@ -8,7 +8,7 @@ package dev.huddle.migration.failure;
  * <p>Sealed so that the kinds stay a closed list a reader can check against the README's exit-code table.
  */
 public abstract sealed class HuddleFailure extends RuntimeException
-        permits DatabaseUnreachableException, FileUnusableException, InconsistentHistoryException, InvalidDatabaseUrlException,
+        permits AdoptionRefusedException, DatabaseUnreachableException, FileUnusableException, InconsistentHistoryException, InvalidDatabaseUrlException,
         MalformedIntegrityFileException, MalformedModuleException, MalformedScriptException, MigrationFailedException,
         MigrationLockTimeoutException, MigrationPlanRefusedException, NewerHistoryFormatException, PendingMigrationsException,
         RepairRefusedException, RollbackRefusedException, ShippedScriptChangedException, UnknownModuleException,

@@ -36,6 +36,11 @@ public final class HistoryTable {
     /** Flyway's schema-history columns: the whole format this Huddle reads and writes. */
     private static final Set<String> KNOWN_COLUMNS = Set.of("installed_rank", "version", "description", "type", "script",
             "checksum", "installed_by", "installed_on", "execution_time", "success");
+    /**
+     * The {@code type} of a row that records an adopted migration: Flyway's own marker for a schema that existed before
+     * the history, so Flyway's tools still read the table.
+     */
+    public static final String ADOPTED_TYPE = "BASELINE";
     /** PostgreSQL's undefined_table and invalid_schema_name: the table is not there (yet). */
     private static final Set<String> MISSING_STATES = Set.of("42P01", "3F000");
 
@@ -128,6 +133,18 @@ public final class HistoryTable {
 
     /** Adds rows after the last installed rank, in one batch, in the caller's transaction. */
     public void insert(Connection connection, List<NewRow> rows, String installedBy) throws SQLException {
+        insert(connection, rows, installedBy, "SQL");
+    }
+
+    /**
+     * Adds rows of migrations adopted on a database whose schema already had them ({@code baseline}, {@code import}):
+     * applied from now on, never run here, marked {@value #ADOPTED_TYPE}.
+     */
+    public void insertAdopted(Connection connection, List<NewRow> rows, String installedBy) throws SQLException {
+        insert(connection, rows, installedBy, ADOPTED_TYPE);
+    }
+
+    private void insert(Connection connection, List<NewRow> rows, String installedBy, String type) throws SQLException {
         int rank;
         try (Statement statement = connection.createStatement();
              ResultSet max = statement.executeQuery("select coalesce(max(installed_rank), 0) from " + qualifiedName)) {
@@ -135,17 +152,18 @@ public final class HistoryTable {
             rank = max.getInt(1);
         }
         String sql = "insert into " + qualifiedName + " (installed_rank, version, description, type, script, checksum, installed_by, "
-                + "execution_time, success) values (?, ?, ?, 'SQL', ?, ?, ?, ?, ?)";
+                + "execution_time, success) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (NewRow row : rows) {
                 insert.setInt(1, ++rank);
                 insert.setString(2, row.version());
                 insert.setString(3, row.description());
-                insert.setString(4, row.script());
-                insert.setInt(5, row.checksum());
-                insert.setString(6, installedBy);
-                insert.setInt(7, row.executionTimeMillis());
-                insert.setBoolean(8, row.success());
+                insert.setString(4, type);
+                insert.setString(5, row.script());
+                insert.setInt(6, row.checksum());
+                insert.setString(7, installedBy);
+                insert.setInt(8, row.executionTimeMillis());
+                insert.setBoolean(9, row.success());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -194,7 +212,7 @@ public final class HistoryTable {
                 }
                 rows.add(new AppliedMigration(resultSet.getInt("installed_rank"), resultSet.getString("version"),
                         resultSet.getString("description"), resultSet.getString("script"), checksum, installedOn(resultSet),
-                        resultSet.getInt("execution_time"), resultSet.getBoolean("success")));
+                        resultSet.getInt("execution_time"), resultSet.getBoolean("success"), ADOPTED_TYPE.equals(resultSet.getString("type"))));
             }
             return rows;
         } catch (SQLException e) {

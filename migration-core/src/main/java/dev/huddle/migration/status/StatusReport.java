@@ -14,6 +14,9 @@ import java.util.List;
 /** Every migration of the selected modules in one database, in version order, with the in-memory tables. */
 public record StatusReport(Dialect dialect, String database, List<MigrationStatus> migrations, List<InMemoryTable> inMemoryTables) {
 
+    /** What status says of a migration recorded by {@code baseline} or {@code import}. */
+    public static final String ADOPTED_NOTE = "adopted: the schema had it before the history did; never run here";
+
     /** Joins the plan with the history and reports every migration. */
     public static StatusReport of(MigrationPlan plan, List<AppliedMigration> history, String database) {
         return of(plan, MigrationInfos.join(plan, history), database);
@@ -26,7 +29,8 @@ public record StatusReport(Dialect dialect, String database, List<MigrationStatu
             AppliedMigration row = info.row();
             ResolvedScript script = info.script();
             lines.add(new MigrationStatus(info.module(), row.version(), row.description(), row.script(), info.state(),
-                    row.installedOn(), row.executionTimeMillis(), script == null ? null : script.reversible(), info.why()));
+                    row.installedOn(), row.executionTimeMillis(), script == null ? null : script.reversible(),
+                    info.why() == null && row.adopted() ? ADOPTED_NOTE : info.why()));
         }
         for (MigrationInfo info : infos.pending()) {
             ResolvedScript script = info.script();

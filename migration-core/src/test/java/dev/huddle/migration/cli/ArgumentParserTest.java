@@ -148,9 +148,9 @@ class ArgumentParserTest {
     @Test
     void refusesAnUnknownOrMissingCommandListingTheCommands() {
         assertThatThrownBy(() -> parser.parse("migrate")).isInstanceOf(UsageException.class)
-                .hasMessageStartingWith("Unknown command 'migrate': choose up, down, redo, status, validate, repair, create or seal.");
+                .hasMessageStartingWith("Unknown command 'migrate': choose up, down, redo, status, validate, repair, create, seal");
         assertThatThrownBy(() -> parser.parse("--url", "jdbc:sqlite:a.db"))
-                .hasMessageStartingWith("Missing command: choose up, down, redo, status, validate, repair, create or seal.");
+                .hasMessageStartingWith("Missing command: choose up, down, redo, status, validate, repair, create, seal");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.huddle.migration.cli;
 
+import dev.huddle.migration.failure.AdoptionRefusedException;
 import dev.huddle.migration.failure.DatabaseReadOnlyException;
 import dev.huddle.migration.failure.DatabaseUnreachableException;
 import dev.huddle.migration.failure.FileUnusableException;
@@ -61,6 +62,7 @@ class ExitCodesTest {
             entry(ShippedScriptChangedException.class, 3),
             entry(MalformedIntegrityFileException.class, 3),
             entry(PendingMigrationsException.class, 3),
+            entry(AdoptionRefusedException.class, 3),
             entry(DatabaseUnreachableException.class, 4),
             entry(DatabaseReadOnlyException.class, 4),
             entry(MigrationLockTimeoutException.class, 4));

@@ -88,7 +88,7 @@ class RunnerUsageTest {
         Run run = run(Map.of());
 
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("error: Missing command: choose up, down, redo, status, validate, repair, create or seal.");
+        assertThat(run.err()).startsWith("error: Missing command: choose up, down, redo, status, validate, repair, create, seal");
     }
 
     @Test

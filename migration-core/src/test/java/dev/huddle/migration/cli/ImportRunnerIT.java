@@ -1,0 +1,123 @@
+package dev.huddle.migration.cli;
+
+import dev.huddle.migration.Scenarios;
+import dev.huddle.migration.status.StatusReport;
+import dev.huddle.testsupport.Engine;
+import dev.huddle.testsupport.TestDatabase;
+import dev.huddle.testsupport.TestDatabases;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.huddle.migration.cli.Run.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code import}: databases built the way node-pg-migrate, Sequelize and Flyway build them (their history tables and
+ * rows, the schema their migrations made) and one with no history at all are taken over without running anything again.
+ */
+class ImportRunnerIT {
+    private static final String MODULES = Scenarios.path("drift").toString();
+    private static final String ROOMS = "20250101000000";
+    private static final String CHAT = "20250102000000";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void nodePgMigrateHistoryIsAdoptedOnceEveryNameIsMapped() throws Exception {
+        TestDatabase database = LegacyDatabases.schemaWithoutHistory(Engine.POSTGRESQL, MODULES, CHAT);
+        LegacyDatabases.execute(database, "create table \"pgmigrations\" (id serial primary key, name varchar(255) not null, run_on timestamp not null)",
+                "insert into pgmigrations (name, run_on) values ('1700000000000_create-rooms', now()), ('1700000000001_create-messages', now())");
+
+        Run unmapped = run(database, MODULES, "import", "--from", "pgmigrations", "--mapping", mapping("1700000000000_create-rooms = " + ROOMS));
+
+        assertThat(unmapped.code()).as(unmapped.out()).isEqualTo(ExitCodes.VALIDATION_REFUSED);
+        assertThat(unmapped.err()).contains("records 1 migration that", "does not map", "  - 1700000000001_create-messages",
+                "'<old name> = none'");
+        assertThat(LegacyDatabases.huddleRows(database)).isEmpty();
+
+        Run imported = run(database, MODULES, "import", "--from", "pgmigrations", "--mapping",
+                mapping("# node-pg-migrate name = Huddle version", "1700000000000_create-rooms.js = " + ROOMS, "1700000000001_create-messages = " + CHAT));
+
+        assertThat(imported.code()).as(imported.err()).isEqualTo(ExitCodes.OK);
+        assertThat(imported.out()).contains("read 2 migrations from pgmigrations", "adopted rooms " + ROOMS, "adopted chat " + CHAT);
+        assertThat(LegacyDatabases.huddleRows(database)).containsExactly(ROOMS + " BASELINE", CHAT + " BASELINE");
+        assertThat(run(database, MODULES, "up").out()).contains("Nothing to apply");
+        assertThat(run(database, MODULES, "status").out()).contains(StatusReport.ADOPTED_NOTE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void sequelizeMetaIsAdoptedAndWhatItNeverRanStaysPending(Engine engine) throws Exception {
+        TestDatabase database = LegacyDatabases.schemaWithoutHistory(engine, MODULES, ROOMS);
+        LegacyDatabases.execute(database, "create table \"SequelizeMeta\" (name varchar(255) not null unique primary key)",
+                "insert into \"SequelizeMeta\" (name) values ('20240101000000-create-rooms.js')");
+        String map = mapping("20240101000000-create-rooms.js = " + ROOMS, "20240102000000-create-messages.js = " + CHAT);
+
+        Run ambiguous = run(database, MODULES, "import", "--from", "sequelize", "--mapping",
+                mapping("20240101000000-create-rooms.js = " + ROOMS, "20240101000000-create-rooms = " + CHAT));
+        Run dryRun = run(database, MODULES, "import", "--from", "sequelize", "--mapping", map, "--dry-run");
+
+        assertThat(ambiguous.code()).isEqualTo(ExitCodes.VALIDATION_REFUSED);
+        assertThat(ambiguous.err()).contains("maps an old name more than once: 20240101000000-create-rooms (lines 1 and 2)");
+        assertThat(dryRun.code()).as(dryRun.err()).isEqualTo(ExitCodes.OK);
+        assertThat(dryRun.out()).contains("would adopt rooms " + ROOMS).doesNotContain("chat " + CHAT);
+        assertThat(LegacyDatabases.huddleRows(database)).isEmpty();
+
+        Run imported = run(database, MODULES, "import", "--from", "sequelize", "--mapping", map);
+        Run up = run(database, MODULES, "up");
+
+        assertThat(imported.code()).as(imported.err()).isEqualTo(ExitCodes.OK);
+        assertThat(up.out()).contains("Applied 1 migration.");
+        assertThat(LegacyDatabases.huddleRows(database)).containsExactly(ROOMS + " BASELINE", CHAT + " SQL");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void flywayHistoryBuiltByFlywayItselfIsAdopted(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+        Path scripts = Files.createDirectories(temp.resolve("flyway"));
+        String dialect = Scenarios.dialectOf(engine).folderName();
+        Files.copy(Scenarios.script(Path.of(MODULES), "rooms", Scenarios.dialectOf(engine), "V20250101000000__create_rooms.sql"),
+                scripts.resolve("V1__create_rooms.sql"));
+        Files.copy(Scenarios.script(Path.of(MODULES), "chat", Scenarios.dialectOf(engine), "V20250102000000__create_messages.sql"),
+                scripts.resolve("V2__create_messages.sql"));
+        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
+                .locations("filesystem:" + scripts).load().migrate();
+
+        Run imported = run(database, MODULES, "import", "--from", "flyway", "--mapping",
+                mapping("V1__create_rooms.sql = " + ROOMS, "V2__create_messages.sql = " + CHAT));
+
+        assertThat(imported.code()).as(imported.err() + " on " + dialect).isEqualTo(ExitCodes.OK);
+        assertThat(imported.out()).contains("read 2 migrations from flyway_schema_history", "Adopted 2 migrations");
+        assertThat(LegacyDatabases.huddleRows(database)).containsExactly(ROOMS + " BASELINE", CHAT + " BASELINE");
+        assertThat(run(database, MODULES, "validate").code()).isEqualTo(ExitCodes.OK);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aDatabaseWithNoHistoryIsAdoptedByItsSchemaUpToWhatItHas(Engine engine) throws Exception {
+        TestDatabase database = LegacyDatabases.schemaWithoutHistory(engine, MODULES, ROOMS);
+
+        Run noTable = run(database, MODULES, "import", "--from", "sequelize", "--mapping", mapping("a = none"));
+        Run imported = run(database, MODULES, "import", "--from", "schema");
+
+        assertThat(noTable.code()).isEqualTo(ExitCodes.VALIDATION_REFUSED);
+        assertThat(noTable.err()).contains("has no SequelizeMeta table", "import --from schema");
+        assertThat(imported.code()).as(imported.err()).isEqualTo(ExitCodes.OK);
+        assertThat(imported.out()).contains("adopted rooms " + ROOMS).doesNotContain("adopted chat");
+        assertThat(LegacyDatabases.huddleRows(database)).containsExactly(ROOMS + " BASELINE");
+    }
+
+    private String mapping(String... lines) throws Exception {
+        Path file = Files.createTempFile(temp, "mapping", ".txt");
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        return file.toString();
+    }
+}
