@@ -3,6 +3,7 @@ package dev.huddle.migration;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.MigrationExecutor;
+import dev.huddle.migration.execute.MigrationProgress;
 import dev.huddle.migration.execute.RedoResult;
 import dev.huddle.migration.execute.RepairExecutor;
 import dev.huddle.migration.execute.RepairRequest;
@@ -66,6 +67,11 @@ public final class Migrator {
      * @throws InconsistentHistoryException when the history disagrees with the scripts; nothing is applied
      */
     public UpResult up(String targetVersion) {
+        return up(targetVersion, MigrationProgress.SILENT);
+    }
+
+    /** As {@link #up(String)}, telling {@code progress} of each migration and commit as the run goes. */
+    public UpResult up(String targetVersion, MigrationProgress progress) {
         try (SessionOpening opening = openAlongside(planBuilt())) {
             MigrationPlan plan = plan();
             checkTarget(plan, targetVersion);
@@ -81,7 +87,7 @@ public final class Migrator {
             DatabaseSession session = opening.session();
             try (MigrationLock.Held ignored = session.lock(settings.lockTimeout())) {
                 List<ResolvedScript> pending = checkedPending(plan, session.readHistory(), targetVersion);
-                return new MigrationExecutor(session, settings.transactionPerMigration()).up(pending);
+                return new MigrationExecutor(session, settings.transactionPerMigration(), progress).up(pending);
             }
         }
     }
@@ -151,7 +157,7 @@ public final class Migrator {
             }
             List<MigrationStep> reverted = new RollbackExecutor(session).down(rollback);
             // Exactly the migration just reverted, wherever it stood in the order: redo restores what was there.
-            UpResult reapplied = new MigrationExecutor(session, settings.transactionPerMigration())
+            UpResult reapplied = new MigrationExecutor(session, settings.transactionPerMigration(), MigrationProgress.SILENT)
                     .up(List.of(rollback.steps().get(0).migration()));
             return new RedoResult(reverted, reapplied);
         }

@@ -29,7 +29,7 @@ final class StatusCommand implements RunnerCommand {
 
     @Override
     public int call(GlobalOptions options, PrintWriter out, PrintWriter err) throws JsonProcessingException {
-        StatusReport report = options.migrator().status();
+        StatusReport report = options.migratorOfExistingDatabase().status();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             out.println(mapper.writeValueAsString(asJson(report)));

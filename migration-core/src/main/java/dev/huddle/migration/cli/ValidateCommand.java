@@ -29,7 +29,7 @@ final class ValidateCommand implements RunnerCommand {
 
     @Override
     public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
-        Migrator migrator = options.migrator();
+        Migrator migrator = options.migratorOfExistingDatabase();
         ValidationReport report = migrator.validate();
         List<LintFinding> lint = migrator.lint();
         List<String> problems = new ArrayList<>(report.blockingUp());

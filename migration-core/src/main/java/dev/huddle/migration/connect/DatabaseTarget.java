@@ -1,7 +1,6 @@
 package dev.huddle.migration.connect;
 
 import dev.huddle.migration.discover.Dialect;
-import dev.huddle.migration.failure.DatabaseUnreachableException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -99,11 +98,7 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, Strin
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            String timeout = dialect == Dialect.POSTGRESQL ? PostgresTimeouts.explain(jdbcUrl, e) : null;
-            throw new DatabaseUnreachableException("Cannot connect to " + this + ": "
-                    + Secrets.maskedDriverMessage(e.getMessage(), secrets()) + ". "
-                    + (timeout != null ? timeout : "Check that the database is running, the address and credentials are "
-                    + "right, and the database exists."), null);
+            throw ConnectFailures.of(e, toString(), secrets());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.huddle.migration.cli;
 
+import dev.huddle.migration.failure.DatabaseMissingException;
 import dev.huddle.migration.failure.DatabaseReadOnlyException;
 import dev.huddle.migration.failure.DatabaseUnreachableException;
 import dev.huddle.migration.failure.FileUnusableException;
@@ -63,6 +64,7 @@ class ExitCodesTest {
             entry(PendingMigrationsException.class, 3),
             entry(DatabaseUnreachableException.class, 4),
             entry(DatabaseReadOnlyException.class, 4),
+            entry(DatabaseMissingException.class, 4),
             entry(MigrationLockTimeoutException.class, 4));
 
     @Test
