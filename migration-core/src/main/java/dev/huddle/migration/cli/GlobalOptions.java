@@ -23,7 +23,9 @@ final class GlobalOptions {
             Option.value("--url", "URL",
                     "Database URL (wins over DATABASE_URL and POSTGRES_*): " + DatabaseTargets.ACCEPTED_FORMS + "."),
             Option.value("--modules-dir", "DIR",
-                    "Also load modules from DIR: each subfolder DIR/<module>/ with postgresql/ and sqlite/ scripts."),
+                    "Also load modules from DIR: each subfolder DIR/<module>/ with up scripts (V<version>__<name>.sql) in "
+                            + "postgresql/ and sqlite/, their down scripts (U<version>__<name>.sql) in down/postgresql/ and "
+                            + "down/sqlite/; hidden folders are ignored."),
             Option.repeatable("--modules", "NAME[,NAME...]", "Limit the command to these modules (comma-separated)."),
             Option.value("--lock-timeout", "DURATION",
                     "How long to wait for another runner's migration lock: 5 (seconds), 500ms, 5s, 2m (default: "
