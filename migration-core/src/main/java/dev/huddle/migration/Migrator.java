@@ -33,7 +33,9 @@ import java.util.List;
 /**
  * The commands against one database: {@link #up}, {@link #down}, {@link #redo}, {@link #status}, {@link #validate},
  * {@link #repair}, and for dry runs, {@link #pending} and {@link #planDown}, which only read. Each command opens one
- * {@link DatabaseSession}, which takes the lock, reads the history and runs the scripts.
+ * {@link DatabaseSession}, which takes the lock, reads the history and runs the scripts; {@link #status},
+ * {@link #validate} and {@link #pending} of a SQLite file that does not exist read an empty history instead, since
+ * opening would create it.
  */
 public final class Migrator {
     private final MigrationPlanner planner;
@@ -108,6 +110,11 @@ public final class Migrator {
      * The migrations {@code up(targetVersion)} would apply, in order; reads the history but never creates it.
      */
     public List<ResolvedScript> pending(String targetVersion) {
+        if (source.databaseMissing()) {
+            MigrationPlan plan = plan();
+            checkTarget(plan, targetVersion);
+            return checkedPending(plan, List.of(), targetVersion);
+        }
         try (DatabaseSession session = openSession()) {
             MigrationPlan plan = plan();
             checkTarget(plan, targetVersion);
@@ -176,6 +183,12 @@ public final class Migrator {
 
     /** Every migration with its state in this database. */
     public StatusReport status() {
+        if (source.databaseMissing()) {
+            MigrationPlan plan = plan();
+            MigrationInfos infos = MigrationInfos.join(plan, List.of());
+            planner.refuseBrokenScripts(infos.pendingUpTo(null));
+            return StatusReport.of(plan, infos, source.description());
+        }
         try (SessionOpening opening = openAlongside(planBuilt())) {
             MigrationPlan plan = plan();
             // Status shows an edited script as such, so every checksum is needed: computed while the history is on its way.
@@ -191,6 +204,10 @@ public final class Migrator {
      * nothing needs a person.
      */
     public ValidationReport validate() {
+        if (source.databaseMissing()) {
+            MigrationPlan plan = planner.checkedPlan(dialect(), selected);
+            return ValidationReport.of(plan, MigrationInfos.join(plan, List.of()));
+        }
         try (DatabaseSession session = openSession()) {
             MigrationPlan plan = planner.checkedPlan(session.dialect(), selected);
             return ValidationReport.of(plan, MigrationInfos.join(plan, session.readHistory()));

@@ -9,7 +9,6 @@ import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.migration.failure.UsageException;
 import dev.huddle.migration.settings.Durations;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,14 +80,15 @@ final class GlobalOptions {
                 .withTransactionPerMigration(transactionPerMigration).withHistorySchema(historySchema);
     }
 
-    /** The migrator for {@code up}, which may create the SQLite file it names. */
+    /** The migrator for {@code up}, which may create the SQLite file it names, and for the commands that only read. */
     Migrator migrator() {
         return migrations().against(target());
     }
 
     /**
-     * The migrator for a command that only reads or undoes (status, validate, down, ...): a SQLite file that does not
-     * exist is reported, never created with its folder as connecting would.
+     * The migrator for a command that undoes or repairs (down, redo, repair): a SQLite file that does not exist is
+     * reported, never created with its folder as connecting would. (status, validate and a dry run read an empty history
+     * instead, see {@link Migrator}.)
      */
     Migrator migratorOfExistingDatabase() {
         Migrations migrations = migrations();
@@ -103,6 +103,6 @@ final class GlobalOptions {
 
     /** Whether connecting to the target creates its database: a SQLite file that does not exist yet. */
     static boolean createsNewDatabase(DatabaseTarget target) {
-        return target.sqliteFile() != null && !Files.exists(target.sqliteFile());
+        return DatabaseTarget.isNotYetCreated(target.sqliteFile());
     }
 }

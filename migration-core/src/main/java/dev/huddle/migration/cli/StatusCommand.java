@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.huddle.migration.cli.CommandSpec.Option;
+import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.plan.InMemoryTable;
 import dev.huddle.migration.status.MigrationState;
 import dev.huddle.migration.status.MigrationStatus;
@@ -29,12 +30,17 @@ final class StatusCommand implements RunnerCommand {
 
     @Override
     public int call(GlobalOptions options, PrintWriter out, PrintWriter err) throws JsonProcessingException {
-        StatusReport report = options.migratorOfExistingDatabase().status();
+        StatusReport report = options.migrator().status();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             out.println(mapper.writeValueAsString(asJson(report)));
         } else {
             printTable(report, out);
+            DatabaseTarget target = options.target();
+            if (GlobalOptions.createsNewDatabase(target)) {
+                out.println("The SQLite database " + target.sqliteFile() + " does not exist yet, so every migration is pending; "
+                        + "up creates it.");
+            }
         }
         return ExitCodes.OK;
     }

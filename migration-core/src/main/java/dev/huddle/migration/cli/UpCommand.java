@@ -27,7 +27,7 @@ final class UpCommand implements RunnerCommand {
     @Override
     public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
         if (dryRun) {
-            List<ResolvedScript> pending = options.migratorOfExistingDatabase().pending(target);
+            List<ResolvedScript> pending = options.migrator().pending(target);
             pending.forEach(script -> DryRun.printUp(out, script));
             DryRun.printFooter(out, pending.size());
             return ExitCodes.OK;

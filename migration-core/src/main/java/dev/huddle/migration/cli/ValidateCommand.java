@@ -3,6 +3,7 @@ package dev.huddle.migration.cli;
 import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.cli.CommandSpec.Option;
+import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.integrity.MigrationOrderCheck;
 import dev.huddle.migration.lint.LintFinding;
 import dev.huddle.migration.status.ValidationReport;
@@ -29,12 +30,17 @@ final class ValidateCommand implements RunnerCommand {
 
     @Override
     public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
-        Migrator migrator = options.migratorOfExistingDatabase();
+        Migrator migrator = options.migrator();
         ValidationReport report = migrator.validate();
         List<LintFinding> lint = migrator.lint();
         List<String> problems = new ArrayList<>(report.blockingUp());
         lint.forEach(finding -> problems.add(finding.toString()));
         report.notes().forEach(note -> out.println("note: " + note));
+        DatabaseTarget target = options.target();
+        if (GlobalOptions.createsNewDatabase(target)) {
+            out.println("note: the SQLite database " + target.sqliteFile() + " does not exist yet: the scripts were checked "
+                    + "against an empty history; up creates it.");
+        }
         Optional<Path> orderFile = orderFile();
         if (orderFile.isPresent()) {
             Migrations migrations = options.migrations();

@@ -5,6 +5,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -129,6 +130,21 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, Strin
     private static boolean mayCreateFile(SQLiteConfig config, Properties parameters) {
         String mode = parameters.getProperty("mode", "").toLowerCase(Locale.ROOT);
         return (config.getOpenModeFlags() & SQLiteOpenMode.CREATE.flag) != 0 && !mode.equals("ro") && !mode.equals("rw");
+    }
+
+    /**
+     * Whether this SQLite file does not exist yet but could: connecting would create it. False for null (no file), a
+     * file that exists, and a path under a regular file, which can never be created and whose connection says why.
+     */
+    public static boolean isNotYetCreated(Path sqliteFile) {
+        if (sqliteFile == null || Files.exists(sqliteFile)) {
+            return false;
+        }
+        Path existing = sqliteFile.toAbsolutePath().getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null || Files.isDirectory(existing);
     }
 
     /** The SQLite file path, or null for PostgreSQL and in-memory SQLite. */

@@ -1,8 +1,8 @@
 package dev.huddle.migration.cli;
 
 import dev.huddle.migration.Interleaved;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,8 +13,8 @@ import static dev.huddle.migration.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Only {@code up} may create a SQLite database, and it says so; the commands that read or undo report a path with no
- * database, creating neither the file nor its folder.
+ * Only {@code up} creates a SQLite database, and it says so. The commands that read report that the file does not exist
+ * and answer from an empty history; those that undo refuse. None creates the file or its folder.
  */
 class NewSqliteDatabaseRunnerIT {
     private static final String INTERLEAVED = Interleaved.path().toString();
@@ -23,8 +23,8 @@ class NewSqliteDatabaseRunnerIT {
     Path temp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"status", "validate", "down", "redo"})
-    void aCommandThatReadsOrUndoesReportsTheMissingDatabaseAndCreatesNothing(String command) throws Exception {
+    @ValueSource(strings = {"down", "redo", "repair"})
+    void aCommandThatUndoesOrRepairsReportsTheMissingDatabaseAndCreatesNothing(String command) throws Exception {
         Path file = temp.resolve("new-folder").resolve("huddle.db");
 
         Run run = run("jdbc:sqlite:" + file, INTERLEAVED, command);
@@ -33,19 +33,40 @@ class NewSqliteDatabaseRunnerIT {
         assertThat(run.err()).isEqualTo("error: The SQLite database " + file + " does not exist (nor does its folder). "
                 + "Check the path in the URL, or run 'huddle-migrate up' to create it with every migration applied."
                 + System.lineSeparator());
-        try (var left = Files.list(temp)) {
-            assertThat(left).isEmpty();
-        }
+        assertNothingCreated();
     }
 
     @Test
-    void upDryRunCreatesNothingEither() throws Exception {
+    void statusSaysTheDatabaseDoesNotExistListsEverythingPendingAndCreatesNothing() throws Exception {
+        Path file = temp.resolve("new-folder").resolve("huddle.db");
+
+        Run status = run("jdbc:sqlite:" + file, INTERLEAVED, "status");
+
+        assertThat(status.code()).as(status.err()).isEqualTo(ExitCodes.OK);
+        assertThat(status.out()).contains("pending").contains("The SQLite database " + file + " does not exist yet, so every "
+                + "migration is pending; up creates it.");
+        assertNothingCreated();
+    }
+
+    @Test
+    void validateChecksTheScriptsAgainstAnEmptyHistorySaysSoAndCreatesNothing() throws Exception {
+        Path file = temp.resolve("huddle.db");
+
+        Run validate = run("jdbc:sqlite:" + file, INTERLEAVED, "validate");
+
+        assertThat(validate.code()).as(validate.err()).isEqualTo(ExitCodes.OK);
+        assertThat(validate.out()).contains("note: the SQLite database " + file + " does not exist yet: the scripts were checked "
+                + "against an empty history; up creates it.", "Valid: scripts and history agree; 4 pending.");
+        assertNothingCreated();
+    }
+
+    @Test
+    void upDryRunListsEveryScriptAndCreatesNothing() throws Exception {
         Run run = run("jdbc:sqlite:" + temp.resolve("huddle.db"), INTERLEAVED, "up", "--dry-run");
 
-        assertThat(run.code()).isEqualTo(ExitCodes.CANNOT_CONNECT);
-        try (var left = Files.list(temp)) {
-            assertThat(left).isEmpty();
-        }
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("4 scripts shown, nothing was changed");
+        assertNothingCreated();
     }
 
     @Test
@@ -60,5 +81,11 @@ class NewSqliteDatabaseRunnerIT {
 
         Run again = run("jdbc:sqlite:" + file, INTERLEAVED, "up");
         assertThat(again.out()).doesNotContain("Creating");
+    }
+
+    private void assertNothingCreated() throws Exception {
+        try (var left = Files.list(temp)) {
+            assertThat(left).isEmpty();
+        }
     }
 }

@@ -111,7 +111,6 @@ class RunnerIT {
     @EnumSource(Engine.class)
     void statusJsonListsPendingMigrationsOfTheSelectedModules(Engine engine) throws Exception {
         TestDatabase database = TestDatabases.fresh(engine);
-        database.connect().close();
 
         Run status = run(database, INTERLEAVED, "--modules", "beta", "status", "--json");
 

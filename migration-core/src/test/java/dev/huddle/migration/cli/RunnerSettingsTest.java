@@ -63,10 +63,10 @@ class RunnerSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"5", "5s", "2m", "500ms"})
     void theLockTimeoutIsWrittenAsEveryOtherDuration(String timeout) {
-        Run status = run(Map.of(), "--url", "jdbc:sqlite:" + temp.resolve("x.db"), "--lock-timeout", timeout, "status");
+        Run down = run(Map.of(), "--url", "jdbc:sqlite:" + temp.resolve("x.db"), "--lock-timeout", timeout, "down");
 
-        assertThat(status.err()).as("past the options, to the missing database").contains("does not exist");
-        assertThat(status.code()).isEqualTo(ExitCodes.CANNOT_CONNECT);
+        assertThat(down.err()).as("past the options, to the missing database").contains("does not exist");
+        assertThat(down.code()).isEqualTo(ExitCodes.CANNOT_CONNECT);
     }
 
     @Test
