@@ -17,7 +17,6 @@ import java.util.Map;
 
 /** Options every command takes, before or after the command name. */
 final class GlobalOptions {
-
     static final List<Option> OPTIONS = List.of(
             Option.value("--url", "URL",
                     "Database URL (wins over DATABASE_URL and POSTGRES_*): " + DatabaseTargets.ACCEPTED_FORMS + "."),
