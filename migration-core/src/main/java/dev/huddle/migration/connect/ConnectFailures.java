@@ -54,7 +54,7 @@ public final class ConnectFailures {
         }
         ConnectException refused = causeOf(failure, ConnectException.class);
         if (refused != null) {
-            return new DatabaseUnreachableException(prefix + "nothing is listening there (" + driverSays + "). Check that the "
+            return new DatabaseUnreachableException(prefix + "nothing is listening there (" + firstSentence(driverSays) + "). Check that the "
                     + "database server is running and the port is right (PostgreSQL's default is 5432).", failure);
         }
         String timeout = description.startsWith("jdbc:postgresql:") ? PostgresTimeouts.explain(urlOf(description), failure) : null;
@@ -91,6 +91,12 @@ public final class ConnectFailures {
         return new DatabaseMissingException("The database \"" + database + "\" does not exist on " + server + ".",
                 "Create it (" + createdb + ", or CREATE DATABASE \"" + database.replace("\"", "\"\"")
                         + "\"; from psql connected to another database), or correct the database name in the URL.", failure);
+    }
+
+    /** The driver's finding without the advice pgjdbc appends to it, which the caller's own advice replaces. */
+    private static String firstSentence(String message) {
+        int end = message.indexOf(". ");
+        return end < 0 ? message : message.substring(0, end);
     }
 
     /** The URL part of a description, without " as USER". */
