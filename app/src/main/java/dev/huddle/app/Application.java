@@ -28,10 +28,11 @@ public final class Application {
                 return;
             }
             BootFailure failure = BootFailure.of(exception);
-            if (failure.trace() == null) {
+            Throwable trace = failure.traceToLog(LOG.isDebugEnabled());
+            if (trace == null) {
                 LOG.error(failure.message());
             } else {
-                LOG.error(failure.message(), failure.trace());
+                LOG.error(failure.message(), trace);
             }
             System.exit(failure.exitCode());
         }

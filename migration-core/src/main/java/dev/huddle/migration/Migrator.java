@@ -8,6 +8,7 @@ import dev.huddle.migration.drift.ExpectedSchemaBuilder;
 import dev.huddle.migration.drift.ScratchDatabase;
 import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.MigrationExecutor;
+import dev.huddle.migration.execute.MigrationProgress;
 import dev.huddle.migration.execute.RedoResult;
 import dev.huddle.migration.execute.RepairExecutor;
 import dev.huddle.migration.execute.RepairRequest;
@@ -40,7 +41,9 @@ import java.util.function.Supplier;
 /**
  * The commands against one database: {@link #up}, {@link #down}, {@link #redo}, {@link #status}, {@link #validate},
  * {@link #repair}, {@link #adopt}, and for dry runs, {@link #pending} and {@link #planDown}, which only read. Each command opens one
- * {@link DatabaseSession}, which takes the lock, reads the history and runs the scripts.
+ * {@link DatabaseSession}, which takes the lock, reads the history and runs the scripts; {@link #status},
+ * {@link #validate} and {@link #pending} of a SQLite file that does not exist read an empty history instead, since
+ * opening would create it.
  */
 public final class Migrator {
     private final MigrationPlanner planner;
@@ -74,6 +77,11 @@ public final class Migrator {
      * @throws InconsistentHistoryException when the history disagrees with the scripts; nothing is applied
      */
     public UpResult up(String targetVersion) {
+        return up(targetVersion, MigrationProgress.SILENT);
+    }
+
+    /** As {@link #up(String)}, telling {@code progress} of each migration and commit as the run goes. */
+    public UpResult up(String targetVersion, MigrationProgress progress) {
         try (SessionOpening opening = openAlongside(planBuilt())) {
             MigrationPlan plan = plan();
             checkTarget(plan, targetVersion);
@@ -89,7 +97,7 @@ public final class Migrator {
             DatabaseSession session = opening.session();
             try (MigrationLock.Held ignored = session.lock(settings.lockTimeout())) {
                 List<ResolvedScript> pending = checkedPending(plan, session.readHistory(), targetVersion);
-                return new MigrationExecutor(session, settings.transactionPerMigration()).up(pending);
+                return new MigrationExecutor(session, settings.transactionPerMigration(), progress).up(pending);
             }
         }
     }
@@ -130,6 +138,11 @@ public final class Migrator {
      * The migrations {@code up(targetVersion)} would apply, in order; reads the history but never creates it.
      */
     public List<ResolvedScript> pending(String targetVersion) {
+        if (source.databaseMissing()) {
+            MigrationPlan plan = plan();
+            checkTarget(plan, targetVersion);
+            return checkedPending(plan, List.of(), targetVersion);
+        }
         try (DatabaseSession session = openSession()) {
             MigrationPlan plan = plan();
             checkTarget(plan, targetVersion);
@@ -179,7 +192,7 @@ public final class Migrator {
             }
             List<MigrationStep> reverted = new RollbackExecutor(session).down(rollback);
             // Exactly the migration just reverted, wherever it stood in the order: redo restores what was there.
-            UpResult reapplied = new MigrationExecutor(session, settings.transactionPerMigration())
+            UpResult reapplied = new MigrationExecutor(session, settings.transactionPerMigration(), MigrationProgress.SILENT)
                     .up(List.of(rollback.steps().get(0).migration()));
             return new RedoResult(reverted, reapplied);
         }
@@ -249,6 +262,12 @@ public final class Migrator {
 
     /** Every migration with its state in this database. */
     public StatusReport status() {
+        if (source.databaseMissing()) {
+            MigrationPlan plan = plan();
+            MigrationInfos infos = MigrationInfos.join(plan, List.of());
+            planner.refuseBrokenScripts(infos.pendingUpTo(null));
+            return StatusReport.of(plan, infos, source.description());
+        }
         try (SessionOpening opening = openAlongside(planBuilt())) {
             MigrationPlan plan = plan();
             // Status shows an edited script as such, so every checksum is needed: computed while the history is on its way.
@@ -264,6 +283,10 @@ public final class Migrator {
      * nothing needs a person.
      */
     public ValidationReport validate() {
+        if (source.databaseMissing()) {
+            MigrationPlan plan = planner.checkedPlan(dialect(), selected);
+            return ValidationReport.of(plan, MigrationInfos.join(plan, List.of()));
+        }
         try (DatabaseSession session = openSession()) {
             MigrationPlan plan = planner.checkedPlan(session.dialect(), selected);
             return ValidationReport.of(plan, MigrationInfos.join(plan, session.readHistory()));

@@ -1,6 +1,7 @@
 package dev.huddle.app.migration;
 
 import dev.huddle.migration.Migrator;
+import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.failure.InconsistentHistoryException;
@@ -16,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * Migrates the DataSource the moment it is created, so no bean can use it before its schema is current. A failure
@@ -27,10 +30,12 @@ public class BootMigration implements BeanCreatedEventListener<DataSource> {
 
     private final AppMigrator appMigrator;
     private final MigrationConfiguration configuration;
+    private final DatabaseTarget target;
 
-    public BootMigration(AppMigrator appMigrator, MigrationConfiguration configuration) {
+    public BootMigration(AppMigrator appMigrator, MigrationConfiguration configuration, DatabaseTarget target) {
         this.appMigrator = appMigrator;
         this.configuration = configuration;
+        this.target = target;
     }
 
     @Override
@@ -42,6 +47,7 @@ public class BootMigration implements BeanCreatedEventListener<DataSource> {
         }
         Migrator migrator = appMigrator.against(dataSource);
         new ConnectRetry(configuration.getConnectTimeout()).run(() -> {
+            awaitReachable();
             if (configuration.getMode() == MigrationMode.VALIDATE) {
                 refuseUnlessCurrent(migrator);
             } else {
@@ -49,6 +55,19 @@ public class BootMigration implements BeanCreatedEventListener<DataSource> {
             }
         });
         return dataSource;
+    }
+
+    /**
+     * Opens and closes one connection straight from the driver, not the pool: a refused or missing database then fails
+     * as soon as the database says so, where the pool would wait out its whole connection timeout on every attempt and
+     * leave the retry no backoff to speak of.
+     */
+    private void awaitReachable() {
+        try (Connection ignored = target.connect()) {
+            LOG.debug("Database {} is reachable", target);
+        } catch (SQLException e) {
+            // Closing failed after the connection opened: the database is reachable, which is all this asked.
+        }
     }
 
     private static void migrate(Migrator migrator) {

@@ -1,6 +1,7 @@
 package dev.huddle.app.migration;
 
 import dev.huddle.migration.Migrations;
+import dev.huddle.migration.settings.Durations;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -23,8 +24,9 @@ public class MigrationConfiguration {
         return mode;
     }
 
-    public void setMode(MigrationMode mode) {
-        this.mode = mode;
+    /** Read here rather than by Micronaut, whose refusal of an unknown value does not list the allowed ones. */
+    public void setMode(String mode) {
+        this.mode = MigrationMode.parse(mode);
     }
 
     /** How long boot waits for another instance's migration lock ({@code huddle.migration.lock-timeout}). */
@@ -32,8 +34,9 @@ public class MigrationConfiguration {
         return lockTimeout;
     }
 
-    public void setLockTimeout(Duration lockTimeout) {
-        this.lockTimeout = lockTimeout;
+    /** Written as every Huddle duration is ({@link Durations}: {@code 60}, {@code 60s}, {@code 2m}, {@code 500ms}). */
+    public void setLockTimeout(String lockTimeout) {
+        this.lockTimeout = Durations.parse("huddle.migration.lock-timeout (HUDDLE_MIGRATION_LOCK_TIMEOUT)", lockTimeout);
     }
 
     /**
@@ -44,8 +47,9 @@ public class MigrationConfiguration {
         return connectTimeout;
     }
 
-    public void setConnectTimeout(Duration connectTimeout) {
-        this.connectTimeout = connectTimeout;
+    /** Written as every Huddle duration is ({@link Durations}). */
+    public void setConnectTimeout(String connectTimeout) {
+        this.connectTimeout = Durations.parse("huddle.migration.connect-timeout (HUDDLE_MIGRATION_CONNECT_TIMEOUT)", connectTimeout);
     }
 
     /**

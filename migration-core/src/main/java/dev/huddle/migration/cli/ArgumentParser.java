@@ -46,8 +46,8 @@ final class ArgumentParser {
             String name = optionName(arg);
             Option option = option(name, command);
             if (option == null) {
-                throw new UsageException("Unknown option '" + name + "'" + (command == null ? "." : " for " + command.name() + "."),
-                        UsageHelp.whereToRead(command));
+                throw new UsageException("Unknown option '" + name + "'" + (command == null ? "" : " for " + command.name())
+                        + didYouMean(name, command), UsageHelp.whereToRead(command));
             }
             boolean inlineValue = name.length() < arg.length();
             String value = "";
@@ -100,21 +100,39 @@ final class ArgumentParser {
         return option != null || command == null ? option : command.option(name);
     }
 
+    /** ": did you mean '--steps'?" when an option is near, else ".": what ends the sentence naming the unknown option. */
+    private String didYouMean(String name, CommandSpec command) {
+        List<String> names = new ArrayList<>();
+        for (CommandSpec spec : command == null ? List.of(runner) : List.of(runner, command)) {
+            for (Option option : spec.options()) {
+                names.add(option.name());
+            }
+        }
+        String nearest = NearestName.of(name, names);
+        return nearest == null ? "." : ": did you mean '" + nearest + "'?";
+    }
+
     private CommandSpec command(String name) {
         for (CommandSpec command : commands) {
             if (command.name().equals(name)) {
                 return command;
             }
         }
-        throw new UsageException("Unknown command '" + name + "': choose " + commandNames() + ".", UsageHelp.whereToRead(null));
+        String nearest = NearestName.of(name, commandNameList());
+        throw new UsageException("Unknown command '" + name + "'" + (nearest == null ? "" : ": did you mean '" + nearest + "'?")
+                + (nearest == null ? ": choose " : " Choose ") + commandNames() + ".", UsageHelp.whereToRead(null));
     }
 
     private String commandNames() {
+        return joined(commandNameList(), " or ");
+    }
+
+    private List<String> commandNameList() {
         List<String> names = new ArrayList<>();
         for (CommandSpec command : commands) {
             names.add(command.name());
         }
-        return joined(names, " or ");
+        return names;
     }
 
     /** "a", "a and b", "a, b and c". */

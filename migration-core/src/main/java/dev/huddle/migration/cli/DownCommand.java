@@ -31,7 +31,7 @@ final class DownCommand implements RunnerCommand {
 
     @Override
     public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
-        Migrator migrator = options.migrator();
+        Migrator migrator = options.migratorOfExistingDatabase();
         if (dryRun) {
             RollbackPlan plan = migrator.planDown(request);
             plan.steps().forEach(step -> DryRun.printDown(out, step));

@@ -3,8 +3,11 @@ package dev.huddle.migration.cli;
 import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.cli.CommandSpec.Option;
+import dev.huddle.migration.connect.ConnectFailures;
 import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.connect.DatabaseTargets;
+import dev.huddle.migration.failure.UsageException;
+import dev.huddle.migration.settings.Durations;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,16 +17,17 @@ import java.util.Map;
 
 /** Options every command takes, before or after the command name. */
 final class GlobalOptions {
-    private static final long DEFAULT_LOCK_TIMEOUT_SECONDS = Migrations.DEFAULT_LOCK_TIMEOUT.toSeconds();
-
     static final List<Option> OPTIONS = List.of(
             Option.value("--url", "URL",
                     "Database URL (wins over DATABASE_URL and POSTGRES_*): " + DatabaseTargets.ACCEPTED_FORMS + "."),
             Option.value("--modules-dir", "DIR",
-                    "Also load modules from DIR: each subfolder DIR/<module>/ with postgresql/ and sqlite/ scripts."),
+                    "Also load modules from DIR: each subfolder DIR/<module>/ with up scripts (V<version>__<name>.sql) in "
+                            + "postgresql/ and sqlite/, their down scripts (U<version>__<name>.sql) in down/postgresql/ and "
+                            + "down/sqlite/; hidden folders are ignored."),
             Option.repeatable("--modules", "NAME[,NAME...]", "Limit the command to these modules (comma-separated)."),
-            Option.value("--lock-timeout", "SECONDS",
-                    "How long to wait for another runner's migration lock (default: " + DEFAULT_LOCK_TIMEOUT_SECONDS + " s)."),
+            Option.value("--lock-timeout", "DURATION",
+                    "How long to wait for another runner's migration lock: 5 (seconds), 500ms, 5s, 2m (default: "
+                            + Durations.describe(Migrations.DEFAULT_LOCK_TIMEOUT) + ")."),
             Option.value("--history-schema", "SCHEMA",
                     "PostgreSQL schema of the history table (default: the connection's current schema at start)."),
             Option.flag("--transaction-per-migration",
@@ -36,7 +40,7 @@ final class GlobalOptions {
     private final String url;
     private final String modulesDir;
     private final List<String> modules = new ArrayList<>();
-    private final long lockTimeoutSeconds;
+    private final Duration lockTimeout;
     private final boolean transactionPerMigration;
     private final String historySchema;
     private final ScriptSources scripts;
@@ -45,12 +49,23 @@ final class GlobalOptions {
     /** {@code environment} is where the connection is found without {@code --url}; tests pass their own. */
     GlobalOptions(ParsedArguments arguments, Map<String, String> environment) {
         url = arguments.value("--url");
+        if (url != null && url.isBlank()) {
+            // Most often "--url $DATABASE_URL" with the variable unset: falling back to another database would be a guess.
+            throw new UsageException("--url is empty (an unset variable?).", "Give the database URL, or leave --url out to use "
+                    + "DATABASE_URL, POSTGRES_* or " + DatabaseTargets.DEFAULT_SQLITE_FILE + ".");
+        }
         modulesDir = arguments.value("--modules-dir");
         for (String names : arguments.values("--modules")) {
-            modules.addAll(List.of(names.split(",")));
+            for (String name : names.split(",", -1)) {
+                if (name.isBlank()) {
+                    throw new UsageException("--modules '" + names + "' holds an empty module name.",
+                            "Separate module names with single commas: --modules a,b.");
+                }
+                modules.add(name.strip());
+            }
         }
-        Integer lockTimeout = arguments.integer("--lock-timeout");
-        lockTimeoutSeconds = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT_SECONDS : lockTimeout;
+        String lockTimeoutText = arguments.value("--lock-timeout");
+        lockTimeout = lockTimeoutText == null ? Migrations.DEFAULT_LOCK_TIMEOUT : Durations.parse("--lock-timeout", lockTimeoutText);
         transactionPerMigration = arguments.flag("--transaction-per-migration");
         historySchema = arguments.value("--history-schema");
         scripts = new ScriptSources(arguments.value("--project-dir"), modulesDir);
@@ -70,11 +85,33 @@ final class GlobalOptions {
         if (modulesDir != null) {
             migrations = migrations.withModulesFrom(Path.of(modulesDir));
         }
-        return migrations.onlyModules(modules).withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
+        return migrations.onlyModules(modules).withLockTimeout(lockTimeout)
                 .withTransactionPerMigration(transactionPerMigration).withHistorySchema(historySchema);
     }
 
+    /** The migrator for {@code up}, which may create the SQLite file it names, and for the commands that only read. */
     Migrator migrator() {
         return migrations().against(target());
+    }
+
+    /**
+     * The migrator for a command that undoes or repairs (down, redo, repair): a SQLite file that does not exist is
+     * reported, never created with its folder as connecting would. (status, validate and a dry run read an empty history
+     * instead, see {@link Migrator}.)
+     */
+    Migrator migratorOfExistingDatabase() {
+        Migrations migrations = migrations();
+        DatabaseTarget target = target();
+        if (createsNewDatabase(target)) {
+            // A refused plan is the first thing to fix, as it would be with the database there.
+            migrations.checkedPlan(target.dialect());
+            throw ConnectFailures.missingSqliteFile(target.sqliteFile());
+        }
+        return migrations.against(target);
+    }
+
+    /** Whether connecting to the target creates its database: a SQLite file that does not exist yet. */
+    static boolean createsNewDatabase(DatabaseTarget target) {
+        return DatabaseTarget.isNotYetCreated(target.sqliteFile());
     }
 }

@@ -21,7 +21,7 @@ final class RedoCommand implements RunnerCommand {
 
     @Override
     public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
-        Migrator migrator = options.migrator();
+        Migrator migrator = options.migratorOfExistingDatabase();
         if (dryRun) {
             RollbackPlan plan = migrator.planDown(RollbackRequest.last());
             plan.steps().forEach(step -> DryRun.printDown(out, step));

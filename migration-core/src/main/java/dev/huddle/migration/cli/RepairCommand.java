@@ -22,7 +22,7 @@ final class RepairCommand implements RunnerCommand {
 
     @Override
     public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
-        Migrator migrator = options.migrator();
+        Migrator migrator = options.migratorOfExistingDatabase();
         if (request.isEmpty()) {
             ValidationReport report = migrator.validate();
             if (report.problems().isEmpty()) {

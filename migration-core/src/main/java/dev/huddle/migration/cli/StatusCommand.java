@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.huddle.migration.cli.CommandSpec.Option;
+import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.plan.InMemoryTable;
 import dev.huddle.migration.status.MigrationState;
 import dev.huddle.migration.status.MigrationStatus;
@@ -38,6 +39,11 @@ final class StatusCommand implements RunnerCommand {
         } else {
             out.println("Scripts: " + options.scripts().describe());
             printTable(report, out);
+            DatabaseTarget target = options.target();
+            if (GlobalOptions.createsNewDatabase(target)) {
+                out.println("The SQLite database " + target.sqliteFile() + " does not exist yet, so every migration is pending; "
+                        + "up creates it.");
+            }
         }
         return ExitCodes.OK;
     }

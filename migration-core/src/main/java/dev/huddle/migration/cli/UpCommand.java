@@ -2,6 +2,8 @@ package dev.huddle.migration.cli;
 
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.cli.CommandSpec.Option;
+import dev.huddle.migration.connect.DatabaseTarget;
+import dev.huddle.migration.execute.MigrationProgress;
 import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.plan.ResolvedScript;
@@ -24,15 +26,24 @@ final class UpCommand implements RunnerCommand {
 
     @Override
     public int call(GlobalOptions options, PrintWriter out, PrintWriter err) {
-        Migrator migrator = options.migrator();
         if (dryRun) {
-            List<ResolvedScript> pending = migrator.pending(target);
+            List<ResolvedScript> pending = options.migrator().pending(target);
             pending.forEach(script -> DryRun.printUp(out, script));
             DryRun.printFooter(out, pending.size());
             return ExitCodes.OK;
         }
-        UpResult result = migrator.up(target);
-        printApplied(out, result.applied());
+        DatabaseTarget database = options.target();
+        Migrator migrator = options.migrator();
+        if (GlobalOptions.createsNewDatabase(database)) {
+            out.println("Creating a new SQLite database at " + database.sqliteFile() + ".");
+        }
+        ProgressLines progress = new ProgressLines(out);
+        UpResult result;
+        try {
+            result = migrator.up(target, progress);
+        } finally {
+            progress.endOpenLine();
+        }
         out.println(result.applied().isEmpty()
                 ? "Nothing to apply: the database is up to date."
                 : "Applied " + count(result.applied().size()) + ".");
@@ -47,5 +58,45 @@ final class UpCommand implements RunnerCommand {
 
     static String count(int migrations) {
         return migrations + (migrations == 1 ? " migration" : " migrations");
+    }
+
+    /**
+     * One line per migration, its start shown before its script runs (so a long one shows which it is) and its time
+     * added when it ends; then a line per commit, since only a commit makes the migrations before it applied.
+     */
+    private static final class ProgressLines implements MigrationProgress {
+        private final PrintWriter out;
+        private boolean lineOpen;
+
+        ProgressLines(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void starting(ResolvedScript script) {
+            out.printf("applying %-12s %s  %s ...", script.module(), script.version(), script.readableDescription());
+            out.flush();
+            lineOpen = true;
+        }
+
+        @Override
+        public void ran(MigrationStep step) {
+            out.printf(" %d ms%n", step.executionTimeMillis());
+            lineOpen = false;
+        }
+
+        @Override
+        public void committed(List<MigrationStep> steps) {
+            out.println("committed " + count(steps.size()));
+            out.flush();
+        }
+
+        /** Ends the line of a migration that failed, so the error that follows starts on a line of its own. */
+        void endOpenLine() {
+            if (lineOpen) {
+                out.println(" failed");
+                lineOpen = false;
+            }
+        }
     }
 }

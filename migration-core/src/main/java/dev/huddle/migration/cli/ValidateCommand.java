@@ -5,6 +5,7 @@ import dev.huddle.migration.Migrator;
 import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.discover.SourceTree;
 import dev.huddle.migration.integrity.IntegrityCheck;
+import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.integrity.MigrationOrderCheck;
 import dev.huddle.migration.lint.LintFinding;
 import dev.huddle.migration.status.ValidationReport;
@@ -42,6 +43,11 @@ final class ValidateCommand implements RunnerCommand {
         List<String> inSources = options.scripts().sourceTree().map(SourceTree::modules).orElse(List.of());
         migrations.modules().stream().filter(module -> module.directory().isPresent() || inSources.contains(module.name()))
                 .forEach(module -> problems.addAll(IntegrityCheck.of(module).resealNeeded()));
+        DatabaseTarget target = options.target();
+        if (GlobalOptions.createsNewDatabase(target)) {
+            out.println("note: the SQLite database " + target.sqliteFile() + " does not exist yet: the scripts were checked "
+                    + "against an empty history; up creates it.");
+        }
         Optional<Path> orderFile = orderFile(options);
         if (orderFile.isPresent()) {
             problems.addAll(MigrationOrderCheck.check(orderFile.get(), migrations.modules(), migrations::plan));

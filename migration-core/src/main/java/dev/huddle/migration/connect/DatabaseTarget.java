@@ -1,11 +1,11 @@
 package dev.huddle.migration.connect;
 
 import dev.huddle.migration.discover.Dialect;
-import dev.huddle.migration.failure.DatabaseUnreachableException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -99,11 +99,7 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, Strin
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            String timeout = dialect == Dialect.POSTGRESQL ? PostgresTimeouts.explain(jdbcUrl, e) : null;
-            throw new DatabaseUnreachableException("Cannot connect to " + this + ": "
-                    + Secrets.maskedDriverMessage(e.getMessage(), secrets()) + ". "
-                    + (timeout != null ? timeout : "Check that the database is running, the address and credentials are "
-                    + "right, and the database exists."), null);
+            throw ConnectFailures.of(e, toString(), secrets());
         }
     }
 
@@ -134,6 +130,21 @@ public record DatabaseTarget(Dialect dialect, String jdbcUrl, String user, Strin
     private static boolean mayCreateFile(SQLiteConfig config, Properties parameters) {
         String mode = parameters.getProperty("mode", "").toLowerCase(Locale.ROOT);
         return (config.getOpenModeFlags() & SQLiteOpenMode.CREATE.flag) != 0 && !mode.equals("ro") && !mode.equals("rw");
+    }
+
+    /**
+     * Whether this SQLite file does not exist yet but could: connecting would create it. False for null (no file), a
+     * file that exists, and a path under a regular file, which can never be created and whose connection says why.
+     */
+    public static boolean isNotYetCreated(Path sqliteFile) {
+        if (sqliteFile == null || Files.exists(sqliteFile)) {
+            return false;
+        }
+        Path existing = sqliteFile.toAbsolutePath().getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null || Files.isDirectory(existing);
     }
 
     /** The SQLite file path, or null for PostgreSQL and in-memory SQLite. */

@@ -75,6 +75,14 @@ public final class DatabaseTargets {
         if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
             return fromUri(url, trimmed);
         }
+        if (lower.startsWith("jdbc:postgresql:")) {
+            // pgjdbc's short forms (jdbc:postgresql:DB, jdbc:postgresql:/DB) mean localhost:5432; a deployment should say so.
+            // Shown up to its parameters: masking would take the "jdbc:" colon for a password's and hide it all.
+            String beforeParameters = trimmed.split("\\?", 2)[0];
+            String database = beforeParameters.substring("jdbc:postgresql:".length()).replaceFirst("^/+", "");
+            throw refused(beforeParameters + (beforeParameters.equals(trimmed) ? "" : "?..."), "it is the short form without a host; "
+                    + "write jdbc:postgresql://localhost:5432/" + (database.isEmpty() ? "DB" : database) + " to name the server");
+        }
         throw invalid(url, "its scheme is not supported");
     }
 
@@ -94,14 +102,12 @@ public final class DatabaseTargets {
     }
 
     private static DatabaseTarget fromUri(String original, String uriText) {
+        refuseUnencodedCharacters(original, uriText);
         URI uri;
         try {
             uri = new URI(uriText);
         } catch (URISyntaxException e) {
             throw invalid(original, "it is not a well-formed URL (percent-encode special characters in the password)");
-        }
-        if (uri.getRawFragment() != null) {
-            throw invalid(original, "it holds an unencoded '#' (percent-encode it as %23 in a password or parameter)");
         }
         if (uri.getHost() == null) {
             throw invalid(original, "it names no host");
@@ -141,13 +147,33 @@ public final class DatabaseTargets {
         return new DatabaseTarget(Dialect.POSTGRESQL, jdbcUrl, user, password, secretParameters);
     }
 
+    /**
+     * A '#' or a second '@' cannot be told apart from the URL's own structure, so Java would read part of the password as
+     * the host or a fragment and the message would name the wrong problem.
+     */
+    private static void refuseUnencodedCharacters(String original, String uriText) {
+        if (uriText.indexOf('#') >= 0) {
+            throw invalid(original, "it holds an unencoded '#' (in a password or parameter, percent-encode it as %23)");
+        }
+        String afterScheme = uriText.substring(uriText.indexOf("://") + 3);
+        int query = afterScheme.indexOf('?');
+        String beforeQuery = query < 0 ? afterScheme : afterScheme.substring(0, query);
+        if (beforeQuery.indexOf('@') != beforeQuery.lastIndexOf('@')) {
+            throw invalid(original, "its user name or password holds an unencoded '@' (percent-encode it as %40)");
+        }
+    }
+
     /** Percent-decoding only: a '+' in a password is a plus, not the space form encoding would make of it. */
     private static String decode(String text) {
         return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static InvalidDatabaseUrlException invalid(String url, String why) {
-        return new InvalidDatabaseUrlException("Database URL '" + Secrets.maskUrl(url) + "' cannot be used: " + why
-                + ". Use " + ACCEPTED_FORMS + ".");
+        return refused(Secrets.maskUrl(url), why);
+    }
+
+    /** @param shownUrl the URL as the message may show it: masked, or cut before anything that could be secret */
+    private static InvalidDatabaseUrlException refused(String shownUrl, String why) {
+        return new InvalidDatabaseUrlException("Database URL '" + shownUrl + "' cannot be used: " + why + ". Use " + ACCEPTED_FORMS + ".");
     }
 }

@@ -1,6 +1,6 @@
 package dev.huddle.migration.connect;
 
-import dev.huddle.migration.failure.InvalidDatabaseUrlException;
+import dev.huddle.migration.settings.Durations;
 
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
@@ -27,7 +27,7 @@ public final class PostgresTimeouts {
     public static final Duration LOGIN = Duration.ofSeconds(10);
     /** Each read of the server's answer, once connected ({@code socketTimeout}; 0 means none). */
     public static final Duration SOCKET = Duration.ofHours(1);
-    /** Sets the socket timeout in seconds, or with a unit ({@code 90s}, {@code 30m}, {@code 2h}), when the URL does not. */
+    /** Sets the socket timeout ({@link Durations}: {@code 3600}, {@code 90s}, {@code 30m}, {@code 2h}) when the URL does not. */
     public static final String SOCKET_TIMEOUT_VARIABLE = "HUDDLE_DATABASE_SOCKET_TIMEOUT";
 
     private PostgresTimeouts() {
@@ -50,18 +50,10 @@ public final class PostgresTimeouts {
         return jdbcUrl + (jdbcUrl.indexOf('?') >= 0 ? "&" : "?") + "socketTimeout=" + seconds(value.strip());
     }
 
+    /** Whole seconds, as pgjdbc takes them; a part second rounds up, since 0 would mean no limit at all. */
     private static long seconds(String value) {
-        String number = value.toLowerCase(Locale.ROOT);
-        long unit = 1;
-        if (number.endsWith("s") || number.endsWith("m") || number.endsWith("h")) {
-            unit = number.endsWith("h") ? 3600 : number.endsWith("m") ? 60 : 1;
-            number = number.substring(0, number.length() - 1);
-        }
-        if (!number.matches("\\d{1,9}")) {
-            throw new InvalidDatabaseUrlException(SOCKET_TIMEOUT_VARIABLE + " '" + value + "' is not a duration: use whole "
-                    + "seconds (3600), or with a unit (90s, 30m, 2h); 0 means no limit.");
-        }
-        return Long.parseLong(number) * unit;
+        long millis = Durations.parse(SOCKET_TIMEOUT_VARIABLE, value).toMillis();
+        return (millis + 999) / 1000;
     }
 
     /**

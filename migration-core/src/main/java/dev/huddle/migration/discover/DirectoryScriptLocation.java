@@ -35,7 +35,8 @@ public final class DirectoryScriptLocation implements ScriptLocation {
         for (String name : names) {
             // One stat per entry would cost more than the rest of a no-op start; only entries not named like a script
             // are looked at, so a stray folder is skipped while a stray file is still reported by planning.
-            if (name.endsWith(".sql") || Files.isRegularFile(dir.resolve(name))) {
+            // Hidden entries (.DS_Store, an editor's swap file) are tools' files, never scripts.
+            if (!name.startsWith(".") && (name.endsWith(".sql") || Files.isRegularFile(dir.resolve(name)))) {
                 files.add(new ScriptFile(name, folder + name, () -> read(dir.resolve(name))));
             }
         }

@@ -43,7 +43,8 @@ public final class ModuleDiscovery {
             throw new FileUnusableException("Modules directory " + dir + " does not exist or is not a folder", "", null);
         }
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(Files::isDirectory).sorted().map(ModuleDiscovery::directoryModule).toList();
+            // Hidden folders (.git, .idea) are tools' state, never modules.
+            return children.filter(child -> !child.getFileName().toString().startsWith(".")).filter(Files::isDirectory).sorted().map(ModuleDiscovery::directoryModule).toList();
         } catch (IOException e) {
             throw new FileUnusableException("Cannot list modules directory " + dir + ": " + e.getMessage() + ".",
                     "Check the folder's permissions.", e);

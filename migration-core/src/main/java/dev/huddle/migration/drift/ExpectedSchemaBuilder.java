@@ -2,6 +2,7 @@ package dev.huddle.migration.drift;
 
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.execute.MigrationExecutor;
+import dev.huddle.migration.execute.MigrationProgress;
 import dev.huddle.migration.failure.DatabaseUnreachableException;
 import dev.huddle.migration.history.HistoryTable;
 import dev.huddle.migration.plan.MigrationPlan;
@@ -36,7 +37,7 @@ public final class ExpectedSchemaBuilder {
     /** The schema these migrations build, applied in the order given (a plan's, or a prefix of it). */
     public static ExpectedSchema build(Dialect dialect, List<ResolvedScript> migrations, DatabaseSession scratch) {
         SchemaReader reader = SchemaReader.of(dialect);
-        MigrationExecutor executor = new MigrationExecutor(scratch, true);
+        MigrationExecutor executor = new MigrationExecutor(scratch, true, MigrationProgress.SILENT);
         Map<String, String> owners = new HashMap<>();
         Map<String, String> createdBy = new HashMap<>();
         SchemaModel model = read(reader, scratch);

@@ -30,14 +30,17 @@ public final class MigrationExecutor {
 
     private final DatabaseSession session;
     private final boolean transactionPerMigration;
+    private final MigrationProgress progress;
 
     /**
      * @param transactionPerMigration commit after each migration instead of once per run: shorter locks, but a failure
      *                                leaves the migrations before it applied
+     * @param progress                told of each migration and each commit as the run goes
      */
-    public MigrationExecutor(DatabaseSession session, boolean transactionPerMigration) {
+    public MigrationExecutor(DatabaseSession session, boolean transactionPerMigration, MigrationProgress progress) {
         this.session = session;
         this.transactionPerMigration = transactionPerMigration;
+        this.progress = progress;
     }
 
     /**
@@ -109,12 +112,15 @@ public final class MigrationExecutor {
             try {
                 for (; index < run.size(); index++) {
                     ResolvedScript script = run.get(index);
+                    progress.starting(script);
                     long started = System.nanoTime();
                     // The session's search_path and role go back in the script's last round trip.
                     runner.run(script.scanned(), session.restoreSettingsSql());
                     int millis = (int) ((System.nanoTime() - started) / 1_000_000);
                     rows.add(new HistoryTable.NewRow(script.version(), script.readableDescription(), script.historyPath(), script.checksum(), millis, true));
-                    steps.add(new MigrationStep(script.module(), script.version(), script.readableDescription(), millis));
+                    MigrationStep step = new MigrationStep(script.module(), script.version(), script.readableDescription(), millis);
+                    progress.ran(step);
+                    steps.add(step);
                 }
             } catch (StatementRunner.StatementFailure failure) {
                 SqlFailures.rollbackKeeping(connection, failure.sqlException());
@@ -135,6 +141,7 @@ public final class MigrationExecutor {
             history.insert(connection, rows, session.installedBy());
             committing = true;
             connection.commit();
+            progress.committed(steps);
             return steps;
         } catch (SQLException e) {
             SqlFailures.rollbackKeeping(connection, e);
@@ -179,6 +186,7 @@ public final class MigrationExecutor {
         HistoryTable history = session.history();
         connection.setAutoCommit(true);
         history.createIfMissing(connection);
+        progress.starting(script);
         long started = System.nanoTime();
         try {
             new StatementRunner(connection, session.dialect()).runEachAlone(script.scanned());
@@ -205,7 +213,10 @@ public final class MigrationExecutor {
         int millis = (int) ((System.nanoTime() - started) / 1_000_000);
         history.insert(connection, List.of(new HistoryTable.NewRow(script.version(), script.readableDescription(),
                 script.historyPath(), script.checksum(), millis, true)), session.installedBy());
-        return new MigrationStep(script.module(), script.version(), script.readableDescription(), millis);
+        MigrationStep step = new MigrationStep(script.module(), script.version(), script.readableDescription(), millis);
+        progress.ran(step);
+        progress.committed(List.of(step));
+        return step;
     }
 
     private static MigrationFailedException failure(List<ResolvedScript> run, int failed, StatementRunner.StatementFailure failure,

@@ -251,6 +251,14 @@ public final class MigrationPlanner {
     private static Optional<ResolvedScript> resolveUp(ModuleDescriptor module, Dialect dialect, ScriptFile file, ScriptText text,
                                                       DownScripts downs, Problems problems) {
         Optional<ScriptName> name = ScriptName.parse(file.fileName());
+        if (name.isEmpty() && ScriptName.parseDown(file.fileName()).isPresent()) {
+            // Flyway's undo naming: people put down scripts beside the up scripts, where they would run as migrations.
+            String downFolder = module.directory().map(dir -> dir.resolve("down").resolve(dialect.folderName()) + "/")
+                    .orElse(ModuleDescriptor.downFolder(module.name(), dialect) + "/ in the module's resources");
+            problems.add(module.name(), module.name() + ": " + file.origin() + " is a down script in an up script folder. Move "
+                    + "it to " + downFolder + ", where down scripts belong.");
+            return Optional.empty();
+        }
         if (name.isEmpty()) {
             problems.add(module.name(), module.name() + ": " + file.origin() + " is not a valid migration name. Rename it to "
                     + ScriptName.EXPECTED_FORM + " (a real UTC time, lower-case description), or exclude it with a reason.");

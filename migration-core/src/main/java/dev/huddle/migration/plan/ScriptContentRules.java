@@ -86,6 +86,26 @@ public final class ScriptContentRules {
         return problems;
     }
 
+    /** What a note on a procedure call ends with; a list of notes gives it once ({@link #withAdviceOnce}). */
+    public static final String PROCEDURE_ADVICE = "If it commits or rolls back, PostgreSQL refuses inside the transaction "
+            + "Huddle runs the script in (invalid transaction termination) and the run is rolled back whole; mark the script "
+            + "'-- huddle:" + ScriptDirectives.NO_TRANSACTION + " <reason>' if the procedure must commit.";
+
+    /** The notes with {@link #PROCEDURE_ADVICE} kept on the first that ends with it and pointed to from the others. */
+    public static List<String> withAdviceOnce(List<String> notes) {
+        List<String> once = new ArrayList<>(notes.size());
+        boolean given = false;
+        for (String note : notes) {
+            if (note.endsWith(PROCEDURE_ADVICE) && given) {
+                once.add(note.substring(0, note.length() - PROCEDURE_ADVICE.length()) + "The same applies as above.");
+            } else {
+                given |= note.endsWith(PROCEDURE_ADVICE);
+                once.add(note);
+            }
+        }
+        return once;
+    }
+
     /**
      * What {@code validate} notes about a script without refusing it: that it is empty (a no-op, applied and recorded),
      * or that it calls a procedure.
@@ -98,10 +118,8 @@ public final class ScriptContentRules {
         }
         if (!script.directives().hasWithReason(ScriptDirectives.NO_TRANSACTION)) {
             first(scanned, statement -> StatementClassifier.callsProcedure(scanned.dialect(), statement)).ifPresent(call ->
-                    notes.add(script.historyPath() + " line " + call.line() + " calls a procedure (" + firstLine(call.sql()) + "). If it "
-                            + "commits or rolls back, PostgreSQL refuses inside the transaction Huddle runs the script in "
-                            + "(invalid transaction termination) and the run is rolled back whole; mark the script '-- huddle:"
-                            + ScriptDirectives.NO_TRANSACTION + " <reason>' if the procedure must commit."));
+                    notes.add(script.historyPath() + " line " + call.line() + " calls a procedure (" + firstLine(call.sql()) + "). "
+                            + PROCEDURE_ADVICE));
         }
         return notes;
     }

@@ -1,5 +1,6 @@
 package dev.huddle.migration.session;
 
+import dev.huddle.migration.connect.ConnectFailures;
 import dev.huddle.migration.connect.Secrets;
 import dev.huddle.migration.connect.SqliteWritability;
 import dev.huddle.migration.discover.Dialect;
@@ -207,9 +208,9 @@ public final class DatabaseSession implements AutoCloseable {
         return new DatabaseUnreachableException(what + " on " + description + ": " + reason(e, secrets) + ".", e);
     }
 
-    /** Names the database and the deepest cause: a pool's "timed out" hides the driver's "connection refused". */
+    /** Names the database and the actual cause: a pool's "timed out" hides the driver's "connection refused". */
     private static DatabaseUnreachableException unreachable(SQLException e, String description, Collection<String> secrets) {
-        return new DatabaseUnreachableException("Cannot connect to " + description + ": " + reason(e, secrets) + ".", e);
+        return ConnectFailures.of(e, description, secrets);
     }
 
     private static String reason(SQLException e, Collection<String> secrets) {

@@ -38,6 +38,11 @@ public record SessionSource(DatabaseSession.Connector connector, Dialect dialect
         return DatabaseSession.open(connector, dialect != null ? dialect : knownDialect, historySchema, description, secrets);
     }
 
+    /** Whether the database is a SQLite file that does not exist yet ({@link DatabaseTarget#isNotYetCreated}). */
+    public boolean databaseMissing() {
+        return dialect == Dialect.SQLITE && DatabaseTarget.isNotYetCreated(sqliteFile);
+    }
+
     /**
      * Whether a session may open before planning has passed: not for a SQLite URL whose file does not exist yet, since
      * connecting would create it even when planning then refuses. A pooled DataSource's database exists: the app made it.

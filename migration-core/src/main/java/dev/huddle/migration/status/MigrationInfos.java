@@ -8,6 +8,7 @@ import dev.huddle.migration.plan.ScriptDirectives;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -138,19 +139,30 @@ public final class MigrationInfos {
 
     /**
      * Pending scripts older than the newest applied one that carry no allowance: they stop {@code up}, not a rollback.
+     * The advice is the same for each, so the first carries it and the others point to it: a branch merged late may
+     * bring dozens.
      */
     public List<String> outOfOrderPending() {
-        List<String> refused = new ArrayList<>();
+        List<ResolvedScript> late = new ArrayList<>();
+        Set<String> modules = new LinkedHashSet<>();
         for (MigrationInfo info : pending) {
             ResolvedScript script = info.script();
             if (newestApplied != null && script.version().compareTo(newestApplied) < 0
                     && !script.directives().hasWithReason(ScriptDirectives.OUT_OF_ORDER)) {
-                refused.add("Module " + script.module() + ": " + script.origin() + " is pending but older than the newest "
-                        + "applied migration (" + newestApplied + "). If it was merged late, give it a timestamp after "
-                        + newestApplied + " so every database applies migrations in the same order, or allow it with "
-                        + "'-- huddle:" + ScriptDirectives.OUT_OF_ORDER + " <reason>'; if its module was rolled back alone, "
-                        + "apply it again with 'up --modules " + script.module() + "'.");
+                late.add(script);
+                modules.add(script.module());
             }
+        }
+        List<String> refused = new ArrayList<>();
+        for (ResolvedScript script : late) {
+            String problem = "Module " + script.module() + ": " + script.origin() + " is pending but older than the newest "
+                    + "applied migration (" + newestApplied + ")";
+            refused.add(refused.isEmpty() ? problem + ". If " + (late.size() == 1 ? "it was" : "they were") + " merged late, "
+                    + "give " + (late.size() == 1 ? "it a timestamp" : "each a timestamp") + " after " + newestApplied
+                    + " so every database applies migrations in the same order, or allow " + (late.size() == 1 ? "it" : "each")
+                    + " with '-- huddle:" + ScriptDirectives.OUT_OF_ORDER + " <reason>'; if " + (modules.size() == 1 ? "its module was"
+                    : "their modules were") + " rolled back alone, apply " + (late.size() == 1 ? "it" : "them") + " again with "
+                    + "'up --modules " + String.join(",", modules) + "'." : problem + ": the same fix as above.");
         }
         return refused;
     }

@@ -35,7 +35,7 @@ public record ValidationReport(List<String> problems, List<String> outOfOrder, i
         migrations.stream().filter(script -> !script.reversible())
                 .forEach(script -> notes.add(script.historyPath() + " has no down script: rollbacks stop before it."));
         migrations.forEach(script -> notes.addAll(ScriptContentRules.notesOf(script)));
-        return notes;
+        return ScriptContentRules.withAdviceOnce(notes);
     }
 
     /** Nothing stops {@code up}. */

@@ -1,6 +1,7 @@
 package dev.huddle.migration.cli;
 
 import dev.huddle.migration.failure.AdoptionRefusedException;
+import dev.huddle.migration.failure.DatabaseMissingException;
 import dev.huddle.migration.failure.DatabaseReadOnlyException;
 import dev.huddle.migration.failure.DatabaseUnreachableException;
 import dev.huddle.migration.failure.FileUnusableException;
@@ -65,6 +66,7 @@ class ExitCodesTest {
             entry(AdoptionRefusedException.class, 3),
             entry(DatabaseUnreachableException.class, 4),
             entry(DatabaseReadOnlyException.class, 4),
+            entry(DatabaseMissingException.class, 4),
             entry(MigrationLockTimeoutException.class, 4));
 
     @Test

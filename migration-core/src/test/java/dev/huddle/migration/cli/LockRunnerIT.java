@@ -30,7 +30,7 @@ class LockRunnerIT {
         assertThat(up.code()).as(up.err()).isEqualTo(ExitCodes.CANNOT_CONNECT);
         assertThat(up.err()).startsWith("error: Timed out after 1 s waiting for the migration lock")
                 .contains(engine == Engine.POSTGRESQL ? "held by test holder" : "held by another thread of this process");
-        assertThat(up.out()).isEmpty();
+        assertThat(up.out()).doesNotContain("applying");
         assertThat(HistoryRows.scripts(database)).isEmpty();
         assertThat(run(database, INTERLEAVED, "up").code()).as("once the holder is gone").isEqualTo(ExitCodes.OK);
     }

@@ -37,8 +37,8 @@ class RunnerIT {
 
         assertThat(up.code()).as(up.err()).isEqualTo(ExitCodes.OK);
         List<String> listed = new ArrayList<>();
-        Interleaved.MIGRATIONS.forEach(m -> listed.addAll(List.of("applied  " + m.module(), m.version(), m.description())));
-        listed.add("Applied 4 migrations.");
+        Interleaved.MIGRATIONS.forEach(m -> listed.addAll(List.of("applying " + m.module(), m.version(), m.description())));
+        listed.addAll(List.of("committed 4 migrations", "Applied 4 migrations."));
         assertThat(up.out()).containsSubsequence(listed);
         assertThat(up.err()).isEmpty();
     }

@@ -92,8 +92,8 @@ class SecretsRunnerIT {
         Run up = run(url, INTERLEAVED, "up");
 
         assertThat(up.code()).as(up.err()).isEqualTo(ExitCodes.CANNOT_CONNECT);
-        assertThat(up.err()).startsWith("error: Cannot connect to jdbc:postgresql://127.0.0.1:")
-                .contains("database \"no_such_database\" does not exist");
+        assertThat(up.err()).startsWith("error: The database \"no_such_database\" does not exist on the server at 127.0.0.1:")
+                .contains("createdb -h 127.0.0.1 -p ", " -U postgres no_such_database");
     }
 
     /** The test database's URL with these secrets percent-encoded into it, as a careful user would write it. */

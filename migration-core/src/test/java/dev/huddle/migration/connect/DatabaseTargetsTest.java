@@ -3,6 +3,7 @@ package dev.huddle.migration.connect;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.failure.HuddleFailure;
 import dev.huddle.migration.failure.InvalidDatabaseUrlException;
+import dev.huddle.migration.failure.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,6 +115,42 @@ class DatabaseTargetsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"postgresql://huddle:top@secret@db.internal:5432/huddle", "jdbc:postgresql://huddle:p@ss@db.internal/huddle",
+            "postgres://huddle:p@ss@db.internal/huddle?sslmode=require"})
+    void anUnencodedAtSignInThePasswordIsNamedWithoutShowingThePassword(String url) {
+        assertThatThrownBy(() -> DatabaseTargets.fromUrl(url))
+                .isInstanceOf(InvalidDatabaseUrlException.class)
+                .hasMessageContaining("cannot be used: its user name or password holds an unencoded '@' (percent-encode it as %40).")
+                .hasMessageContaining("huddle:***@db.internal")
+                .satisfies(refused -> assertThat(refused.getMessage()).doesNotContain("top@").doesNotContain("p@ss").doesNotContain("secret"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql://huddle:top#secret@db.internal:5432/huddle", "postgresql://huddle:topsecret@db.internal/huddle#x"})
+    void anUnencodedHashIsNamedWithoutShowingThePassword(String url) {
+        assertThatThrownBy(() -> DatabaseTargets.fromUrl(url))
+                .isInstanceOf(InvalidDatabaseUrlException.class)
+                .hasMessageContaining("cannot be used: it holds an unencoded '#' (in a password or parameter, percent-encode it as %23).")
+                .satisfies(refused -> assertThat(refused.getMessage()).doesNotContain("secret"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql:huddle", "jdbc:postgresql:/huddle"})
+    void theShortFormWithoutAHostIsNamedWithTheUrlToWriteInstead(String url) {
+        assertThatThrownBy(() -> DatabaseTargets.fromUrl(url))
+                .isInstanceOf(InvalidDatabaseUrlException.class)
+                .hasMessageStartingWith("Database URL '" + url + "' cannot be used: it is the short form without a host; write "
+                        + "jdbc:postgresql://localhost:5432/huddle to name the server.");
+    }
+
+    @Test
+    void theShortFormIsShownWithoutItsParameters() {
+        assertThatThrownBy(() -> DatabaseTargets.fromUrl("jdbc:postgresql:huddle?password=topsecret"))
+                .hasMessageStartingWith("Database URL 'jdbc:postgresql:huddle?...' cannot be used: it is the short form")
+                .satisfies(refused -> assertThat(refused.getMessage()).doesNotContain("topsecret"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
             "postgresql://huddle:top secret@localhost/huddle",
             "huddle:topsecret@localhost/huddle",
@@ -178,7 +215,7 @@ class DatabaseTargetsTest {
     @Test
     void refusesASocketTimeoutThatIsNoDuration() {
         assertThatThrownBy(() -> DatabaseTargets.resolve("postgresql://h/db", Map.of("HUDDLE_DATABASE_SOCKET_TIMEOUT", "soon")))
-                .isInstanceOf(InvalidDatabaseUrlException.class)
+                .isInstanceOf(UsageException.class)
                 .hasMessageContaining("HUDDLE_DATABASE_SOCKET_TIMEOUT 'soon' is not a duration");
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,20 @@ class ScriptContentRulesTest {
         assertThat(rules.problemsOf(script)).isEmpty();
         assertThat(ScriptContentRules.notesOf(script)).singleElement().asString()
                 .contains("line 1 calls a procedure", "invalid transaction termination", "rolled back whole");
+    }
+
+    @Test
+    void givesTheProcedureAdviceOnceForManyCalls() {
+        List<String> notes = new ArrayList<>();
+        for (String procedure : List.of("refresh_totals", "refresh_counts", "refresh_ranks")) {
+            notes.addAll(ScriptContentRules.notesOf(script(Dialect.POSTGRESQL, "call " + procedure + "();\n")));
+        }
+
+        List<String> once = ScriptContentRules.withAdviceOnce(notes);
+
+        assertThat(String.join("\n", once)).containsOnlyOnce("invalid transaction termination");
+        assertThat(once.get(0)).contains("refresh_totals", "invalid transaction termination");
+        assertThat(once.subList(1, 3)).allSatisfy(note -> assertThat(note).contains("calls a procedure").endsWith("The same applies as above."));
     }
 
     @ParameterizedTest

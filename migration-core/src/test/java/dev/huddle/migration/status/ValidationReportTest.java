@@ -67,6 +67,20 @@ class ValidationReportTest {
     }
 
     @Test
+    void givesTheAdviceForPendingScriptsOlderThanTheNewestAppliedOnceNotOncePerScript() {
+        ResolvedScript newest = script("alpha", "20250104000000", "fourth");
+
+        ValidationReport report = ValidationReport.of(plan(first, second, third, newest), List.of(row(1, newest, true)));
+
+        assertThat(report.outOfOrder()).hasSize(3);
+        assertThat(String.join("\n", report.outOfOrder())).containsOnlyOnce("'-- huddle:out-of-order <reason>'")
+                .containsOnlyOnce("'up --modules alpha,beta'");
+        assertThat(report.outOfOrder().get(0)).contains(first.origin(), "If they were merged late, give each a timestamp after "
+                + "20250104000000");
+        assertThat(report.outOfOrder().subList(1, 3)).allSatisfy(line -> assertThat(line).endsWith(": the same fix as above."));
+    }
+
+    @Test
     void letsAPendingScriptRunOutOfOrderWhenItSaysWhy() {
         ResolvedScript late = script("beta", "20250102000000", "second", "-- huddle:out-of-order merged late from branch x\n");
 
