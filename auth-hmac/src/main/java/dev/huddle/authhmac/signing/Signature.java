@@ -38,7 +38,8 @@ public final class Signature {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
     }
 
-    static String sha256Hex(byte[] body) {
+    /** Lowercase hex SHA-256 of the bytes. */
+    public static String sha256Hex(byte[] body) {
         try {
             return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
