@@ -46,6 +46,21 @@ class SettingsAndInvitationsIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aSignedClientReadsTheSettingsAndAnUnsignedOneIsRefused(Engine engine) {
+        try (AuthServer server = AuthServer.start(DATABASES.fresh(engine))) {
+            AuthServer.Session session = server.createSession("laptop", "device-1");
+            server.context().getBean(ServerSettingsService.class).update("Team Huddle", RegistrationMode.CLOSED);
+
+            AuthServer.Answer answer = server.signed(session, "GET", "/api/server-settings", new byte[0]);
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).containsEntry("serverName", "Team Huddle").containsEntry("registrationMode", "closed");
+            assertThat(server.send("GET", "/api/server-settings", new byte[0], java.util.Map.of()).status()).isEqualTo(401);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void anInvitationIsAcceptedOnceAndItsTokenIsStoredOnlyHashed(Engine engine) {
         try (AuthServer server = AuthServer.start(DATABASES.fresh(engine))) {
             Invitations invitations = server.context().getBean(Invitations.class);
