@@ -46,6 +46,19 @@ class SignedRequestsIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void theBodyASignedRequestCarriesStillReachesTheController(Engine engine) {
+        try (AuthServer server = AuthServer.start(DATABASES.fresh(engine))) {
+            Session session = server.createSession("laptop", "device-1");
+
+            Answer answer = server.signed(session, "POST", "/api/test-echo?x=1", utf8("{\"title\":\"Standup\"}"));
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).containsEntry("title", "Standup");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void eachMissingHeaderIsRefused(Engine engine) {
         try (AuthServer server = AuthServer.start(DATABASES.fresh(engine))) {
             Session session = server.createSession("laptop", "device-1");
