@@ -75,8 +75,9 @@ class ConcurrentMigrationIT {
             for (int i = 0; i < PROCESSES; i++) {
                 boots.add(pool.submit((Callable<EmbeddedServer>) () -> {
                     start.await();
-                    return ApplicationContext.run(EmbeddedServer.class,
-                            Map.of("huddle.database.url", db.url(), "micronaut.server.port", -1));
+                    // Named here: off the test's thread, Micronaut does not deduce the test environment and its key.
+                    return ApplicationContext.run(EmbeddedServer.class, Map.of("huddle.database.url", db.url(),
+                            "micronaut.server.port", -1, "huddle.auth.server-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
                 }));
             }
             start.countDown();
