@@ -1,5 +1,6 @@
 package dev.huddle.eventssync.api;
 
+import dev.huddle.eventssync.store.SchemaEnums;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -15,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -27,8 +27,6 @@ import java.util.UUID;
 @Controller("/api/events")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class EventsController {
-    private static final Set<String> TRIAGE_STATUSES = Set.of("untriaged", "in_review", "approved", "rejected");
-
     private final EventQueries queries;
 
     EventsController(EventQueries queries) {
@@ -39,9 +37,9 @@ class EventsController {
     HttpResponse<?> list(@Nullable @QueryValue String triage, @Nullable @QueryValue String from, @Nullable @QueryValue String to)
             throws SQLException {
         String status = triage == null ? null : triage.toLowerCase(Locale.ROOT);
-        if (status != null && !TRIAGE_STATUSES.contains(status)) {
+        if (status != null && !SchemaEnums.TRIAGE_STATUSES.contains(status)) {
             return HttpResponse.badRequest(Map.of("message", "triage '" + triage + "' is not a triage status: use one of "
-                    + new TreeSet<>(TRIAGE_STATUSES) + "."));
+                    + new TreeSet<>(SchemaEnums.TRIAGE_STATUSES) + "."));
         }
         try {
             List<EventView> events = queries.events(new EventFilter(status, instant(from), instant(to)));

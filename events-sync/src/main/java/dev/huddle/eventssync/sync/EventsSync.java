@@ -29,21 +29,15 @@ public class EventsSync {
     private final AirtableConfiguration airtableConfiguration;
     private final EventsSyncConfiguration configuration;
     private final SyncRunLedger ledger;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
     public EventsSync(DataSource dataSource, AirtableClient airtable, AirtableConfiguration airtableConfiguration,
                       EventsSyncConfiguration configuration, SyncRunLedger ledger) {
-        this(dataSource, airtable, airtableConfiguration, configuration, ledger, Clock.systemUTC());
-    }
-
-    EventsSync(DataSource dataSource, AirtableClient airtable, AirtableConfiguration airtableConfiguration,
-               EventsSyncConfiguration configuration, SyncRunLedger ledger, Clock clock) {
         this.dataSource = dataSource;
         this.airtable = airtable;
         this.airtableConfiguration = airtableConfiguration;
         this.configuration = configuration;
         this.ledger = ledger;
-        this.clock = clock;
     }
 
     /**

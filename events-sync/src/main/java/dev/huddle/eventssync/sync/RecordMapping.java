@@ -2,6 +2,7 @@ package dev.huddle.eventssync.sync;
 
 import dev.huddle.eventssync.airtable.AirtableRecord;
 import dev.huddle.eventssync.store.EventsDialect;
+import dev.huddle.eventssync.store.SchemaEnums;
 import io.micronaut.json.tree.JsonNode;
 
 import java.time.Instant;
@@ -38,10 +39,6 @@ final class RecordMapping {
     static final String ATTENDEE_EMAIL = "Email";
     static final String ATTENDEE_EVENT = "Event";
     static final String ATTENDEE_STATUS = "Status";
-
-    // The schema's enum values (event_triage_status, attendee_registration_status).
-    private static final Set<String> TRIAGE_STATUSES = Set.of("untriaged", "in_review", "approved", "rejected");
-    private static final Set<String> REGISTRATION_STATUSES = Set.of("registered", "waitlisted", "cancelled", "attended");
 
     private final String eventsTable;
     private final String attendeesTable;
@@ -144,7 +141,7 @@ final class RecordMapping {
         if (startsAt != null && endsAt != null && endsAt.isBefore(startsAt)) {
             throw new MalformedFieldException(EVENT_END + " " + endsAt + " is before " + EVENT_START + " " + startsAt);
         }
-        String triage = choice(fields, EVENT_TRIAGE_STATUS, TRIAGE_STATUSES);
+        String triage = choice(fields, EVENT_TRIAGE_STATUS, SchemaEnums.TRIAGE_STATUSES);
         Integer capacity = integer(fields, EVENT_CAPACITY);
         if (capacity != null && capacity <= 0) {
             throw new MalformedFieldException(EVENT_CAPACITY + " " + capacity + " is not positive; leave it empty for no limit");
@@ -158,7 +155,7 @@ final class RecordMapping {
         if (event == null) {
             throw new MalformedFieldException("no " + ATTENDEE_EVENT + " linked; every attendee belongs to an event");
         }
-        String status = choice(fields, ATTENDEE_STATUS, REGISTRATION_STATUSES);
+        String status = choice(fields, ATTENDEE_STATUS, SchemaEnums.REGISTRATION_STATUSES);
         return new AttendeeFields(event, text(fields, ATTENDEE_NAME), email(fields, ATTENDEE_EMAIL), status == null ? "registered" : status);
     }
 
