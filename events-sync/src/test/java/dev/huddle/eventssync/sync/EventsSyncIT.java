@@ -11,6 +11,7 @@ import dev.huddle.testsupport.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -267,6 +269,27 @@ class EventsSyncIT {
             assertThat(Queries.text(s, "SELECT error_message FROM sync_metadata WHERE id = '00000000-0000-4000-8000-0000000000f1'"))
                     .startsWith("abandoned");
         }
+    }
+
+    @Test
+    void runsOnAScheduleOnlyWhenOneIsConfigured() throws Exception {
+        TestDatabase db = DATABASES.fresh(Engine.SQLITE);
+        Map<String, Object> scheduled = AppContexts.airtableSettings(airtable);
+        scheduled.put("huddle.events-sync.schedule", "100ms");
+
+        assertThat(context(db, AppContexts.airtableSettings(airtable)).findBean(ScheduledEventsSync.class)).isEmpty();
+        context(db, scheduled);
+
+        // A wait for the first scheduled run, not a measure of it: the deadline only stops a broken schedule hanging.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long succeeded = 0;
+        while (succeeded == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                succeeded = Queries.count(s, "SELECT count(*) FROM sync_metadata WHERE status = 'succeeded'");
+            }
+        }
+        assertThat(succeeded).as("scheduled runs that succeeded").isPositive();
     }
 
     private SyncRun sync(TestDatabase db) {
