@@ -1,0 +1,2 @@
+/** The server's settings: its name and who may register. */
+package dev.huddle.authhmac.settings;
