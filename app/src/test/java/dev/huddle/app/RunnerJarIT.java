@@ -26,7 +26,7 @@ class RunnerJarIT {
 
         JarProcess.Result first = runner("--url", db.url(), "up");
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("Applied 18 migrations.").contains("meetings").contains("signaling");
+        assertThat(first.out()).contains("Applied " + ShippedMigrations.count(engine) + " migrations.").contains("meetings").contains("signaling");
 
         JarProcess.Result second = runner("--url", db.url(), "up");
         assertThat(second.exitCode()).isZero();
@@ -35,7 +35,8 @@ class RunnerJarIT {
         JarProcess.Result status = runner("--url", db.url(), "status", "--json");
         assertThat(status.exitCode()).isZero();
         JsonNode migrations = new ObjectMapper().readTree(status.out()).get("migrations");
-        assertThat(migrations).hasSize(19);
+        // Every applied migration and the excluded one.
+        assertThat(migrations).hasSize(ShippedMigrations.count(engine) + 1);
         assertThat(migrations.get(0).get("module").asText()).isEqualTo("signaling");
         assertThat(migrations.get(0).get("version").isTextual()).isTrue();
         assertThat(migrations.findValuesAsText("state")).containsOnly("applied", "excluded");

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,8 +41,13 @@ class EventsSyncSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void appliesOnlyItsOwnMigrationsToAFreshDatabase(Engine engine) throws SQLException {
-        SCHEMA.assertAppliesAloneToAFreshDatabase(engine,
-                List.of("20250210093000", "20250420160000", "20250605101500", "20250618143000", "20250701093000"),
+        List<String> both = List.of("20250210093000", "20250420160000", "20250605101500", "20250618143000", "20250701093000",
+                "20261201120000", "20261201120100");
+        // The admin console's read-only role is PostgreSQL's alone: SQLite has no roles.
+        List<String> versions = engine == Engine.POSTGRESQL
+                ? Stream.concat(both.stream(), Stream.of("20261201120200")).toList()
+                : both;
+        SCHEMA.assertAppliesAloneToAFreshDatabase(engine, versions,
                 Set.of("events", "admins", "attendees", "sync_metadata", "huddle_schema_history"));
     }
 
@@ -71,7 +77,7 @@ class EventsSyncSchemaIT {
             assertThat(schema.lookupIndexes("events")).containsExactlyInAnyOrder("idx_events_starts_at", "idx_events_triage_status");
             assertThat(schema.lookupIndexes("attendees")).containsExactlyInAnyOrder("idx_attendees_event_id", "idx_attendees_email");
             assertThat(schema.lookupIndexes("admins")).isEmpty();
-            assertThat(schema.lookupIndexes("sync_metadata")).isEmpty();
+            assertThat(schema.lookupIndexes("sync_metadata")).containsExactly("idx_sync_metadata_sync_name_started_at");
         });
     }
 
@@ -83,15 +89,23 @@ class EventsSyncSchemaIT {
                 s.executeUpdate("INSERT INTO events (id, airtable_id, name) VALUES ('" + EVENT + "', 'recEvent1', '" + name + "') "
                         + "ON CONFLICT (airtable_id) DO UPDATE SET name = excluded.name");
             }
-            for (int records : List.of(3, 5)) {
-                s.executeUpdate("INSERT INTO sync_metadata (id, table_name, records_synced) VALUES ('00000000-0000-4000-8000-00000000005"
-                        + records + "', 'Events', " + records + ") ON CONFLICT (table_name) DO UPDATE SET records_synced = excluded.records_synced");
-            }
 
             assertThat(Queries.count(s, "SELECT count(*) FROM events WHERE name = 'Launch party'")).isEqualTo(1);
             assertThat(Queries.count(s, "SELECT count(*) FROM events")).isEqualTo(1);
-            assertThat(Queries.count(s, "SELECT records_synced FROM sync_metadata WHERE table_name = 'Events'")).isEqualTo(5);
-            assertThat(Queries.count(s, "SELECT count(*) FROM sync_metadata")).isEqualTo(1);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void keepsARowPerSyncRunButOneRunningRowPerSync(Engine engine) throws SQLException {
+        DATABASES.check(engine, (c, s, schema) -> {
+            s.executeUpdate("INSERT INTO sync_metadata (id, sync_name, status) VALUES ('00000000-0000-4000-8000-000000000051', 'airtable', 'succeeded')");
+            s.executeUpdate("INSERT INTO sync_metadata (id, sync_name, status) VALUES ('00000000-0000-4000-8000-000000000052', 'airtable', 'running')");
+
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO sync_metadata (id, sync_name, status) "
+                    + "VALUES ('00000000-0000-4000-8000-000000000053', 'airtable', 'running')")).isInstanceOf(SQLException.class);
+            s.executeUpdate("INSERT INTO sync_metadata (id, sync_name, status) VALUES ('00000000-0000-4000-8000-000000000054', 'other', 'running')");
+            assertThat(Queries.count(s, "SELECT count(*) FROM sync_metadata WHERE sync_name = 'airtable'")).isEqualTo(2);
         });
     }
 
@@ -135,7 +149,7 @@ class EventsSyncSchemaIT {
                     + "VALUES ('00000000-0000-4000-8000-0000000000d1', 'ann@example.org', 'root')")).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> s.executeUpdate("INSERT INTO attendees (id, event_id, airtable_id, registration_status) "
                     + "VALUES ('00000000-0000-4000-8000-0000000000a1', '" + EVENT + "', 'recAttendee1', 'maybe')")).isInstanceOf(SQLException.class);
-            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO sync_metadata (id, table_name, status) "
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO sync_metadata (id, sync_name, status) "
                     + "VALUES ('00000000-0000-4000-8000-000000000051', 'Events', 'paused')")).isInstanceOf(SQLException.class);
             assertThat(Queries.count(s, "SELECT count(*) FROM events WHERE triage_status = 'approved'")).isEqualTo(1);
         });
