@@ -37,7 +37,7 @@ public final class SqlScanner {
     private final boolean postgres;
     private final String sql;
     private final int length;
-    private final char[] code;
+    private final BlankedSpans blanked = new BlankedSpans();
     private final List<ScriptStatement> statements = new ArrayList<>();
     private final List<ClientCommand> clientCommands = new ArrayList<>();
     private Unterminated unterminated;
@@ -61,7 +61,6 @@ public final class SqlScanner {
         this.postgres = dialect == Dialect.POSTGRESQL;
         this.sql = sql;
         this.length = sql.length();
-        this.code = sql.toCharArray();
     }
 
     /** Reads the script once; never fails, whatever the text: what it could not close is in {@link ScannedScript#unterminated}. */
@@ -71,9 +70,7 @@ public final class SqlScanner {
 
     private ScannedScript run() {
         int i = length > 0 && sql.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
-        if (i == 1) {
-            code[0] = ' ';
-        }
+        blanked.add(0, i);
         while (i < length) {
             i = step(i);
         }
@@ -85,7 +82,7 @@ public final class SqlScanner {
             }
             endStatement(length);
         }
-        return new ScannedScript(dialect, sql, statements, new String(code), clientCommands, unterminated,
+        return new ScannedScript(dialect, sql, statements, blanked.sorted(), clientCommands, unterminated,
                 Arrays.copyOf(lineStarts, lines));
     }
 
@@ -171,8 +168,7 @@ public final class SqlScanner {
         if (!keywords.equals(previousKeywords)) {
             previousKeywords = List.copyOf(keywords);
         }
-        statements.add(new ScriptStatement(startLine, start, lastCodeEnd, sql.substring(start, lastCodeEnd),
-                previousKeywords, data));
+        statements.add(new ScriptStatement(sql, startLine, start, lastCodeEnd, previousKeywords, data));
         start = -1;
         return next;
     }
@@ -249,7 +245,7 @@ public final class SqlScanner {
                     j += 2;
                     continue;
                 }
-                blank(from, j + 1);
+                blanked.add(from, j + 1);
                 return j + 1;
             }
             if (c == '\\' && backslashEscapes && j + 1 < limit) {
@@ -264,7 +260,7 @@ public final class SqlScanner {
         if (report) {
             unterminated(openedOn, "string literal");
         }
-        blank(from, limit);
+        blanked.add(from, limit);
         return limit;
     }
 
@@ -300,13 +296,13 @@ public final class SqlScanner {
         int close = sql.indexOf(tag, tagEnd);
         if (close < 0) {
             unterminated(lines, "dollar-quoted body " + tag);
-            blank(dollar, tagEnd);
+            blanked.add(dollar, tagEnd);
             blankLiterals(tagEnd, length);
             return length;
         }
-        blank(dollar, tagEnd);
+        blanked.add(dollar, tagEnd);
         blankLiterals(tagEnd, close);
-        blank(close, close + tag.length());
+        blanked.add(close, close + tag.length());
         return close + tag.length();
     }
 
@@ -355,9 +351,9 @@ public final class SqlScanner {
                 if (close < 0 || close >= to) {
                     i++;
                 } else {
-                    blank(i, tagEnd);
+                    blanked.add(i, tagEnd);
                     blankLiterals(tagEnd, close);
-                    blank(close, close + tagEnd - i);
+                    blanked.add(close, close + tagEnd - i);
                     i = close + tagEnd - i;
                 }
             } else {
@@ -371,7 +367,7 @@ public final class SqlScanner {
         while (end < limit && sql.charAt(end) != '\n') {
             end++;
         }
-        blank(from, end);
+        blanked.add(from, end);
         return end;
     }
 
@@ -399,7 +395,7 @@ public final class SqlScanner {
         if (depth > 0 && report && postgres) {
             unterminated(openedOn, "block comment");
         }
-        blank(from, j);
+        blanked.add(from, j);
         return j;
     }
 
@@ -408,7 +404,7 @@ public final class SqlScanner {
         int end = sql.indexOf('\n', from);
         end = end < 0 ? length : end;
         clientCommands.add(new ClientCommand(lines, sql.substring(from, end).strip()));
-        blank(from, end);
+        blanked.add(from, end);
         return end;
     }
 
@@ -422,7 +418,7 @@ public final class SqlScanner {
             unterminated(lines, "COPY data (no line \\. ends it)");
             return new CopyData(lines, length, length, "", false);
         }
-        blank(afterSemicolon, lineEnd);
+        blanked.add(afterSemicolon, lineEnd);
         newline(lineEnd + 1);
         int dataStart = lineEnd + 1;
         int dataLine = lines;
@@ -432,7 +428,7 @@ public final class SqlScanner {
             end = end < 0 ? length : end;
             int content = end > lineStart && sql.charAt(end - 1) == '\r' ? end - 1 : end;
             if (content - lineStart == 2 && sql.charAt(lineStart) == '\\' && sql.charAt(lineStart + 1) == '.') {
-                blank(dataStart, end);
+                blanked.add(dataStart, end);
                 return new CopyData(dataLine, dataStart, lineStart, sql.substring(dataStart, lineStart), true);
             }
             if (end < length) {
@@ -441,7 +437,7 @@ public final class SqlScanner {
             lineStart = end + 1;
         }
         unterminated(dataLine, "COPY data (no line \\. ends it)");
-        blank(dataStart, length);
+        blanked.add(dataStart, length);
         return new CopyData(dataLine, dataStart, length, sql.substring(dataStart), false);
     }
 
@@ -469,14 +465,6 @@ public final class SqlScanner {
 
     private static boolean isWordPart(char c) {
         return isWordStart(c) || c >= '0' && c <= '9' || c == '$';
-    }
-
-    private void blank(int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (code[k] != '\n') {
-                code[k] = ' ';
-            }
-        }
     }
 
     private void countLines(int from, int to) {
