@@ -9,31 +9,25 @@ class BlankedSpansTest {
 
     @Test
     void blanksEverySpanKeepingLineEndings() {
-        BlankedSpans spans = new BlankedSpans();
-        spans.add(7, 10);
-        spans.add(12, 19);
-        spans.add(27, 32);
-
-        assertThat(spans.sorted().view(TEXT, 0, TEXT.length())).isEqualTo("select    ;        \nselect   \n  ;");
+        assertThat(spans(7, 10, 12, 19, 27, 32).view(TEXT, 0, TEXT.length())).isEqualTo("select    ;        \nselect   \n  ;");
     }
 
     @Test
     void viewsAPartOfTheTextWithTheSpansThatCrossItsEdges() {
-        BlankedSpans spans = new BlankedSpans();
-        spans.add(7, 10);
-        spans.add(27, 32);
-
-        assertThat(spans.sorted().view(TEXT, 8, 30)).isEqualTo("  ; -- note\nselect   \n");
+        assertThat(spans(7, 10, 27, 32).view(TEXT, 8, 30)).isEqualTo("  ; -- note\nselect   \n");
     }
 
     @Test
     void mergesSpansAddedOutOfOrderOrOverlapping() {
-        BlankedSpans spans = new BlankedSpans();
-        spans.add(27, 32);
-        spans.add(7, 10);
-        spans.add(8, 12);
-        spans.add(5, 5);
+        assertThat(spans(27, 32, 7, 10, 8, 12, 5, 5).view(TEXT, 0, TEXT.length())).isEqualTo("select      -- note\nselect   \n  ;");
+    }
 
-        assertThat(spans.sorted().view(TEXT, 0, TEXT.length())).isEqualTo("select      -- note\nselect   \n  ;");
+    /** Spans added in the order given, as start and end offsets in pairs. */
+    private static BlankedSpans spans(int... bounds) {
+        BlankedSpans spans = new BlankedSpans();
+        for (int k = 0; k < bounds.length; k += 2) {
+            spans.add(bounds[k], bounds[k + 1]);
+        }
+        return spans.sorted();
     }
 }
