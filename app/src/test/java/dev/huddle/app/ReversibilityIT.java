@@ -4,7 +4,7 @@ import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.migration.plan.ResolvedScript;
-import dev.huddle.migration.plan.RollbackRequest;
+import dev.huddle.migration.rollback.RollbackRequest;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.SchemaDump;
 import dev.huddle.testsupport.TestDatabase;

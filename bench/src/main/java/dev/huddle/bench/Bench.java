@@ -29,7 +29,7 @@ public final class Bench {
     /** Only the corpus, not the app's own modules that the runner jar also carries: every runner gets the same work. */
     private static final String CORPUS_MODULES = "mod0,mod1,mod2,mod3";
     /** The JVM flags of app/src/main/launcher/huddle-migrate, archive aside; keep the two in step. */
-    private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+    private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=1m", "-XX:-UsePerfData");
     private final Options options;
     /** engine -> size -> measurement -> seconds per round. */
     private final Map<String, Map<Integer, Map<String, List<Double>>>> results = new LinkedHashMap<>();

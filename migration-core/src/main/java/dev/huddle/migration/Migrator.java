@@ -23,9 +23,9 @@ import dev.huddle.migration.lock.MigrationLock;
 import dev.huddle.migration.plan.MigrationPlan;
 import dev.huddle.migration.plan.MigrationPlanner;
 import dev.huddle.migration.plan.ResolvedScript;
-import dev.huddle.migration.plan.RollbackPlan;
-import dev.huddle.migration.plan.RollbackPlanner;
-import dev.huddle.migration.plan.RollbackRequest;
+import dev.huddle.migration.rollback.RollbackPlan;
+import dev.huddle.migration.rollback.RollbackPlanner;
+import dev.huddle.migration.rollback.RollbackRequest;
 import dev.huddle.migration.session.DatabaseSession;
 import dev.huddle.migration.session.SessionOpening;
 import dev.huddle.migration.session.SessionSource;
@@ -160,14 +160,15 @@ public final class Migrator {
     private RollbackPlan planDown(RollbackRequest request, List<AppliedMigration> history) {
         // A rollback of one module answers for that module and its dependents, not for a bad script elsewhere.
         MigrationPlan plan = request.module() == null ? plan() : planner.planForRollbackOf(request.module(), dialect(), selected);
-        ValidationReport report = ValidationReport.of(plan, MigrationInfos.join(plan, history));
+        MigrationInfos inScope = MigrationInfos.join(plan, history);
+        ValidationReport report = ValidationReport.of(plan, inScope);
         if (!report.isTrustworthy()) {
             throw new InconsistentHistoryException(report, report.problems());
         }
         MigrationPlan allModules = request.module() == null
                 ? planner.plan(dialect(), List.of())
                 : planner.planForRollbackOf(request.module(), dialect(), List.of());
-        return new RollbackPlanner(plan, allModules).plan(request, history);
+        return new RollbackPlanner(inScope, MigrationInfos.join(allModules, history)).plan(request);
     }
 
     /**

@@ -7,7 +7,7 @@ import dev.huddle.migration.failure.InconsistentHistoryException;
 import dev.huddle.migration.failure.IrreversibleMigrationException;
 import dev.huddle.migration.failure.MigrationFailedException;
 import dev.huddle.migration.failure.RollbackRefusedException;
-import dev.huddle.migration.plan.RollbackRequest;
+import dev.huddle.migration.rollback.RollbackRequest;
 import dev.huddle.migration.status.MigrationState;
 import dev.huddle.migration.status.MigrationStatus;
 import dev.huddle.testsupport.Engine;

@@ -1,7 +1,7 @@
 package dev.huddle.migration.cli;
 
 import dev.huddle.migration.plan.ResolvedScript;
-import dev.huddle.migration.plan.RollbackStep;
+import dev.huddle.migration.rollback.RollbackStep;
 
 import java.io.PrintWriter;
 

@@ -3,8 +3,8 @@ package dev.huddle.migration.cli;
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.execute.RedoResult;
-import dev.huddle.migration.plan.RollbackPlan;
-import dev.huddle.migration.plan.RollbackRequest;
+import dev.huddle.migration.rollback.RollbackPlan;
+import dev.huddle.migration.rollback.RollbackRequest;
 
 import java.io.PrintWriter;
 import java.util.List;

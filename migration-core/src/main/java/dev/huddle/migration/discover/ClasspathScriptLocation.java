@@ -99,7 +99,7 @@ public final class ClasspathScriptLocation implements ScriptLocation {
         }
     }
 
-    private String read(String resource) {
+    private DecodedScript read(String resource) {
         try (InputStream in = anchor.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Script vanished from the classpath: " + resource);

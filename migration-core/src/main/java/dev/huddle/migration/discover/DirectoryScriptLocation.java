@@ -50,14 +50,14 @@ public final class DirectoryScriptLocation implements ScriptLocation {
 
     /** A single file's text, if the file exists. */
     static Optional<String> readFile(Path path) {
-        return Files.isRegularFile(path) ? Optional.of(read(path)) : Optional.empty();
+        return Files.isRegularFile(path) ? Optional.of(read(path).text()) : Optional.empty();
     }
 
     /**
      * A FileInputStream rather than {@link Files#readString}: half the cost per file in a fresh JVM, and a start reads
      * thousands. Malformed UTF-8 is refused naming its line ({@link ScriptDecoding}).
      */
-    private static String read(Path path) {
+    private static DecodedScript read(Path path) {
         try (FileInputStream in = new FileInputStream(path.toFile())) {
             return ScriptDecoding.decode(in.readAllBytes(), path.toString());
         } catch (IOException e) {

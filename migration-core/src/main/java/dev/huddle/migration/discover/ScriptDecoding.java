@@ -25,12 +25,12 @@ final class ScriptDecoding {
      *
      * @throws MalformedScriptException when the bytes are not UTF-8
      */
-    static String decode(byte[] bytes, String origin) {
+    static DecodedScript decode(byte[] bytes, String origin) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.indexOf(REPLACEMENT_CHARACTER) >= 0) {
             refuseMalformed(bytes, origin);
         }
-        return text;
+        return new DecodedScript(text, bytes);
     }
 
     private static void refuseMalformed(byte[] bytes, String origin) {

@@ -2,8 +2,8 @@ package dev.huddle.migration.execute;
 
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.failure.MigrationFailedException;
-import dev.huddle.migration.plan.RollbackPlan;
-import dev.huddle.migration.plan.RollbackStep;
+import dev.huddle.migration.rollback.RollbackPlan;
+import dev.huddle.migration.rollback.RollbackStep;
 import dev.huddle.migration.session.DatabaseSession;
 import dev.huddle.migration.sql.ScannedScript;
 import dev.huddle.migration.sql.ScriptStatement;

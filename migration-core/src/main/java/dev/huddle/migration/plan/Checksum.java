@@ -1,7 +1,5 @@
 package dev.huddle.migration.plan;
 
-import dev.huddle.migration.sql.SqlScanner;
-
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
@@ -16,24 +14,32 @@ public final class Checksum {
     private Checksum() {
     }
 
+    /** The checksum of a text held in memory only; a file's is computed from the bytes it was read as ({@link #ofUtf8}). */
+    public static int of(String script) {
+        return ofUtf8(script.getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
      * Flyway feeds the CRC line by line, and a CRC over consecutive pieces equals the CRC over their concatenation, so
-     * this is the CRC of the script's bytes with every line ending left out: one pass, no line strings. {@code getBytes}
-     * is an intrinsic, far faster at a cold start than encoding by hand (measured: a hand-written encoder made a no-op
-     * start 0.2 s slower with 1,000 scripts).
+     * this is the CRC of the bytes between line endings, fed straight from the array: no line strings and no second
+     * copy of the script, which for a 20 MB data script used to cost more than scanning it.
      */
-    public static int of(String script) {
-        byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
-        int from = !script.isEmpty() && script.charAt(0) == SqlScanner.BYTE_ORDER_MARK ? UTF8_BYTE_ORDER_MARK_LENGTH : 0;
-        int kept = from;
-        for (int i = from; i < bytes.length; i++) {
-            byte b = bytes[i];
-            if (b != '\n' && b != '\r') {
-                bytes[kept++] = b;
+    public static int ofUtf8(byte[] utf8) {
+        int from = startsWithByteOrderMark(utf8) ? UTF8_BYTE_ORDER_MARK_LENGTH : 0;
+        CRC32 crc = new CRC32();
+        int lineStart = from;
+        for (int i = from; i < utf8.length; i++) {
+            byte b = utf8[i];
+            if (b == '\n' || b == '\r') {
+                crc.update(utf8, lineStart, i - lineStart);
+                lineStart = i + 1;
             }
         }
-        CRC32 crc = new CRC32();
-        crc.update(bytes, from, kept - from);
+        crc.update(utf8, lineStart, utf8.length - lineStart);
         return (int) crc.getValue();
+    }
+
+    private static boolean startsWithByteOrderMark(byte[] utf8) {
+        return utf8.length >= UTF8_BYTE_ORDER_MARK_LENGTH && utf8[0] == (byte) 0xEF && utf8[1] == (byte) 0xBB && utf8[2] == (byte) 0xBF;
     }
 }

@@ -95,7 +95,7 @@ public final class DownScripts {
                 found.add(module + ": " + file.origin() + " does not match V" + name.get().version() + "__" + description
                         + ".sql. Name it " + new ScriptName(name.get().version(), description).downFileName() + ".");
             } else {
-                paired.put(name.get().version(), new DownScript(file.fileName(), file.origin(), ScriptText.lazy(file.content())));
+                paired.put(name.get().version(), new DownScript(file.fileName(), file.origin(), ScriptText.lazy(file.read())));
             }
         }
         byVersion = paired;

@@ -109,7 +109,7 @@ public final class MigrationPlanner {
                 DownScripts downs = new DownScripts(module.name(), module.scripts(each).describe(), downFiles(module, each, found));
                 List<ResolvedScript> ups = new ArrayList<>();
                 for (ScriptFile file : module.scripts(each).list()) {
-                    ScriptText text = ScriptText.lazy(file.content());
+                    ScriptText text = ScriptText.lazy(file.read());
                     if (found != null) {
                         found.put(IntegrityCheck.upPath(each, file.fileName()), text::source);
                     }

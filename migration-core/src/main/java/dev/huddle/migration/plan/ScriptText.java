@@ -1,5 +1,6 @@
 package dev.huddle.migration.plan;
 
+import dev.huddle.migration.discover.DecodedScript;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.sql.ScannedScript;
 import dev.huddle.migration.sql.SqlScanner;
@@ -16,23 +17,24 @@ import java.util.function.Supplier;
  */
 public final class ScriptText {
 
-    private final Supplier<String> loader;
+    private final Supplier<DecodedScript> loader;
     private String source;
     private Integer checksum;
     private ScriptDirectives directives;
     private ScannedScript scanned;
 
-    private ScriptText(Supplier<String> loader) {
+    private ScriptText(Supplier<DecodedScript> loader) {
         this.loader = loader;
     }
 
     public static ScriptText of(String sql) {
-        ScriptText text = new ScriptText(() -> sql);
+        ScriptText text = new ScriptText(null);
         text.source = sql;
         return text;
     }
 
-    public static ScriptText lazy(Supplier<String> loader) {
+    /** A file's text, read when first needed; its checksum is taken from the bytes then, which are not kept. */
+    public static ScriptText lazy(Supplier<DecodedScript> loader) {
         return new ScriptText(loader);
     }
 
@@ -43,7 +45,9 @@ public final class ScriptText {
      */
     public synchronized String source() {
         if (source == null) {
-            source = loader.get();
+            DecodedScript read = loader.get();
+            source = read.text();
+            checksum = Checksum.ofUtf8(read.utf8());
         }
         return source;
     }
@@ -55,8 +59,9 @@ public final class ScriptText {
     }
 
     public synchronized int checksum() {
+        String text = source();
         if (checksum == null) {
-            checksum = Checksum.of(source());
+            checksum = Checksum.of(text);
         }
         return checksum;
     }

@@ -14,17 +14,17 @@ public final class ScannedScript {
     private final Dialect dialect;
     private final String sql;
     private final List<ScriptStatement> statements;
-    private final String code;
+    private final BlankedSpans blanked;
     private final List<ClientCommand> clientCommands;
     private final Unterminated unterminated;
     private final int[] lineStarts;
 
-    ScannedScript(Dialect dialect, String sql, List<ScriptStatement> statements, String code, List<ClientCommand> clientCommands,
+    ScannedScript(Dialect dialect, String sql, List<ScriptStatement> statements, BlankedSpans blanked, List<ClientCommand> clientCommands,
                   Unterminated unterminated, int[] lineStarts) {
         this.dialect = dialect;
         this.sql = sql;
         this.statements = List.copyOf(statements);
-        this.code = code;
+        this.blanked = blanked;
         this.clientCommands = List.copyOf(clientCommands);
         this.unterminated = unterminated;
         this.lineStarts = lineStarts;
@@ -48,15 +48,15 @@ public final class ScannedScript {
      * The script with comments, string literals and COPY data replaced by spaces, newlines kept, so offsets and lines
      * match {@link #sql}. Quoted names stay, and so does the code inside a dollar-quoted body (its own comments and
      * strings blanked, its {@code $tag$} delimiters too): in migrations such a body is nearly always a function or a
-     * DO block, whose words matter to the checks that read this view.
+     * DO block, whose words matter to the checks that read this view. Built at each call: prefer {@link #codeOf}.
      */
     public String code() {
-        return code;
+        return blanked.view(sql, 0, sql.length());
     }
 
     /** The code-only view of one statement, from its start to its end. */
     public String codeOf(ScriptStatement statement) {
-        return code.substring(statement.start(), statement.end());
+        return blanked.view(sql, statement.start(), statement.end());
     }
 
     /** Lines a client program would run itself, in order. */

@@ -3,21 +3,57 @@ package dev.huddle.migration.sql;
 import java.util.List;
 
 /**
- * One statement of a script as {@link SqlScanner} found it.
- *
- * @param line     the 1-based line of its first character
- * @param start    offset of its first character in the script (comments before it are not part of it)
- * @param end      offset just past its last character of code: the terminating {@code ;} and any comment after the
- *                 last code are left out
- * @param sql      the script's text from {@code start} to {@code end}, exactly as written
- * @param keywords its first words of code, upper-cased, at most {@link SqlScanner#KEYWORD_COUNT}; punctuation and
- *                 quoted names are skipped, so {@code PRAGMA main.journal_mode} gives {@code PRAGMA, MAIN, JOURNAL_MODE}
- * @param copyData the inline data of a PostgreSQL {@code COPY ... FROM stdin}, or null
+ * One statement of a script as {@link SqlScanner} found it: where it is and its first words. Its text is cut from the
+ * script only when asked for, so a script of a million statements is not held twice while it runs.
  */
-public record ScriptStatement(int line, int start, int end, String sql, List<String> keywords, CopyData copyData) {
+public final class ScriptStatement {
+    private final String script;
+    private final int line;
+    private final int start;
+    private final int end;
+    private final List<String> keywords;
+    private final CopyData copyData;
 
-    public ScriptStatement {
-        keywords = List.copyOf(keywords);
+    ScriptStatement(String script, int line, int start, int end, List<String> keywords, CopyData copyData) {
+        this.script = script;
+        this.line = line;
+        this.start = start;
+        this.end = end;
+        this.keywords = List.copyOf(keywords);
+        this.copyData = copyData;
+    }
+
+    /** The 1-based line of its first character. */
+    public int line() {
+        return line;
+    }
+
+    /** Offset of its first character in the script (comments before it are not part of it). */
+    public int start() {
+        return start;
+    }
+
+    /** Offset just past its last character of code: the terminating {@code ;} and any comment after the last code are left out. */
+    public int end() {
+        return end;
+    }
+
+    /** The script's text from {@link #start} to {@link #end}, exactly as written; a new string at every call. */
+    public String sql() {
+        return script.substring(start, end);
+    }
+
+    /**
+     * Its first words of code, upper-cased, at most {@link SqlScanner#KEYWORD_COUNT}; punctuation and quoted names are
+     * skipped, so {@code PRAGMA main.journal_mode} gives {@code PRAGMA, MAIN, JOURNAL_MODE}.
+     */
+    public List<String> keywords() {
+        return keywords;
+    }
+
+    /** The inline data of a PostgreSQL {@code COPY ... FROM stdin}, or null. */
+    public CopyData copyData() {
+        return copyData;
     }
 
     /** Whether the statement's first keywords are these words, in order (upper-case). */
@@ -36,6 +72,11 @@ public record ScriptStatement(int line, int start, int end, String sql, List<Str
     /** The keyword at {@code index}, or the empty string when the statement has fewer words. */
     public String keyword(int index) {
         return index < keywords.size() ? keywords.get(index) : "";
+    }
+
+    @Override
+    public String toString() {
+        return "line " + line + ": " + sql();
     }
 
     /**

@@ -36,8 +36,14 @@ public final class SqlScanner {
     private final Dialect dialect;
     private final boolean postgres;
     private final String sql;
+    /**
+     * The script's characters, copied once: the scan reads every one of them, and an array read is several times
+     * cheaper than {@code String.charAt} for the client compiler the runner starts with. The copy is dropped with the
+     * scanner.
+     */
+    private final char[] text;
     private final int length;
-    private final char[] code;
+    private final BlankedSpans blanked = new BlankedSpans();
     private final List<ScriptStatement> statements = new ArrayList<>();
     private final List<ClientCommand> clientCommands = new ArrayList<>();
     private Unterminated unterminated;
@@ -60,8 +66,8 @@ public final class SqlScanner {
         this.dialect = dialect;
         this.postgres = dialect == Dialect.POSTGRESQL;
         this.sql = sql;
-        this.length = sql.length();
-        this.code = sql.toCharArray();
+        this.text = sql.toCharArray();
+        this.length = text.length;
     }
 
     /** Reads the script once; never fails, whatever the text: what it could not close is in {@link ScannedScript#unterminated}. */
@@ -70,10 +76,8 @@ public final class SqlScanner {
     }
 
     private ScannedScript run() {
-        int i = length > 0 && sql.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
-        if (i == 1) {
-            code[0] = ' ';
-        }
+        int i = length > 0 && text[0] == BYTE_ORDER_MARK ? 1 : 0;
+        blanked.add(0, i);
         while (i < length) {
             i = step(i);
         }
@@ -85,13 +89,13 @@ public final class SqlScanner {
             }
             endStatement(length);
         }
-        return new ScannedScript(dialect, sql, statements, new String(code), clientCommands, unterminated,
+        return new ScannedScript(dialect, sql, statements, blanked.sorted(), clientCommands, unterminated,
                 Arrays.copyOf(lineStarts, lines));
     }
 
     /** Reads what starts at {@code i}; returns where the next thing starts. */
     private int step(int i) {
-        char c = sql.charAt(i);
+        char c = text[i];
         if (c == '\n') {
             newline(i + 1);
             return i + 1;
@@ -99,7 +103,7 @@ public final class SqlScanner {
         if (c == ' ' || c == '\t' || c == '\r' || (c > ' ' ? c > '~' && Character.isWhitespace(c) : c != 0)) {
             return i + 1;
         }
-        char next = i + 1 < length ? sql.charAt(i + 1) : 0;
+        char next = i + 1 < length ? text[i + 1] : 0;
         if (c == '-' && next == '-') {
             return lineComment(i, length);
         }
@@ -135,7 +139,7 @@ public final class SqlScanner {
             end = word(i);
         } else if (c >= '0' && c <= '9') {
             end = i + 1;
-            while (end < length && isWordPart(sql.charAt(end))) {
+            while (end < length && isWordPart(text[end])) {
                 end++;
             }
         } else {
@@ -171,8 +175,7 @@ public final class SqlScanner {
         if (!keywords.equals(previousKeywords)) {
             previousKeywords = List.copyOf(keywords);
         }
-        statements.add(new ScriptStatement(startLine, start, lastCodeEnd, sql.substring(start, lastCodeEnd),
-                previousKeywords, data));
+        statements.add(new ScriptStatement(sql, startLine, start, lastCodeEnd, previousKeywords, data));
         start = -1;
         return next;
     }
@@ -180,11 +183,11 @@ public final class SqlScanner {
     /** A word of code: kept as a keyword while the statement has few, counted when it opens or closes a body. */
     private int word(int i) {
         int end = i + 1;
-        while (end < length && isWordPart(sql.charAt(end))) {
+        while (end < length && isWordPart(text[end])) {
             end++;
         }
         int size = end - i;
-        if (postgres && size == 1 && end < length && sql.charAt(end) == '\'' && (sql.charAt(i) | 0x20) == 'e') {
+        if (postgres && size == 1 && end < length && text[end] == '\'' && (text[i] | 0x20) == 'e') {
             return string(end, i, true, length, true);
         }
         if (keywords.size() < KEYWORD_COUNT) {
@@ -243,18 +246,18 @@ public final class SqlScanner {
         int openedOn = lines;
         int j = quote + 1;
         while (j < limit) {
-            char c = sql.charAt(j);
+            char c = text[j];
             if (c == '\'') {
-                if (j + 1 < limit && sql.charAt(j + 1) == '\'') {
+                if (j + 1 < limit && text[j + 1] == '\'') {
                     j += 2;
                     continue;
                 }
-                blank(from, j + 1);
+                blanked.add(from, j + 1);
                 return j + 1;
             }
             if (c == '\\' && backslashEscapes && j + 1 < limit) {
                 j++;
-                c = sql.charAt(j);
+                c = text[j];
             }
             if (c == '\n') {
                 newline(j + 1);
@@ -264,7 +267,7 @@ public final class SqlScanner {
         if (report) {
             unterminated(openedOn, "string literal");
         }
-        blank(from, limit);
+        blanked.add(from, limit);
         return limit;
     }
 
@@ -273,9 +276,9 @@ public final class SqlScanner {
         int openedOn = lines;
         int j = open + 1;
         while (j < length) {
-            char c = sql.charAt(j);
+            char c = text[j];
             if (c == close) {
-                if (close != ']' && j + 1 < length && sql.charAt(j + 1) == close) {
+                if (close != ']' && j + 1 < length && text[j + 1] == close) {
                     j += 2;
                     continue;
                 }
@@ -300,29 +303,29 @@ public final class SqlScanner {
         int close = sql.indexOf(tag, tagEnd);
         if (close < 0) {
             unterminated(lines, "dollar-quoted body " + tag);
-            blank(dollar, tagEnd);
+            blanked.add(dollar, tagEnd);
             blankLiterals(tagEnd, length);
             return length;
         }
-        blank(dollar, tagEnd);
+        blanked.add(dollar, tagEnd);
         blankLiterals(tagEnd, close);
-        blank(close, close + tag.length());
+        blanked.add(close, close + tag.length());
         return close + tag.length();
     }
 
     /** The end of a dollar-quote tag opening at {@code dollar}, or -1 when the {@code $} opens none. */
     private int dollarTagEnd(int dollar, int limit) {
-        if (dollar > 0 && isWordPart(sql.charAt(dollar - 1))) {
+        if (dollar > 0 && isWordPart(text[dollar - 1])) {
             return -1;
         }
         int j = dollar + 1;
-        if (j < limit && sql.charAt(j) >= '0' && sql.charAt(j) <= '9') {
+        if (j < limit && text[j] >= '0' && text[j] <= '9') {
             return -1;
         }
-        while (j < limit && sql.charAt(j) != '$' && isWordPart(sql.charAt(j))) {
+        while (j < limit && text[j] != '$' && isWordPart(text[j])) {
             j++;
         }
-        return j < limit && sql.charAt(j) == '$' ? j + 1 : -1;
+        return j < limit && text[j] == '$' ? j + 1 : -1;
     }
 
     /**
@@ -332,8 +335,8 @@ public final class SqlScanner {
     private void blankLiterals(int from, int to) {
         int i = from;
         while (i < to) {
-            char c = sql.charAt(i);
-            char next = i + 1 < to ? sql.charAt(i + 1) : 0;
+            char c = text[i];
+            char next = i + 1 < to ? text[i + 1] : 0;
             if (c == '\n') {
                 newline(i + 1);
                 i++;
@@ -342,7 +345,7 @@ public final class SqlScanner {
             } else if (c == '/' && next == '*') {
                 i = blockComment(i, to, false);
             } else if (c == '\'') {
-                boolean escapes = i > from && (sql.charAt(i - 1) | 0x20) == 'e' && (i - 1 == from || !isWordPart(sql.charAt(i - 2)));
+                boolean escapes = i > from && (text[i - 1] | 0x20) == 'e' && (i - 1 == from || !isWordPart(text[i - 2]));
                 i = string(i, escapes ? i - 1 : i, escapes, to, false);
             } else if (c == '"') {
                 int close = sql.indexOf('"', i + 1);
@@ -355,9 +358,9 @@ public final class SqlScanner {
                 if (close < 0 || close >= to) {
                     i++;
                 } else {
-                    blank(i, tagEnd);
+                    blanked.add(i, tagEnd);
                     blankLiterals(tagEnd, close);
-                    blank(close, close + tagEnd - i);
+                    blanked.add(close, close + tagEnd - i);
                     i = close + tagEnd - i;
                 }
             } else {
@@ -368,10 +371,10 @@ public final class SqlScanner {
 
     private int lineComment(int from, int limit) {
         int end = from;
-        while (end < limit && sql.charAt(end) != '\n') {
+        while (end < limit && text[end] != '\n') {
             end++;
         }
-        blank(from, end);
+        blanked.add(from, end);
         return end;
     }
 
@@ -381,8 +384,8 @@ public final class SqlScanner {
         int depth = 1;
         int j = from + 2;
         while (j < limit && depth > 0) {
-            char c = sql.charAt(j);
-            char next = j + 1 < limit ? sql.charAt(j + 1) : 0;
+            char c = text[j];
+            char next = j + 1 < limit ? text[j + 1] : 0;
             if (c == '*' && next == '/') {
                 depth--;
                 j += 2;
@@ -399,7 +402,7 @@ public final class SqlScanner {
         if (depth > 0 && report && postgres) {
             unterminated(openedOn, "block comment");
         }
-        blank(from, j);
+        blanked.add(from, j);
         return j;
     }
 
@@ -408,7 +411,7 @@ public final class SqlScanner {
         int end = sql.indexOf('\n', from);
         end = end < 0 ? length : end;
         clientCommands.add(new ClientCommand(lines, sql.substring(from, end).strip()));
-        blank(from, end);
+        blanked.add(from, end);
         return end;
     }
 
@@ -422,7 +425,7 @@ public final class SqlScanner {
             unterminated(lines, "COPY data (no line \\. ends it)");
             return new CopyData(lines, length, length, "", false);
         }
-        blank(afterSemicolon, lineEnd);
+        blanked.add(afterSemicolon, lineEnd);
         newline(lineEnd + 1);
         int dataStart = lineEnd + 1;
         int dataLine = lines;
@@ -430,9 +433,9 @@ public final class SqlScanner {
         while (lineStart < length) {
             int end = sql.indexOf('\n', lineStart);
             end = end < 0 ? length : end;
-            int content = end > lineStart && sql.charAt(end - 1) == '\r' ? end - 1 : end;
-            if (content - lineStart == 2 && sql.charAt(lineStart) == '\\' && sql.charAt(lineStart + 1) == '.') {
-                blank(dataStart, end);
+            int content = end > lineStart && text[end - 1] == '\r' ? end - 1 : end;
+            if (content - lineStart == 2 && text[lineStart] == '\\' && text[lineStart + 1] == '.') {
+                blanked.add(dataStart, end);
                 return new CopyData(dataLine, dataStart, lineStart, sql.substring(dataStart, lineStart), true);
             }
             if (end < length) {
@@ -441,7 +444,7 @@ public final class SqlScanner {
             lineStart = end + 1;
         }
         unterminated(dataLine, "COPY data (no line \\. ends it)");
-        blank(dataStart, length);
+        blanked.add(dataStart, length);
         return new CopyData(dataLine, dataStart, length, sql.substring(dataStart), false);
     }
 
@@ -453,10 +456,10 @@ public final class SqlScanner {
 
     private boolean firstOnLine(int i) {
         int k = i - 1;
-        while (k >= 0 && (sql.charAt(k) == ' ' || sql.charAt(k) == '\t')) {
+        while (k >= 0 && (text[k] == ' ' || text[k] == '\t')) {
             k--;
         }
-        return k < 0 || sql.charAt(k) == '\n' || k == 0 && sql.charAt(0) == BYTE_ORDER_MARK;
+        return k < 0 || text[k] == '\n' || k == 0 && text[0] == BYTE_ORDER_MARK;
     }
 
     private boolean is(int at, String upperCaseWord) {
@@ -471,17 +474,9 @@ public final class SqlScanner {
         return isWordStart(c) || c >= '0' && c <= '9' || c == '$';
     }
 
-    private void blank(int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (code[k] != '\n') {
-                code[k] = ' ';
-            }
-        }
-    }
-
     private void countLines(int from, int to) {
         for (int k = from; k < to; k++) {
-            if (sql.charAt(k) == '\n') {
+            if (text[k] == '\n') {
                 newline(k + 1);
             }
         }

@@ -59,26 +59,26 @@ public final class StatementClassifier {
         if (script.dialect() != Dialect.POSTGRESQL || !statement.keyword(0).equals("DO")) {
             return OptionalInt.empty();
         }
-        String code = script.code();
+        String code = script.codeOf(statement);
         String previous = "";
-        int i = statement.start();
-        while (i < statement.end()) {
+        int i = 0;
+        while (i < code.length()) {
             char c = code.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
             } else if (Character.isLetter(c) || c == '_') {
                 int end = i + 1;
-                while (end < statement.end() && (Character.isLetterOrDigit(code.charAt(end)) || code.charAt(end) == '_' || code.charAt(end) == '$')) {
+                while (end < code.length() && (Character.isLetterOrDigit(code.charAt(end)) || code.charAt(end) == '_' || code.charAt(end) == '$')) {
                     end++;
                 }
                 String word = code.substring(i, end).toUpperCase(Locale.ROOT);
                 if ((word.equals("COMMIT") || word.equals("ROLLBACK")) && PLPGSQL_STATEMENT_STARTS.contains(previous)) {
-                    return OptionalInt.of(i);
+                    return OptionalInt.of(statement.start() + i);
                 }
                 previous = word;
                 i = end;
             } else {
-                previous = c == '>' && i + 1 < statement.end() && code.charAt(i + 1) == '>' ? ">>" : String.valueOf(c);
+                previous = c == '>' && i + 1 < code.length() && code.charAt(i + 1) == '>' ? ">>" : String.valueOf(c);
                 i += previous.length();
             }
         }

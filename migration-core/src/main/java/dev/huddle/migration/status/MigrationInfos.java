@@ -19,14 +19,19 @@ import java.util.Set;
  * plan order. Rows of modules that exist but are not selected are left out; rows of modules nobody declares are not.
  */
 public final class MigrationInfos {
+    private final MigrationPlan plan;
     private final List<MigrationInfo> rows;
     private final List<MigrationInfo> pending;
     private final String newestApplied;
+    private final Set<String> versionsInHistory;
 
-    private MigrationInfos(List<MigrationInfo> rows, List<MigrationInfo> pending, String newestApplied) {
+    private MigrationInfos(MigrationPlan plan, List<MigrationInfo> rows, List<MigrationInfo> pending, String newestApplied,
+                           Set<String> versionsInHistory) {
+        this.plan = plan;
         this.rows = List.copyOf(rows);
         this.pending = List.copyOf(pending);
         this.newestApplied = newestApplied;
+        this.versionsInHistory = versionsInHistory;
     }
 
     public static MigrationInfos join(MigrationPlan plan, List<AppliedMigration> history) {
@@ -39,8 +44,10 @@ public final class MigrationInfos {
         List<MigrationInfo> rows = new ArrayList<>();
         Set<String> recorded = new HashSet<>();
         Set<String> appliedVersions = new HashSet<>();
+        Set<String> versionsInHistory = new HashSet<>();
         String newestApplied = null;
         for (AppliedMigration row : history) {
+            versionsInHistory.add(row.version());
             ResolvedScript script = resolved.get(row.version());
             boolean declared = plan.declaresModule(row.module());
             if (script == null && declared && !plan.includesModule(row.module())) {
@@ -96,7 +103,7 @@ public final class MigrationInfos {
                 pending.add(new MigrationInfo(script, null, MigrationState.PENDING, null));
             }
         }
-        return new MigrationInfos(rows, pending, newestApplied);
+        return new MigrationInfos(plan, rows, pending, newestApplied, versionsInHistory);
     }
 
     /** Newer than the module's newest script; a module that ships none has nothing to be newer than. */
@@ -108,6 +115,16 @@ public final class MigrationInfos {
     static String allowance(ResolvedScript script) {
         String reason = script == null ? null : script.directives().get(ScriptDirectives.OUT_OF_ORDER);
         return reason == null || reason.isBlank() ? null : "allowed out of order: " + reason;
+    }
+
+    /** The plan side of the join. */
+    public MigrationPlan plan() {
+        return plan;
+    }
+
+    /** Whether any history row has this version, of a selected module or not. */
+    public boolean recordsVersion(String version) {
+        return versionsInHistory.contains(version);
     }
 
     /** Every history row of the selected modules (and of undeclared ones), in installed order. */

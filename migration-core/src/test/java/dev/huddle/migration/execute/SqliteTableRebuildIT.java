@@ -3,7 +3,7 @@ package dev.huddle.migration.execute;
 import dev.huddle.migration.Scenarios;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.failure.MigrationFailedException;
-import dev.huddle.migration.plan.RollbackRequest;
+import dev.huddle.migration.rollback.RollbackRequest;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;

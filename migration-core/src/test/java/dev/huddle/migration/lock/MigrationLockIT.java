@@ -8,7 +8,7 @@ import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.RepairRequest;
 import dev.huddle.migration.failure.MigrationLockTimeoutException;
-import dev.huddle.migration.plan.RollbackRequest;
+import dev.huddle.migration.rollback.RollbackRequest;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;

@@ -1,5 +1,6 @@
 package dev.huddle.migration.plan;
 
+import dev.huddle.migration.discover.DecodedScript;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +43,15 @@ class ChecksumTest {
             sql.append("insert into notes values (").append(i).append(", '\u00e9\u65e5\uD83D\uDE80');\r\n");
         }
         assertThat(Checksum.of(sql.toString())).isEqualTo(flyway(sql.toString()));
+    }
+
+    @Test
+    void aScriptReadFromAFileHasFlywaysChecksumFromItsBytes() {
+        String sql = "\uFEFF-- caf\u00e9 \uD83D\uDE80\r\ncreate table a (id integer);\rselect 1;\n\n";
+        ScriptText text = ScriptText.lazy(() -> new DecodedScript(sql, sql.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(text.checksum()).isEqualTo(flyway(sql));
+        assertThat(text.source()).isEqualTo(sql);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.huddle.migration.plan;
+package dev.huddle.migration.rollback;
 
 import dev.huddle.migration.Scenarios;
 import dev.huddle.migration.discover.Dialect;
@@ -8,6 +8,10 @@ import dev.huddle.migration.failure.RollbackRefusedException;
 import dev.huddle.migration.failure.UnknownModuleException;
 import dev.huddle.migration.failure.UnknownVersionException;
 import dev.huddle.migration.history.AppliedMigration;
+import dev.huddle.migration.plan.MigrationPlan;
+import dev.huddle.migration.plan.MigrationPlanner;
+import dev.huddle.migration.plan.ScriptName;
+import dev.huddle.migration.status.MigrationInfos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +38,7 @@ class RollbackPlannerTest {
 
     @Test
     void revertsTheLastAppliedMigrationByDefault() {
-        RollbackPlan plan = planner("reversible").plan(new RollbackRequest(null, null, false, null), history(EVERYTHING));
+        RollbackPlan plan = plan("reversible", new RollbackRequest(null, null, false, null), history(EVERYTHING));
 
         assertThat(scripts(plan)).containsExactly(ALPHA_TAGS);
         assertThat(plan.steps().get(0).downScript()).isEqualTo("alpha/U20250105000000__create_alpha_tags.sql");
@@ -45,43 +49,43 @@ class RollbackPlannerTest {
     void ordersStepsByInstalledRankSoAMigrationAppliedOutOfOrderIsRevertedFirst() {
         List<AppliedMigration> history = history(List.of(ALPHA_ITEMS, BETA_ITEMS, BETA_LINKS, ALPHA_NOTE));
 
-        assertThat(scripts(planner("reversible").plan(RollbackRequest.last(), history))).containsExactly(ALPHA_NOTE);
-        assertThat(scripts(planner("reversible").plan(new RollbackRequest(null, null, true, null), history)))
+        assertThat(scripts(plan("reversible", RollbackRequest.last(), history))).containsExactly(ALPHA_NOTE);
+        assertThat(scripts(plan("reversible", new RollbackRequest(null, null, true, null), history)))
                 .containsExactly(ALPHA_NOTE, BETA_LINKS, BETA_ITEMS, ALPHA_ITEMS);
     }
 
     @Test
     void revertsTheLastStepsNewestFirstAndNoMoreThanIsApplied() {
-        assertThat(scripts(planner("reversible").plan(new RollbackRequest(2, null, false, null), history(EVERYTHING))))
+        assertThat(scripts(plan("reversible", new RollbackRequest(2, null, false, null), history(EVERYTHING))))
                 .containsExactly(ALPHA_TAGS, BETA_LINKS);
-        assertThat(scripts(planner("reversible").plan(new RollbackRequest(9, null, false, null), history(EVERYTHING.subList(0, 2)))))
+        assertThat(scripts(plan("reversible", new RollbackRequest(9, null, false, null), history(EVERYTHING.subList(0, 2)))))
                 .containsExactly(BETA_ITEMS, ALPHA_ITEMS);
     }
 
     @Test
     void revertsEveryMigrationNewerThanTheToVersion() {
-        assertThat(scripts(planner("reversible").plan(new RollbackRequest(null, "20250102000000", false, null), history(EVERYTHING))))
+        assertThat(scripts(plan("reversible", new RollbackRequest(null, "20250102000000", false, null), history(EVERYTHING))))
                 .containsExactly(ALPHA_TAGS, BETA_LINKS, ALPHA_NOTE);
-        assertThat(planner("reversible").plan(new RollbackRequest(null, "20250105000000", false, null), history(EVERYTHING)).isEmpty())
+        assertThat(plan("reversible", new RollbackRequest(null, "20250105000000", false, null), history(EVERYTHING)).isEmpty())
                 .isTrue();
     }
 
     @Test
     void plansNothingWhenNothingIsApplied() {
-        assertThat(planner("reversible").plan(RollbackRequest.last(), List.of()).isEmpty()).isTrue();
-        assertThat(planner("reversible").plan(new RollbackRequest(null, null, true, null), List.of()).steps()).isEmpty();
+        assertThat(plan("reversible", RollbackRequest.last(), List.of()).isEmpty()).isTrue();
+        assertThat(plan("reversible", new RollbackRequest(null, null, true, null), List.of()).steps()).isEmpty();
     }
 
     @Test
     void limitsAModuleRollbackToThatModulesMigrations() {
-        RollbackPlan plan = planner("reversible").plan(new RollbackRequest(1, null, false, "beta"), history(EVERYTHING));
+        RollbackPlan plan = plan("reversible", new RollbackRequest(1, null, false, "beta"), history(EVERYTHING));
 
         assertThat(scripts(plan)).containsExactly(BETA_LINKS);
     }
 
     @Test
     void allowsAModuleRollbackThatDropsNoTableADependentUses() {
-        RollbackPlan plan = planner("reversible").plan(new RollbackRequest(2, null, false, "alpha"), history(EVERYTHING));
+        RollbackPlan plan = plan("reversible", new RollbackRequest(2, null, false, "alpha"), history(EVERYTHING));
 
         assertThat(scripts(plan)).containsExactly(ALPHA_TAGS, ALPHA_NOTE);
     }
@@ -89,7 +93,7 @@ class RollbackPlannerTest {
     @Test
     void refusesAModuleRollbackThatWouldDropATableAnAppliedDependentMigrationNames() {
         RollbackRefusedException refused = catchThrowableOfType(RollbackRefusedException.class,
-                () -> planner("reversible").plan(new RollbackRequest(null, null, true, "alpha"), history(EVERYTHING)));
+                () -> plan("reversible", new RollbackRequest(null, null, true, "alpha"), history(EVERYTHING)));
 
         assertThat(refused).isNotNull().isNotInstanceOf(IrreversibleMigrationException.class)
                 .hasMessageStartingWith("The rollback would drop tables that modules depending on them still use")
@@ -100,7 +104,7 @@ class RollbackPlannerTest {
 
     @Test
     void allowsTheSameModuleRollbackOnceTheDependentMigrationIsNoLongerApplied() {
-        RollbackPlan plan = planner("reversible").plan(new RollbackRequest(null, null, true, "alpha"),
+        RollbackPlan plan = plan("reversible", new RollbackRequest(null, null, true, "alpha"),
                 history(List.of(ALPHA_ITEMS, BETA_ITEMS, ALPHA_NOTE, ALPHA_TAGS)));
 
         assertThat(scripts(plan)).containsExactly(ALPHA_TAGS, ALPHA_NOTE, ALPHA_ITEMS);
@@ -112,7 +116,7 @@ class RollbackPlannerTest {
         MigrationPlan alphaOnly = new MigrationPlanner(Scenarios.modules("reversible")).checkedPlan(Dialect.SQLITE, List.of("alpha"));
 
         RollbackRefusedException refused = catchThrowableOfType(RollbackRefusedException.class,
-                () -> new RollbackPlanner(alphaOnly, all).plan(new RollbackRequest(null, null, true, null), history(EVERYTHING)));
+                () -> planner(alphaOnly, all, history(EVERYTHING)).plan(new RollbackRequest(null, null, true, null)));
 
         assertThat(refused).isNotNull();
         assertThat(refused.reasons()).singleElement().asString().contains("alpha_items", "beta/V", "depends on alpha");
@@ -124,12 +128,12 @@ class RollbackPlannerTest {
                 "alpha/V20250102000000__backfill_alpha_names.sql", "alpha/V20250103000000__create_alpha_tags.sql"));
 
         IrreversibleMigrationException refused = catchThrowableOfType(IrreversibleMigrationException.class,
-                () -> planner("irreversible").plan(new RollbackRequest(null, null, true, null), history));
+                () -> plan("irreversible", new RollbackRequest(null, null, true, null), history));
 
         assertThat(refused).isNotNull().hasMessageStartingWith("The rollback crosses migrations that cannot be rolled back.");
         assertThat(refused.reasons()).containsExactly(
                 "alpha/V20250102000000__backfill_alpha_names.sql is irreversible: it ships no down script.");
-        assertThat(scripts(planner("irreversible").plan(RollbackRequest.last(), history)))
+        assertThat(scripts(plan("irreversible", RollbackRequest.last(), history)))
                 .containsExactly("alpha/V20250103000000__create_alpha_tags.sql");
     }
 
@@ -141,8 +145,8 @@ class RollbackPlannerTest {
         MigrationPlan plan = new MigrationPlanner(ModuleDiscovery.inDirectory(modules)).checkedPlan(Dialect.POSTGRESQL, List.of());
 
         IrreversibleMigrationException refused = catchThrowableOfType(IrreversibleMigrationException.class,
-                () -> new RollbackPlanner(plan, plan).plan(new RollbackRequest(2, null, false, null), history(List.of(
-                        "alpha/V20250101000000__create_alpha_items.sql", "alpha/V20250102000000__backfill_alpha_names.sql"))));
+                () -> planner(plan, plan, history(List.of("alpha/V20250101000000__create_alpha_items.sql",
+                        "alpha/V20250102000000__backfill_alpha_names.sql"))).plan(new RollbackRequest(2, null, false, null)));
 
         assertThat(refused.reasons()).containsExactly(
                 "alpha/V20250102000000__backfill_alpha_names.sql is irreversible: The old names are lowered for good.");
@@ -152,28 +156,32 @@ class RollbackPlannerTest {
     void refusesToRevertAnAppliedMigrationWhoseFileIsGone() {
         List<AppliedMigration> history = history(List.of(ALPHA_ITEMS, "alpha/V20250106000000__create_alpha_gone.sql"));
 
-        assertThatThrownBy(() -> planner("reversible").plan(RollbackRequest.last(), history))
+        assertThatThrownBy(() -> plan("reversible", RollbackRequest.last(), history))
                 .isInstanceOf(IrreversibleMigrationException.class)
                 .hasMessageContaining("alpha/V20250106000000__create_alpha_gone.sql is applied but its file is gone");
     }
 
     @Test
     void refusesAnUnknownModuleNamingTheKnownOnes() {
-        assertThatThrownBy(() -> planner("reversible").plan(new RollbackRequest(null, null, true, "gamma"), history(EVERYTHING)))
+        assertThatThrownBy(() -> plan("reversible", new RollbackRequest(null, null, true, "gamma"), history(EVERYTHING)))
                 .isInstanceOf(UnknownModuleException.class)
                 .hasMessage("Unknown module gamma. Known modules: alpha, beta.");
     }
 
     @Test
     void refusesAToVersionThatNamesNoMigration() {
-        assertThatThrownBy(() -> planner("reversible").plan(new RollbackRequest(null, "20250101000001", false, null), history(EVERYTHING)))
+        assertThatThrownBy(() -> plan("reversible", new RollbackRequest(null, "20250101000001", false, null), history(EVERYTHING)))
                 .isInstanceOf(UnknownVersionException.class)
                 .hasMessageStartingWith("--to 20250101000001 names no known migration");
     }
 
-    private static RollbackPlanner planner(String scenario) {
+    private static RollbackPlan plan(String scenario, RollbackRequest request, List<AppliedMigration> history) {
         MigrationPlan plan = new MigrationPlanner(Scenarios.modules(scenario)).checkedPlan(Dialect.SQLITE, List.of());
-        return new RollbackPlanner(plan, plan);
+        return planner(plan, plan, history).plan(request);
+    }
+
+    private static RollbackPlanner planner(MigrationPlan inScope, MigrationPlan everyModule, List<AppliedMigration> history) {
+        return new RollbackPlanner(MigrationInfos.join(inScope, history), MigrationInfos.join(everyModule, history));
     }
 
     /** Successful history rows for these scripts, installed in the order given. */

@@ -1,4 +1,7 @@
-package dev.huddle.migration.plan;
+package dev.huddle.migration.rollback;
+
+import dev.huddle.migration.plan.DownScript;
+import dev.huddle.migration.plan.ResolvedScript;
 
 /** One migration to revert, with the down script that does it. */
 public record RollbackStep(ResolvedScript migration) {

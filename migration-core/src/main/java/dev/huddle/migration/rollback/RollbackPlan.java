@@ -1,4 +1,4 @@
-package dev.huddle.migration.plan;
+package dev.huddle.migration.rollback;
 
 import java.util.List;
 
