@@ -5,6 +5,7 @@ import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.Queries;
 import dev.huddle.testsupport.SchemaDump;
+import dev.huddle.testsupport.ScratchFolder;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
 import io.micronaut.context.ApplicationContext;
@@ -45,10 +46,10 @@ class ConcurrentMigrationIT {
         List<Process> runners = new ArrayList<>();
         List<Path> outputs = new ArrayList<>();
         for (int i = 0; i < RUNNER_PROCESSES; i++) {
-            Path out = Files.createTempFile("huddle-runner-", ".out");
+            Path out = Files.createTempFile(ScratchFolder.path(), "huddle-runner-", ".out");
             outputs.add(out);
-            runners.add(JarProcess.start(JarProcess.RUNNER_JAR, Files.createTempDirectory("huddle-runner-"), Map.of(),
-                    List.of("--url", db.url(), "up"), out, Files.createTempFile("huddle-runner-", ".err")));
+            runners.add(JarProcess.start(JarProcess.RUNNER_JAR, ScratchFolder.newSubfolder("huddle-runner-"), Map.of(),
+                    List.of("--url", db.url(), "up"), out, Files.createTempFile(ScratchFolder.path(), "huddle-runner-", ".err")));
         }
         for (Process runner : runners) {
             assertThat(runner.waitFor(2, TimeUnit.MINUTES)).isTrue();
