@@ -42,8 +42,9 @@ class LifecycleIT {
     }
 
     @Test
-    void dropsTheDatabasesOfAPassingTest() throws SQLException {
+    void dropsTheDatabasesOfAPassingTest() throws Exception {
         TestExecutionSummary summary = run(PassingTest.class);
+        Templates.awaitBackground();
 
         assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
         assertThat(HANDED_OUT).hasSize(2);
@@ -71,8 +72,9 @@ class LifecycleIT {
     }
 
     @Test
-    void dropsADatabaseAskedForBeforeAllTestsAfterTheLastOne() throws SQLException {
+    void dropsADatabaseAskedForBeforeAllTestsAfterTheLastOne() throws Exception {
         TestExecutionSummary summary = run(ClassLevelDatabaseTest.class);
+        Templates.awaitBackground();
 
         assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
         assertThat(HANDED_OUT).hasSize(1);

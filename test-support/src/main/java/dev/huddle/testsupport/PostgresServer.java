@@ -80,6 +80,11 @@ public final class PostgresServer {
         return source;
     }
 
+    /** Whether databases left on the server stay after this JVM: true for a server named by {@value #URL_VARIABLE}. */
+    public boolean outlivesJvm() {
+        return source.equals(URL_VARIABLE);
+    }
+
     /** A connection to the server's {@code postgres} database, for creating and dropping databases. */
     public Connection connectAdmin() throws SQLException {
         return DriverManager.getConnection(jdbcUrl("postgres"), user, password);
@@ -96,7 +101,7 @@ public final class PostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name + " on " + source + ": " + e.getMessage(), e);
         }
-        if (source.equals(URL_VARIABLE)) {
+        if (outlivesJvm()) {
             dropAtExit(name);
         }
         return database(name);
