@@ -67,7 +67,7 @@ public final class PostgresServer {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded)));
+            ScratchFolder.closeBeforeDeleting(embedded);
             return new PostgresServer("localhost", embedded.getPort(), "postgres", null, "embedded PostgreSQL (zonky)");
         } catch (IOException e) {
             throw new UncheckedIOException("No PostgreSQL for tests: " + URL_VARIABLE + " is unset, Docker is not available, "
@@ -158,14 +158,6 @@ public final class PostgresServer {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             return false;
-        }
-    }
-
-    private static void closeQuietly(EmbeddedPostgres embedded) {
-        try {
-            embedded.close();
-        } catch (IOException ignored) {
-            // The JVM is exiting; the data folder is temporary.
         }
     }
 }
