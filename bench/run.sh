@@ -16,12 +16,22 @@
 #
 # Execution strategies (how an executor could send a script to the driver; in-process timings, one transaction):
 #   bench/run.sh strategies --engines postgresql,sqlite --sizes 1000,10000,100000 --mixed 6600000 --rounds 2
+#
+# Test databases (a fresh migrated database per call from the test-databases extension, against migrating from
+# scratch; PostgreSQL from HUDDLE_TEST_POSTGRES_URL, else the server above):
+#   bench/run.sh fresh-databases --rounds 50 --engines postgresql,sqlite
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x app/target/huddle-migrate ] || [ ! -f app/target/huddle-migrate.jar ] || [ ! -f app/target/huddle.jar ] || [ ! -f bench/target/huddle-bench.jar ]; then
   mvn -B -q -DskipTests package
 fi
 mkdir -p bench/target
+if [ "${1:-}" = fresh-databases ]; then
+  shift
+  HUDDLE_TEST_POSTGRES_URL="${HUDDLE_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/postgres}" \
+    java -cp bench/target/huddle-bench.jar dev.huddle.bench.FreshDatabases "$@" | tee bench/target/FRESH-DATABASES.md
+  exit
+fi
 if [ "${1:-}" = strategies ]; then
   shift
   java -cp bench/target/huddle-bench.jar dev.huddle.bench.ExecutionStrategies "$@" | tee bench/target/STRATEGIES.md

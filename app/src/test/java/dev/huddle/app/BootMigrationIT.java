@@ -5,9 +5,11 @@ import dev.huddle.authhmac.ExternalSessionStore;
 import dev.huddle.migration.failure.DatabaseUnreachableException;
 import dev.huddle.migration.failure.MigrationFailedException;
 import dev.huddle.migration.failure.PendingMigrationsException;
+import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.SchemaDump;
 import dev.huddle.testsupport.SchemaInspector;
+import dev.huddle.testsupport.ScratchFolder;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
 import io.micronaut.context.ApplicationContext;
@@ -15,6 +17,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,6 +38,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The app migrates every module at boot, or refuses to start, on both engines. */
 class BootMigrationIT {
+
+    /** For the tests that start from a current database; those about migrating at boot start from an empty one. */
+    @RegisterExtension
+    static final MigratedDatabases DATABASES = MigratedDatabases.allModules();
 
     @ParameterizedTest
     @EnumSource(Engine.class)
@@ -59,8 +66,7 @@ class BootMigrationIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void refusesToBootOnAFailingMigrationAndKeepsTheDatabaseAsBeforeIt(Engine engine) throws Exception {
-        TestDatabase db = TestDatabases.fresh(engine);
-        start(db, Map.of()).close();
+        TestDatabase db = DATABASES.fresh(engine);
         String before = SchemaDump.of(db);
         Path modules = brokenModule();
 
@@ -102,8 +108,7 @@ class BootMigrationIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void validateModeBootsOnACurrentDatabase(Engine engine) throws Exception {
-        TestDatabase db = TestDatabases.fresh(engine);
-        start(db, Map.of()).close();
+        TestDatabase db = DATABASES.fresh(engine);
 
         try (EmbeddedServer server = start(db, Map.of("huddle.migration.mode", "validate"))) {
             assertThat(server.isRunning()).isTrue();
@@ -144,7 +149,7 @@ class BootMigrationIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void keepsExternalSessionsInMemoryOnlyForTheLifeOfTheProcess(Engine engine) throws Exception {
-        TestDatabase db = TestDatabases.fresh(engine);
+        TestDatabase db = DATABASES.fresh(engine);
         Instant now = Instant.now();
         try (EmbeddedServer server = start(db, Map.of())) {
             ExternalSessionStore store = server.getApplicationContext().getBean(ExternalSessionStore.class);
@@ -176,7 +181,7 @@ class BootMigrationIT {
 
     /** A module whose one migration creates a table and then fails, in both dialects. */
     private static Path brokenModule() throws IOException {
-        Path root = Files.createTempDirectory("huddle-broken-");
+        Path root = ScratchFolder.newSubfolder("huddle-broken-");
         for (String dialect : new String[] {"postgresql", "sqlite"}) {
             Path folder = Files.createDirectories(root.resolve("broken").resolve(dialect));
             Files.writeString(folder.resolve("V20990101000000__broken_step.sql"),

@@ -5,6 +5,7 @@ import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.Queries;
 import dev.huddle.testsupport.SchemaDump;
+import dev.huddle.testsupport.ScratchFolder;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
 import io.micronaut.context.ApplicationContext;
@@ -43,15 +44,18 @@ class ConcurrentMigrationIT {
         TestDatabase db = TestDatabases.fresh(engine);
         List<Process> runners = new ArrayList<>();
         List<Path> outputs = new ArrayList<>();
+        List<Path> errors = new ArrayList<>();
         for (int i = 0; i < RUNNER_PROCESSES; i++) {
-            Path out = Files.createTempFile("huddle-runner-", ".out");
+            Path out = Files.createTempFile(ScratchFolder.path(), "huddle-runner-", ".out");
+            Path err = Files.createTempFile(ScratchFolder.path(), "huddle-runner-", ".err");
             outputs.add(out);
-            runners.add(JarProcess.start(JarProcess.RUNNER_JAR, Files.createTempDirectory("huddle-runner-"), Map.of(),
-                    List.of("--url", db.url(), "up"), out, Files.createTempFile("huddle-runner-", ".err")));
+            errors.add(err);
+            runners.add(JarProcess.start(JarProcess.RUNNER_JAR, ScratchFolder.newSubfolder("huddle-runner-"), Map.of(),
+                    List.of("--url", db.url(), "up"), out, err));
         }
-        for (Process runner : runners) {
-            assertThat(runner.waitFor(2, TimeUnit.MINUTES)).isTrue();
-            assertThat(runner.exitValue()).isZero();
+        for (int i = 0; i < RUNNER_PROCESSES; i++) {
+            assertThat(runners.get(i).waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(runners.get(i).exitValue()).as(Files.readString(errors.get(i))).isZero();
         }
         List<String> reports = new ArrayList<>();
         for (Path out : outputs) {

@@ -2,6 +2,7 @@ package dev.huddle.app;
 
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.Queries;
+import dev.huddle.testsupport.ScratchFolder;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +32,9 @@ class CrashRecoveryIT {
     @EnumSource(Engine.class)
     void theNextUpCompletesWhatAKilledRunnerLeftMidway(Engine engine) throws Exception {
         TestDatabase db = TestDatabases.fresh(engine);
-        Path modules = Files.createTempDirectory("huddle-crash-");
+        Path modules = ScratchFolder.newSubfolder("huddle-crash-");
         Path slowUp = slowModule(modules, engine);
-        Path workDir = Files.createTempDirectory("huddle-runner-");
+        Path workDir = ScratchFolder.newSubfolder("huddle-runner-");
 
         Process runner = JarProcess.start(JarProcess.RUNNER_JAR, workDir, Map.of(),
                 List.of("--url", db.url(), "--modules-dir", modules.toString(), "up"),

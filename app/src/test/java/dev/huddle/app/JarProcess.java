@@ -1,5 +1,7 @@
 package dev.huddle.app;
 
+import dev.huddle.testsupport.ScratchFolder;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +37,8 @@ final class JarProcess {
 
     /** Runs the jar to completion (at most two minutes) and returns its exit code and output. */
     static Result run(Path jar, Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("huddle-out-", ".txt");
-        Path err = Files.createTempFile("huddle-err-", ".txt");
+        Path out = Files.createTempFile(ScratchFolder.path(), "huddle-out-", ".txt");
+        Path err = Files.createTempFile(ScratchFolder.path(), "huddle-err-", ".txt");
         Process process = start(jar, workDir, env, List.of(args), out, err);
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();

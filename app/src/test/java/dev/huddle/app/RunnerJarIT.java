@@ -3,13 +3,13 @@ package dev.huddle.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.huddle.testsupport.Engine;
+import dev.huddle.testsupport.ScratchFolder;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.jar.JarFile;
@@ -68,7 +68,7 @@ class RunnerJarIT {
     }
 
     private static JarProcess.Result runner(String... args) throws Exception {
-        Path workDir = Files.createTempDirectory("huddle-runner-");
+        Path workDir = ScratchFolder.newSubfolder("huddle-runner-");
         return JarProcess.run(JarProcess.RUNNER_JAR, workDir, Map.of(), args);
     }
 }

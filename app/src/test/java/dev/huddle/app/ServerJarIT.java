@@ -1,6 +1,7 @@
 package dev.huddle.app;
 
 import dev.huddle.testsupport.Engine;
+import dev.huddle.testsupport.ScratchFolder;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class ServerJarIT {
 
     @Test
     void startsOnTheEmbeddedSqliteDefaultAndAnswersHealth() throws Exception {
-        Path workDir = Files.createTempDirectory("huddle-server-");
+        Path workDir = ScratchFolder.newSubfolder("huddle-server-");
         String health = startAndGetHealth(workDir, Map.of());
 
         assertThat(health).contains("\"status\":\"UP\"").contains("\"applied\":" + ShippedMigrations.count(Engine.SQLITE)).contains("\"pending\":0");
@@ -48,7 +49,7 @@ class ServerJarIT {
         if (db.password() != null) {
             env.put("POSTGRES_PASSWORD", db.password());
         }
-        String health = startAndGetHealth(Files.createTempDirectory("huddle-server-"), env);
+        String health = startAndGetHealth(ScratchFolder.newSubfolder("huddle-server-"), env);
 
         assertThat(health).contains("\"dialect\":\"postgresql\"").contains("\"applied\":" + ShippedMigrations.count(Engine.POSTGRESQL));
     }

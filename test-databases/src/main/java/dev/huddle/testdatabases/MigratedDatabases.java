@@ -114,8 +114,10 @@ public final class MigratedDatabases implements BeforeEachCallback, AfterEachCal
         }
         if (context.getExecutionException().isPresent()) {
             aTestFailed = true;
-            String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
-                    + " " + context.getDisplayName();
+            String method = context.getRequiredTestMethod().getName();
+            String display = context.getDisplayName();
+            String test = context.getRequiredTestClass().getSimpleName() + "."
+                    + (display.startsWith(method) ? display : method + " " + display);
             databases.forEach(database -> keep(database, test));
         } else {
             databases.forEach(this::drop);

@@ -108,11 +108,15 @@ final class PostgresTemplate {
     /** Drops a clone this template made. */
     synchronized void drop(TestDatabase database) {
         try (Statement statement = admin().createStatement()) {
-            statement.execute("drop database if exists " + database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1)
-                    + " with (force)");
+            statement.execute("drop database if exists " + databaseName(database) + " with (force)");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot drop test database " + database.jdbcUrl() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The name of a PostgreSQL test database on its server. */
+    static String databaseName(TestDatabase database) {
+        return database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
     }
 
     /** Drops the template itself; for tests of this class that build templates of their own. */

@@ -11,15 +11,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * plan: the SQLite file is migrated once per JVM, and the PostgreSQL template is looked up once per JVM.
  */
 final class Templates {
-    private static final Map<String, PostgresTemplate> POSTGRES = new ConcurrentHashMap<>();
+    private static final Map<String, ReadyClones> POSTGRES = new ConcurrentHashMap<>();
     private static final Map<String, SqliteTemplate> SQLITE = new ConcurrentHashMap<>();
 
     private Templates() {
     }
 
-    static PostgresTemplate postgres(Migrations migrations, PlanFingerprint fingerprint) {
-        return POSTGRES.computeIfAbsent(fingerprint.hash(),
-                hash -> new PostgresTemplate(TestDatabases.postgres(), migrations, fingerprint));
+    static ReadyClones postgres(Migrations migrations, PlanFingerprint fingerprint) {
+        return POSTGRES.computeIfAbsent(fingerprint.hash(), hash -> new ReadyClones(
+                new PostgresTemplate(TestDatabases.postgres(), migrations, fingerprint), TestDatabases.postgres().outlivesJvm()));
+    }
+
+    /** Waits for every template's background drops and clones asked for so far. */
+    static void awaitBackground() throws Exception {
+        for (ReadyClones clones : POSTGRES.values()) {
+            clones.awaitBackground();
+        }
     }
 
     static SqliteTemplate sqlite(Migrations migrations, PlanFingerprint fingerprint) {

