@@ -31,7 +31,7 @@ class LauncherIT {
         Result usage = run(LAUNCHER, Map.of(), "--url", url, "up", "--no-such-option");
 
         assertThat(up.exitCode()).as(up.err()).isZero();
-        assertThat(up.out()).contains("Applied 18 migrations.");
+        assertThat(up.out()).contains("Applied 19 migrations.");
         assertThat(again.out()).contains("Nothing to apply");
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).contains("--no-such-option");

@@ -26,7 +26,7 @@ class RunnerJarIT {
 
         JarProcess.Result first = runner("--url", db.url(), "up");
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("Applied 18 migrations.").contains("meetings").contains("signaling");
+        assertThat(first.out()).contains("Applied 19 migrations.").contains("meetings").contains("signaling");
 
         JarProcess.Result second = runner("--url", db.url(), "up");
         assertThat(second.exitCode()).isZero();

@@ -29,7 +29,7 @@ class ServerJarIT {
         Path workDir = Files.createTempDirectory("huddle-server-");
         String health = startAndGetHealth(workDir, Map.of());
 
-        assertThat(health).contains("\"status\":\"UP\"").contains("\"applied\":18").contains("\"pending\":0");
+        assertThat(health).contains("\"status\":\"UP\"").contains("\"applied\":19").contains("\"pending\":0");
         assertThat(workDir.resolve("data").resolve("huddle.db")).isRegularFile();
     }
 
@@ -45,7 +45,7 @@ class ServerJarIT {
         }
         String health = startAndGetHealth(Files.createTempDirectory("huddle-server-"), env);
 
-        assertThat(health).contains("\"dialect\":\"postgresql\"").contains("\"applied\":18");
+        assertThat(health).contains("\"dialect\":\"postgresql\"").contains("\"applied\":19");
     }
 
     private static String startAndGetHealth(Path workDir, Map<String, String> env) throws Exception {
