@@ -8,12 +8,14 @@ import dev.huddle.migration.plan.InMemoryTable;
 import dev.huddle.migration.status.MigrationState;
 import dev.huddle.migration.status.MigrationStatus;
 import dev.huddle.migration.status.StatusReport;
+import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.ModuleSchemaFixture;
 import dev.huddle.testsupport.ModuleSchemaFixture.Applied;
 import dev.huddle.testsupport.Queries;
 import dev.huddle.testsupport.SchemaInspector;
 import dev.huddle.testsupport.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,6 +37,8 @@ class AuthHmacSchemaIT {
     private static final ModuleSchemaFixture<Migrator> SCHEMA = new ModuleSchemaFixture<>(AuthHmacModule.NAME,
             url -> Migrations.discover().onlyModules(List.of(AuthHmacModule.NAME)).against(DatabaseTargets.fromUrl(url)),
             migrator -> migrator.up().applied().stream().map(step -> new Applied(step.module(), step.version())).toList());
+    @RegisterExtension
+    static final MigratedDatabases DATABASES = MigratedDatabases.withModules(AuthHmacModule.NAME);
 
     private static final String SESSION = "00000000-0000-4000-8000-0000000000c1";
     private static final String EXCLUDED_VERSION = "20250616120000";
@@ -50,7 +54,7 @@ class AuthHmacSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void appliesNothingOnASecondRun(Engine engine) throws SQLException {
-        TestDatabase db = SCHEMA.migrated(engine);
+        TestDatabase db = DATABASES.fresh(engine);
 
         UpResult second = SCHEMA.migrator(db).up();
 
@@ -63,7 +67,7 @@ class AuthHmacSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void keepsExternalSessionsInMemoryOnly(Engine engine) throws SQLException {
-        TestDatabase db = SCHEMA.migrated(engine);
+        TestDatabase db = DATABASES.fresh(engine);
 
         StatusReport report = SCHEMA.migrator(db).status();
 
@@ -85,7 +89,7 @@ class AuthHmacSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void keepsItsForeignKeysWithCascadeDelete(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             assertThat(schema.foreignKeys("nonce_cache")).containsExactly("client_session_id -> client_sessions.id ON DELETE CASCADE");
             for (String table : List.of("client_sessions", "server_settings", "invitations")) {
                 assertThat(schema.foreignKeys(table)).as(table).isEmpty();
@@ -102,7 +106,7 @@ class AuthHmacSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void rejectsANonceReplayedWithinASession(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             insertSession(c);
             s.executeUpdate(insertNonce("n-1"));
 
@@ -114,7 +118,7 @@ class AuthHmacSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void indexesTheColumnsItQueries(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             assertThat(schema.lookupIndexes("client_sessions")).containsExactlyInAnyOrder(
                     "idx_client_sessions_client_id", "idx_client_sessions_expires_at", "idx_client_sessions_device_id");
             assertThat(schema.lookupIndexes("nonce_cache")).containsExactly("idx_nonce_cache_expires_at");
@@ -126,7 +130,7 @@ class AuthHmacSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void addsAnOptionalDeviceIdToClientSessions(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             assertThat(schema.columns("client_sessions")).contains("device_id");
             insertSession(c);
             assertThat(Queries.count(s, "SELECT count(*) FROM client_sessions WHERE device_id IS NULL")).isEqualTo(1);
@@ -136,7 +140,7 @@ class AuthHmacSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void seedsTheSingleServerSettingsRow(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             assertThat(Queries.count(s, "SELECT count(*) FROM server_settings WHERE id = 1 AND registration_mode = 'invite_only'")).isEqualTo(1);
 
             assertThatThrownBy(() -> s.executeUpdate("INSERT INTO server_settings (id) VALUES (2)")).isInstanceOf(SQLException.class);

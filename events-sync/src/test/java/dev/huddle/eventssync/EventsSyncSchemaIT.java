@@ -3,10 +3,12 @@ package dev.huddle.eventssync;
 import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.connect.DatabaseTargets;
+import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.ModuleSchemaFixture;
 import dev.huddle.testsupport.ModuleSchemaFixture.Applied;
 import dev.huddle.testsupport.Queries;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,6 +31,8 @@ class EventsSyncSchemaIT {
     private static final ModuleSchemaFixture<Migrator> SCHEMA = new ModuleSchemaFixture<>(EventsSyncModule.NAME,
             url -> Migrations.discover().onlyModules(List.of(EventsSyncModule.NAME)).against(DatabaseTargets.fromUrl(url)),
             migrator -> migrator.up().applied().stream().map(step -> new Applied(step.module(), step.version())).toList());
+    @RegisterExtension
+    static final MigratedDatabases DATABASES = MigratedDatabases.withModules(EventsSyncModule.NAME);
 
     private static final String EVENT = "00000000-0000-4000-8000-0000000000e1";
     private static final String INSERT_EVENT = "INSERT INTO events (id, airtable_id, name) VALUES ('" + EVENT + "', 'recEvent1', 'Launch')";
@@ -44,7 +48,7 @@ class EventsSyncSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void keepsItsForeignKeysWithCascadeDelete(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             assertThat(schema.foreignKeys("attendees")).containsExactly("event_id -> events.id ON DELETE CASCADE");
             for (String table : List.of("events", "admins", "sync_metadata")) {
                 assertThat(schema.foreignKeys(table)).as(table).isEmpty();
@@ -63,7 +67,7 @@ class EventsSyncSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void indexesTheColumnsItQueries(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             assertThat(schema.lookupIndexes("events")).containsExactlyInAnyOrder("idx_events_starts_at", "idx_events_triage_status");
             assertThat(schema.lookupIndexes("attendees")).containsExactlyInAnyOrder("idx_attendees_event_id", "idx_attendees_email");
             assertThat(schema.lookupIndexes("admins")).isEmpty();
@@ -74,7 +78,7 @@ class EventsSyncSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void upsertsSyncedRowsOnTheirNaturalKeys(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             for (String name : List.of("Launch", "Launch party")) {
                 s.executeUpdate("INSERT INTO events (id, airtable_id, name) VALUES ('" + EVENT + "', 'recEvent1', '" + name + "') "
                         + "ON CONFLICT (airtable_id) DO UPDATE SET name = excluded.name");
@@ -95,7 +99,7 @@ class EventsSyncSchemaIT {
     @EnumSource(Engine.class)
     void movesUpdatedAtForwardWhenARowChanges(Engine engine) throws SQLException {
         Instant old = Instant.parse("2000-01-01T00:00:00Z");
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             s.executeUpdate("INSERT INTO events (id, airtable_id, name, updated_at) VALUES ('" + EVENT
                     + "', 'recEvent1', 'Launch', '2000-01-01T00:00:00.000Z')");
             assertThat(updatedAt(s, engine)).isEqualTo(old);
@@ -110,7 +114,7 @@ class EventsSyncSchemaIT {
     @EnumSource(Engine.class)
     void keepsAnUpdatedAtThatTheUpdateSetsItself(Engine engine) throws SQLException {
         Instant chosen = Instant.parse("2030-06-01T12:00:00Z");
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             s.executeUpdate(INSERT_EVENT);
 
             s.executeUpdate("UPDATE events SET name = 'Launch party', updated_at = '2030-06-01T12:00:00.000Z' WHERE id = '" + EVENT + "'");
@@ -122,7 +126,7 @@ class EventsSyncSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void rejectsStatusValuesOutsideTheirEnum(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             s.executeUpdate(INSERT_EVENT);
             s.executeUpdate("UPDATE events SET triage_status = 'approved'");
 
@@ -140,7 +144,7 @@ class EventsSyncSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void addsAnOptionalPositiveCapacityToEvents(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             assertThat(schema.columns("events")).contains("capacity");
             s.executeUpdate(INSERT_EVENT);
             assertThat(Queries.count(s, "SELECT count(*) FROM events WHERE capacity IS NULL")).isEqualTo(1);

@@ -1,11 +1,13 @@
 package dev.huddle.meetings;
 
 import dev.huddle.meetings.MeetingsServer.Reply;
+import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.Queries;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The meetings HTTP API over each engine, with the same code: meetings, participants, recordings, analytics. */
 class MeetingsApiIT {
+    @RegisterExtension
+    static final MigratedDatabases DATABASES = MigratedDatabases.withModules(MeetingsModule.NAME);
+
     private MeetingsServer server;
 
     @AfterEach
@@ -35,7 +40,7 @@ class MeetingsApiIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void createsInstantAndScheduledMeetingsAndReadsThemBack(Engine engine) {
-        server = MeetingsServer.start(engine);
+        server = MeetingsServer.start(DATABASES.fresh(engine));
         Map<String, Object> instant = created(post("/api/meetings",
                 "{\"roomName\":\"standup\",\"title\":\"Daily\",\"hostIdentity\":\"alice\",\"invitedParticipants\":[\"bob\",\"carol\"]}"));
         assertThat(instant).containsEntry("status", "active").containsEntry("roomName", "standup")
@@ -54,7 +59,7 @@ class MeetingsApiIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void listsByStatusAndTimeRangeInCursorPages(Engine engine) {
-        server = MeetingsServer.start(engine);
+        server = MeetingsServer.start(DATABASES.fresh(engine));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add((String) created(post("/api/meetings", "{\"roomName\":\"room" + i + "\",\"hostIdentity\":\"h\"}")).get("id"));
@@ -85,7 +90,7 @@ class MeetingsApiIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void updatesThenEndsAMeetingAndEveryoneLeavesWithIt(Engine engine) throws SQLException {
-        server = MeetingsServer.start(engine);
+        server = MeetingsServer.start(DATABASES.fresh(engine));
         String id = (String) created(post("/api/meetings", "{\"roomName\":\"r\",\"hostIdentity\":\"alice\"}")).get("id");
         Map<String, Object> updated = ok(patch("/api/meetings/" + id, "{\"title\":\"Planning\",\"invitedParticipants\":[\"dave\"]}"));
         assertThat(updated).containsEntry("title", "Planning").containsEntry("invitedParticipants", List.of("dave"));
@@ -104,7 +109,7 @@ class MeetingsApiIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aParticipantWhoRejoinsKeepsTheirRow(Engine engine) throws SQLException {
-        server = MeetingsServer.start(engine);
+        server = MeetingsServer.start(DATABASES.fresh(engine));
         String id = (String) created(post("/api/meetings", "{\"roomName\":\"r\",\"hostIdentity\":\"alice\"}")).get("id");
         Map<String, Object> first = ok(post("/api/meetings/" + id + "/participants", "{\"identity\":\"bob\",\"name\":\"Bob\"}"));
         Map<String, Object> left = ok(post("/api/meetings/" + id + "/participants/bob/leave", null));
@@ -122,7 +127,7 @@ class MeetingsApiIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void recordingsStartThenCompleteOrFailOnce(Engine engine) {
-        server = MeetingsServer.start(engine);
+        server = MeetingsServer.start(DATABASES.fresh(engine));
         String id = (String) created(post("/api/meetings", "{\"roomName\":\"r\",\"hostIdentity\":\"alice\"}")).get("id");
         Map<String, Object> one = created(post("/api/meetings/" + id + "/recordings", "{\"egressId\":\"EG_1\"}"));
         Map<String, Object> two = created(post("/api/meetings/" + id + "/recordings", "{\"egressId\":\"EG_2\"}"));
@@ -143,7 +148,7 @@ class MeetingsApiIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void summarisesParticipantsDurationAndEventsByType(Engine engine) {
-        server = MeetingsServer.start(engine);
+        server = MeetingsServer.start(DATABASES.fresh(engine));
         String id = (String) created(post("/api/meetings", "{\"roomName\":\"r\",\"hostIdentity\":\"alice\"}")).get("id");
         String alice = (String) ok(post("/api/meetings/" + id + "/participants", "{\"identity\":\"alice\"}")).get("id");
         ok(post("/api/meetings/" + id + "/participants", "{\"identity\":\"bob\"}"));
@@ -166,7 +171,7 @@ class MeetingsApiIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void refusesBadRequestsWithAMessageAndWritesNothing(Engine engine) throws SQLException {
-        server = MeetingsServer.start(engine);
+        server = MeetingsServer.start(DATABASES.fresh(engine));
         String id = (String) created(post("/api/meetings", "{\"roomName\":\"r\",\"hostIdentity\":\"alice\"}")).get("id");
 
         assertRefused(get("/api/meetings/not-a-uuid"), 400, "is not a valid meeting id");

@@ -3,10 +3,12 @@ package dev.huddle.meetings;
 import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.connect.DatabaseTargets;
+import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.ModuleSchemaFixture;
 import dev.huddle.testsupport.ModuleSchemaFixture.Applied;
 import dev.huddle.testsupport.Queries;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,6 +28,8 @@ class MeetingsSchemaIT {
     private static final ModuleSchemaFixture<Migrator> SCHEMA = new ModuleSchemaFixture<>(MeetingsModule.NAME,
             url -> Migrations.discover().onlyModules(List.of(MeetingsModule.NAME)).against(DatabaseTargets.fromUrl(url)),
             migrator -> migrator.up().applied().stream().map(step -> new Applied(step.module(), step.version())).toList());
+    @RegisterExtension
+    static final MigratedDatabases DATABASES = MigratedDatabases.withModules(MeetingsModule.NAME);
 
     @ParameterizedTest
     @EnumSource(Engine.class)
@@ -41,7 +45,7 @@ class MeetingsSchemaIT {
     void keepsItsForeignKeysWithCascadeDelete(Engine engine) throws SQLException {
         String meeting = UUID.randomUUID().toString();
         String participant = UUID.randomUUID().toString();
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             assertThat(schema.foreignKeys("participants")).containsExactly("meeting_id -> meetings.id ON DELETE CASCADE");
             assertThat(schema.foreignKeys("recordings")).containsExactly("meeting_id -> meetings.id ON DELETE CASCADE");
             assertThat(schema.foreignKeys("analytics")).containsExactlyInAnyOrder(
@@ -65,7 +69,7 @@ class MeetingsSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void indexesTheColumnsItQueries(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             assertThat(schema.lookupIndexes("meetings")).containsExactlyInAnyOrder("idx_meetings_room_name", "idx_meetings_created_at");
             assertThat(schema.lookupIndexes("participants")).containsExactlyInAnyOrder(
                     "idx_participants_meeting_id", "idx_participants_meeting_id_left_at");
@@ -81,7 +85,7 @@ class MeetingsSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void letsMeetingsReuseARoomName(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             for (int i = 0; i < 2; i++) {
                 s.executeUpdate("INSERT INTO meetings (id, room_name, host_identity) VALUES ('%s', 'standup', 'alice')"
                         .formatted(UUID.randomUUID()));
@@ -96,7 +100,7 @@ class MeetingsSchemaIT {
         String meeting = UUID.randomUUID().toString();
         String upsert = "INSERT INTO participants (id, meeting_id, identity, name) VALUES ('%s', '%s', 'alice', '%s') "
                 + "ON CONFLICT (meeting_id, identity) DO UPDATE SET name = excluded.name, left_at = NULL";
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             s.executeUpdate("INSERT INTO meetings (id, room_name, host_identity) VALUES ('%s', 'standup', 'alice')".formatted(meeting));
             s.executeUpdate(upsert.formatted(UUID.randomUUID(), meeting, "Alice"));
             s.executeUpdate("UPDATE participants SET left_at = '2025-07-01T10:00:00Z'");
@@ -111,7 +115,7 @@ class MeetingsSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void keepsInvitedParticipantsAsAJsonArrayOnTheMeeting(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             assertThat(schema.columns("meetings")).contains("invited_participants");
             s.executeUpdate("INSERT INTO meetings (id, room_name, host_identity) VALUES ('%s', 'standup', 'alice')"
                     .formatted(UUID.randomUUID()));

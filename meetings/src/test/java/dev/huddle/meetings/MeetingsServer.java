@@ -1,11 +1,8 @@
 package dev.huddle.meetings;
 
 import dev.huddle.meetings.sql.ColumnValues;
-import dev.huddle.migration.Migrations;
-import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
-import dev.huddle.testsupport.TestDatabases;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -17,13 +14,9 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-/**
- * The meetings module served over HTTP against a fresh database of one engine that holds only the module's
- * migrations: what the module's HTTP and repository tests run against.
- */
+/** The meetings module served over HTTP against one test database: what the module's HTTP tests run against. */
 public final class MeetingsServer implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -35,9 +28,9 @@ public final class MeetingsServer implements AutoCloseable {
         this.server = server;
     }
 
-    public static MeetingsServer start(Engine engine) {
-        TestDatabase database = TestDatabases.fresh(engine);
-        Migrations.discover().onlyModules(List.of(MeetingsModule.NAME)).against(DatabaseTargets.fromUrl(database.url())).up();
+    /** Serves the module over a database that holds its migrations (from {@code MigratedDatabases}). */
+    public static MeetingsServer start(TestDatabase database) {
+        Engine engine = database.engine();
         Map<String, Object> settings = new HashMap<>();
         settings.put("micronaut.server.port", -1);
         settings.put("datasources.default.url", engine == Engine.SQLITE

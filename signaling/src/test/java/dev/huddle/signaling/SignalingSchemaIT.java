@@ -3,10 +3,12 @@ package dev.huddle.signaling;
 import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.connect.DatabaseTargets;
+import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.ModuleSchemaFixture;
 import dev.huddle.testsupport.ModuleSchemaFixture.Applied;
 import dev.huddle.testsupport.Queries;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,6 +28,8 @@ class SignalingSchemaIT {
     private static final ModuleSchemaFixture<Migrator> SCHEMA = new ModuleSchemaFixture<>(SignalingModule.NAME,
             url -> Migrations.discover().onlyModules(List.of(SignalingModule.NAME)).against(DatabaseTargets.fromUrl(url)),
             migrator -> migrator.up().applied().stream().map(step -> new Applied(step.module(), step.version())).toList());
+    @RegisterExtension
+    static final MigratedDatabases DATABASES = MigratedDatabases.withModules(SignalingModule.NAME);
 
     private static final String ALICE = "00000000-0000-4000-8000-00000000a11c";
     private static final String BOB = "00000000-0000-4000-8000-000000000b0b";
@@ -42,7 +46,7 @@ class SignalingSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void keepsItsForeignKeysWithCascadeDelete(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             assertThat(schema.foreignKeys("rooms")).containsExactly("created_by -> users.id ON DELETE SET NULL");
             assertThat(schema.foreignKeys("messages")).containsExactlyInAnyOrder(
                     "room_id -> rooms.id ON DELETE CASCADE", "user_id -> users.id ON DELETE SET NULL");
@@ -83,7 +87,7 @@ class SignalingSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void indexesTheColumnsItQueries(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             assertThat(schema.lookupIndexes("users")).isEmpty();
             assertThat(schema.lookupIndexes("rooms")).containsExactly("idx_rooms_created_by");
             assertThat(schema.lookupIndexes("messages")).containsExactlyInAnyOrder("idx_messages_room_id_created_at", "idx_messages_user_id");
@@ -102,7 +106,7 @@ class SignalingSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void upsertsBansAndModeratorGrantsPerRoomAndUser(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             insertAliceBobAndRoom(s);
             String ban = "INSERT INTO banned_users (id, room_id, user_id, reason) VALUES ('%s', '" + ROOM + "', '" + BOB + "', '%s') "
                     + "ON CONFLICT (room_id, user_id) DO UPDATE SET reason = excluded.reason";
@@ -123,7 +127,7 @@ class SignalingSchemaIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void addsANullableEditedAtToMessages(Engine engine) throws SQLException {
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             assertThat(schema.columns("messages")).contains("edited_at");
             insertAliceBobAndRoom(s);
             s.executeUpdate("INSERT INTO messages (id, room_id, user_id, content) VALUES ('%s', '%s', '%s', 'hi')"
@@ -137,7 +141,7 @@ class SignalingSchemaIT {
     @EnumSource(Engine.class)
     void acceptsOnlyLowerCaseSha256HexAsApiKeyHash(Engine engine) throws SQLException {
         String insert = "INSERT INTO api_keys (id, key_hash, name) VALUES ('%s', '%s', 'ci')";
-        SCHEMA.onMigrated(engine, (c, s, schema) -> {
+        DATABASES.check(engine, (c, s, schema) -> {
             s.executeUpdate(insert.formatted("00000000-0000-4000-8000-000000000031", "ab".repeat(32)));
 
             assertThatThrownBy(() -> s.executeUpdate(insert.formatted("00000000-0000-4000-8000-000000000032", "AB".repeat(32))))

@@ -2,7 +2,6 @@ package dev.huddle.testsupport;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -10,10 +9,11 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One domain module's migrations applied alone to fresh databases: the harness the modules' {@code *SchemaIT} share.
- * test-support is built before the migration engine, so it cannot name the engine's types: a module's test says once
- * how to build its migrator for a database URL and what one {@code up} applied; everything else is done here, the
- * same way for every module.
+ * One domain module's migrations applied alone by the engine to an empty database: the check every module's
+ * {@code *SchemaIT} makes of what {@code up} applies. (Tests that only need the module's schema take a migrated
+ * database from test-databases' {@code MigratedDatabases} instead.) test-support is built before the migration engine,
+ * so it cannot name the engine's types: a module's test says once how to build its migrator for a database URL and
+ * what one {@code up} applied.
  *
  * @param <M> the engine's migrator
  */
@@ -37,30 +37,9 @@ public final class ModuleSchemaFixture<M> {
     public record Applied(String module, String version) {
     }
 
-    /** A check against a database, with one connection, a statement on it and an inspector of its schema. */
-    @FunctionalInterface
-    public interface Check {
-        void check(Connection connection, Statement statement, SchemaInspector schema) throws SQLException;
-    }
-
     /** A new migrator of the module against the database; each one reads the scripts once. */
     public M migrator(TestDatabase database) {
         return migrator.apply(database.url());
-    }
-
-    /** A fresh database of the engine with every migration of the module applied. */
-    public TestDatabase migrated(Engine engine) {
-        TestDatabase database = TestDatabases.fresh(engine);
-        up.apply(migrator(database));
-        return database;
-    }
-
-    /** Migrates a fresh database of the engine and runs the check against it. */
-    public void onMigrated(Engine engine, Check check) throws SQLException {
-        TestDatabase database = migrated(engine);
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            check.check(connection, statement, new SchemaInspector(connection));
-        }
     }
 
     /**

@@ -17,9 +17,9 @@ import java.sql.Statement;
  * Testcontainers container when Docker answers, else an embedded PostgreSQL from the Maven registry. It never
  * skips: when none can start, tests fail saying why.
  */
-final class PostgresServer {
+public final class PostgresServer {
     /** e.g. {@code postgresql://postgres:secret@127.0.0.1:5432/postgres}: a user allowed to create databases. */
-    static final String URL_VARIABLE = "HUDDLE_TEST_POSTGRES_URL";
+    public static final String URL_VARIABLE = "HUDDLE_TEST_POSTGRES_URL";
 
     private final String host;
     private final int port;
@@ -56,18 +56,28 @@ final class PostgresServer {
         }
     }
 
-    String source() {
+    /** Where the server came from, for messages: never holds the password. */
+    public String source() {
         return source;
     }
 
-    /** Creates an empty database with a unique name and returns it. */
+    /** A connection to the server's {@code postgres} database, for creating and dropping databases. */
+    public Connection connectAdmin() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+    }
+
+    /** Creates an empty database with this (unique) name and returns it. */
     TestDatabase createDatabase(String name) {
-        try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
-             Statement statement = admin.createStatement()) {
+        try (Connection admin = connectAdmin(); Statement statement = admin.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name + " on " + source + ": " + e.getMessage(), e);
         }
+        return database(name);
+    }
+
+    /** The database of this name on this server, whether or not it exists. */
+    public TestDatabase database(String name) {
         String credentials = user + (password == null ? "" : ":" + password);
         return new TestDatabase(Engine.POSTGRESQL, jdbcUrl(name), user, password,
                 "postgresql://" + credentials + "@" + host + ":" + port + "/" + name);

@@ -1,8 +1,5 @@
 package dev.huddle.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,18 +14,19 @@ public final class TestDatabases {
     /** A new empty database of the given engine. */
     public static TestDatabase fresh(Engine engine) {
         return switch (engine) {
-            case POSTGRESQL -> postgres().createDatabase("huddle_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
+            case POSTGRESQL -> postgres().createDatabase(newPostgresName());
             case SQLITE -> sqlite();
         };
     }
 
-    /** A new SQLite file path (not yet created) in a fresh temporary folder. */
+    /** A PostgreSQL database name no other database of this JVM has, naming the JVM that made it. */
+    public static String newPostgresName() {
+        return "huddle_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    }
+
+    /** A new SQLite file path (not yet created) in a fresh folder of the {@link ScratchFolder}. */
     public static Path newSqliteFile() {
-        try {
-            return Files.createTempDirectory("huddle-test-").resolve("huddle.db");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScratchFolder.newSubfolder("sqlite-").resolve("huddle.db");
     }
 
     private static TestDatabase sqlite() {
@@ -36,7 +34,8 @@ public final class TestDatabases {
         return new TestDatabase(Engine.SQLITE, url, null, null, url);
     }
 
-    private static PostgresServer postgres() {
+    /** The PostgreSQL server of this test JVM, started on first use. */
+    public static PostgresServer postgres() {
         if (server == null) {
             synchronized (TestDatabases.class) {
                 if (server == null) {

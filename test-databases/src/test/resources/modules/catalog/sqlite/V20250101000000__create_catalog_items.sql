@@ -1,0 +1,1 @@
+create table catalog_items (id integer primary key, name text not null);
