@@ -132,7 +132,7 @@ class BootMigrationIT {
         Map<String, Object> properties = Map.of(
                 "huddle.database.url", "postgresql://huddle:hunter2secret@127.0.0.1:1/huddle",
                 "huddle.migration.connect-timeout", "1500ms",
-                "huddle.database.connection-timeout", "300ms",
+                "datasources.default.connection-timeout", 300,
                 "micronaut.server.port", -1);
         long started = System.nanoTime();
 

@@ -3,6 +3,7 @@ package dev.huddle.app.migration;
 import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.connect.DatabaseTarget;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -25,8 +26,12 @@ public class AppMigrator {
         this.target = target;
     }
 
-    /** The migrator over this DataSource, made on first use and kept: the app has one, so it plans once. */
+    /**
+     * The migrator over this DataSource, made on first use and kept: the app has one, so it plans once. Micronaut Data
+     * hands beans the pool wrapped so that connections follow its transactions; migrations manage their own, on the pool.
+     */
     public synchronized Migrator against(DataSource dataSource) {
-        return migrators.computeIfAbsent(dataSource, each -> migrations.against(each, target.toString()));
+        return migrators.computeIfAbsent(DelegatingDataSource.unwrapDataSource(dataSource),
+                each -> migrations.against(each, target.toString()));
     }
 }
