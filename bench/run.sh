@@ -16,12 +16,21 @@
 #
 # Execution strategies (how an executor could send a script to the driver; in-process timings, one transaction):
 #   bench/run.sh strategies --engines postgresql,sqlite --sizes 1000,10000,100000 --mixed 6600000 --rounds 2
+#
+# The API (issue #12): the server jar per engine under a closed-loop load of signed GET /api/meetings/{id} and
+# participant joins, throughput and latency percentiles (bench/src/main/java/dev/huddle/bench/ApiBench.java):
+#   bench/run.sh api --engines postgresql,sqlite --connections 16 --warmup 5 --seconds 15
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x app/target/huddle-migrate ] || [ ! -f app/target/huddle-migrate.jar ] || [ ! -f app/target/huddle.jar ] || [ ! -f bench/target/huddle-bench.jar ]; then
   mvn -B -q -DskipTests package
 fi
 mkdir -p bench/target
+if [ "${1:-}" = api ]; then
+  shift
+  java -cp bench/target/huddle-bench.jar dev.huddle.bench.ApiBench "$@" | tee bench/target/API.md
+  exit
+fi
 if [ "${1:-}" = strategies ]; then
   shift
   java -cp bench/target/huddle-bench.jar dev.huddle.bench.ExecutionStrategies "$@" | tee bench/target/STRATEGIES.md

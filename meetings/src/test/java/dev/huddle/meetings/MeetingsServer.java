@@ -1,7 +1,5 @@
 package dev.huddle.meetings;
 
-import dev.huddle.meetings.sql.ColumnValues;
-import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -13,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 
 /** The meetings module served over HTTP against one test database: what the module's HTTP tests run against. */
@@ -30,19 +27,7 @@ public final class MeetingsServer implements AutoCloseable {
 
     /** Serves the module over a database that holds its migrations (from {@code MigratedDatabases}). */
     public static MeetingsServer start(TestDatabase database) {
-        Engine engine = database.engine();
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("micronaut.server.port", -1);
-        settings.put("datasources.default.url", engine == Engine.SQLITE
-                ? database.jdbcUrl() + "?foreign_keys=true"
-                : database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + ColumnValues.POSTGRESQL_URL_PARAMETER);
-        if (database.user() != null) {
-            settings.put("datasources.default.username", database.user());
-        }
-        if (database.password() != null) {
-            settings.put("datasources.default.password", database.password());
-        }
-        settings.put("datasources.default.dialect", "ANSI");
+        Map<String, Object> settings = Map.of("micronaut.server.port", -1, "huddle.database.url", database.url());
         return new MeetingsServer(database, ApplicationContext.run(EmbeddedServer.class, settings));
     }
 

@@ -10,13 +10,11 @@ import java.util.regex.Pattern;
 /**
  * How the meetings schema's uuid, timestamp, JSON and enum values travel: as text, on both engines. SQLite stores
  * them as TEXT, timestamps in the exact form its column defaults write ({@code strftime('%Y-%m-%dT%H:%M:%fZ')}), so
- * text order is time order; PostgreSQL casts the same text to uuid, timestamptz, jsonb or the enum, because its
- * connections send strings untyped ({@code stringtype=unspecified}, see {@link #POSTGRESQL_URL_PARAMETER}).
+ * text order is time order; PostgreSQL casts the same text to uuid, timestamptz, jsonb or the enum, because the
+ * repositories' pool sends strings untyped ({@code stringtype=unspecified}, set by data-access's
+ * {@code DatasourceTargetBinding}).
  */
 public final class ColumnValues {
-    /** The pgjdbc setting the meetings repositories need on PostgreSQL. */
-    public static final String POSTGRESQL_URL_PARAMETER = "stringtype=unspecified";
-
     private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     /** PostgreSQL writes a whole-hour offset as "+00"; ISO-8601 parsing wants "+00:00". */

@@ -19,7 +19,8 @@ public final class HuddleMigrate {
     static final String VERSION = "huddle-migrate 0.1.0";
 
     static final List<CommandSpec> COMMANDS = List.of(UpCommand.SPEC, DownCommand.SPEC, RedoCommand.SPEC,
-            StatusCommand.SPEC, ValidateCommand.SPEC, RepairCommand.SPEC, CreateCommand.SPEC, SealCommand.SPEC);
+            StatusCommand.SPEC, ValidateCommand.SPEC, RepairCommand.SPEC, CreateCommand.SPEC, SealCommand.SPEC,
+            SeedCommand.SPEC);
 
     /** The runner itself: the options it takes before or after any command. */
     static final CommandSpec RUNNER = new CommandSpec("huddle-migrate",
@@ -99,6 +100,7 @@ public final class HuddleMigrate {
             case "repair" -> new RepairCommand(arguments);
             case "create" -> new CreateCommand(arguments);
             case "seal" -> new SealCommand(arguments);
+            case "seed" -> new SeedCommand(arguments);
             default -> throw new IllegalStateException("No class runs the command " + arguments.command().name());
         };
     }

@@ -1,0 +1,142 @@
+package dev.huddle.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * A closed-loop HTTP load: each of N threads sends one request, waits for the answer, and sends the next, for a fixed
+ * time after a warm-up; bounded in time and in the latencies it keeps. Reports throughput and latency percentiles
+ * of the measured part only.
+ */
+final class LoadClient {
+    /** Latencies kept per thread; a thread past this keeps sending but stops recording. */
+    private static final int MAX_SAMPLES_PER_THREAD = 2_000_000;
+
+    /** One request to send: method, path with query, and a body (empty for none). */
+    record Call(String method, String path, byte[] body) {
+        static Call get(String path) {
+            return new Call("GET", path, new byte[0]);
+        }
+
+        static Call post(String path, String json) {
+            return new Call("POST", path, json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** What one load run measured. */
+    record Result(String name, int connections, long requests, long failures, double seconds, double p50Millis,
+                  double p99Millis, double p999Millis) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        String row() {
+            return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %.2f | %d |", name, connections, perSecond(),
+                    p50Millis, p99Millis, p999Millis, failures);
+        }
+    }
+
+    private final String baseUrl;
+    private final IntFunction<RequestSigner> signers;
+
+    /** @param signers a signer per thread, or null to send unsigned requests */
+    LoadClient(String baseUrl, IntFunction<RequestSigner> signers) {
+        this.baseUrl = baseUrl;
+        this.signers = signers;
+    }
+
+    /** {@code calls} gives thread {@code t}'s {@code i}-th request. */
+    Result run(String name, int connections, Duration warmup, Duration measured, CallSource calls) throws InterruptedException {
+        long warmupEnd = System.nanoTime() + warmup.toNanos();
+        long end = warmupEnd + measured.toNanos();
+        long[][] samples = new long[connections][];
+        int[] counts = new int[connections];
+        AtomicLong failures = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < connections; t++) {
+            int thread = t;
+            samples[t] = new long[MAX_SAMPLES_PER_THREAD];
+            Thread worker = new Thread(() -> {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                RequestSigner signer = signers == null ? null : signers.apply(thread);
+                for (int i = 0; ; i++) {
+                    long started = System.nanoTime();
+                    if (started >= end) {
+                        return;
+                    }
+                    boolean ok = send(client, signer, calls.call(thread, i));
+                    long finished = System.nanoTime();
+                    if (started < warmupEnd) {
+                        continue;
+                    }
+                    if (!ok) {
+                        failures.incrementAndGet();
+                    } else if (counts[thread] < MAX_SAMPLES_PER_THREAD) {
+                        samples[thread][counts[thread]++] = finished - started;
+                    }
+                }
+            }, "load-" + t);
+            worker.start();
+            threads.add(worker);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long total = Arrays.stream(counts).asLongStream().sum();
+        long[] all = new long[(int) total];
+        int at = 0;
+        for (int t = 0; t < connections; t++) {
+            System.arraycopy(samples[t], 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        return new Result(name, connections, total, failures.get(), measured.toNanos() / 1e9, millis(all, 0.50),
+                millis(all, 0.99), millis(all, 0.999));
+    }
+
+    /** The request a thread sends next. */
+    @FunctionalInterface
+    interface CallSource {
+        Call call(int thread, int index);
+    }
+
+    /** Sends one request and says whether it got a 2xx answer; the body is read and dropped. */
+    boolean send(HttpClient client, RequestSigner signer, Call call) {
+        try {
+            int status = client.send(request(signer, call), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status >= 200 && status < 300;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The request for a call, signed when a signer is given. */
+    HttpRequest request(RequestSigner signer, Call call) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + call.path()))
+                .header("Content-Type", "application/json")
+                .method(call.method(), call.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        if (signer != null) {
+            signer.sign(request, call.method(), call.path(), call.body());
+        }
+        return request.build();
+    }
+
+    private static double millis(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+}
