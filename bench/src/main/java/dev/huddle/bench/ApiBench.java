@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,8 +54,7 @@ public final class ApiBench {
                 rows.addAll(measure(engine, Integer.parseInt(connections), options));
             }
         }
-        System.out.println("| engine, scenario | connections | requests/s | p50 ms | p99 ms | p99.9 ms | failed |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println(LoadClient.HEADER);
         rows.forEach(System.out::println);
     }
 
@@ -94,12 +94,13 @@ public final class ApiBench {
             Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("--warmup")));
             Duration measured = Duration.ofSeconds(Long.parseLong(options.get("--seconds")));
             String label = engine + (signed ? ", signed" : ", unsigned");
+            LongSupplier serverCpu = () -> app.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
             LoadClient.Result read = client.run(label + " GET /api/meetings/{id}", connections, warmup, measured,
-                    (thread, index) -> LoadClient.Call.get("/api/meetings/" + meeting));
+                    (thread, index) -> LoadClient.Call.get("/api/meetings/" + meeting), serverCpu);
             // 500 identities per thread: the first pass inserts, later passes update the same rows (rejoins).
             LoadClient.Result join = client.run(label + " POST .../participants (join)", connections, warmup, measured,
                     (thread, index) -> LoadClient.Call.post("/api/meetings/" + meeting + "/participants",
-                            "{\"identity\":\"t" + thread + "-" + (index % 500) + "\",\"name\":\"Bench\"}"));
+                            "{\"identity\":\"t" + thread + "-" + (index % 500) + "\",\"name\":\"Bench\"}"), serverCpu);
             return List.of(read.row(), join.row());
         } finally {
             app.destroy();

@@ -1,5 +1,8 @@
 package dev.huddle.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 /**
  * A closed-loop HTTP load: each of N threads sends one request, waits for the answer, and sends the next, for a fixed
@@ -21,6 +25,7 @@ import java.util.function.IntFunction;
 final class LoadClient {
     /** Latencies kept per thread; a thread past this keeps sending but stops recording. */
     private static final int MAX_SAMPLES_PER_THREAD = 2_000_000;
+    private static final OperatingSystemMXBean CLIENT_CPU = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /** One request to send: method, path with query, and a body (empty for none). */
     record Call(String method, String path, byte[] body) {
@@ -33,18 +38,25 @@ final class LoadClient {
         }
     }
 
-    /** What one load run measured. */
+    /**
+     * What one load run measured. The CPU milliseconds per request (server process, and this load client) do not
+     * depend on what else the machine runs, unlike throughput: 2,000 ms of CPU per second on 2 cores, divided by
+     * their sum, bounds the throughput of a quiet machine.
+     */
     record Result(String name, int connections, long requests, long failures, double seconds, double p50Millis,
-                  double p99Millis, double p999Millis) {
+                  double p99Millis, double p999Millis, double serverCpuMillis, double clientCpuMillis) {
         double perSecond() {
             return requests / seconds;
         }
 
         String row() {
-            return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %.2f | %d |", name, connections, perSecond(),
-                    p50Millis, p99Millis, p999Millis, failures);
+            return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %.2f | %d | %.3f | %.3f |", name, connections,
+                    perSecond(), p50Millis, p99Millis, p999Millis, failures, serverCpuMillis / requests, clientCpuMillis / requests);
         }
     }
+
+    static final String HEADER = "| engine, scenario | connections | requests/s | p50 ms | p99 ms | p99.9 ms | failed "
+            + "| server CPU ms/request | client CPU ms/request |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     private final String baseUrl;
     private final IntFunction<RequestSigner> signers;
@@ -55,8 +67,9 @@ final class LoadClient {
         this.signers = signers;
     }
 
-    /** {@code calls} gives thread {@code t}'s {@code i}-th request. */
-    Result run(String name, int connections, Duration warmup, Duration measured, CallSource calls) throws InterruptedException {
+    /** {@code calls} gives thread {@code t}'s {@code i}-th request; {@code serverCpu} reads the server's CPU time in nanoseconds. */
+    Result run(String name, int connections, Duration warmup, Duration measured, CallSource calls, LongSupplier serverCpu)
+            throws InterruptedException {
         long warmupEnd = System.nanoTime() + warmup.toNanos();
         long end = warmupEnd + measured.toNanos();
         long[][] samples = new long[connections][];
@@ -89,9 +102,14 @@ final class LoadClient {
             worker.start();
             threads.add(worker);
         }
+        Thread.sleep(Math.max(0, (warmupEnd - System.nanoTime()) / 1_000_000));
+        long serverCpuAtStart = serverCpu.getAsLong();
+        long clientCpuAtStart = CLIENT_CPU.getProcessCpuTime();
         for (Thread thread : threads) {
             thread.join();
         }
+        double serverCpuMillis = (serverCpu.getAsLong() - serverCpuAtStart) / 1e6;
+        double clientCpuMillis = (CLIENT_CPU.getProcessCpuTime() - clientCpuAtStart) / 1e6;
         long total = Arrays.stream(counts).asLongStream().sum();
         long[] all = new long[(int) total];
         int at = 0;
@@ -101,7 +119,7 @@ final class LoadClient {
         }
         Arrays.sort(all);
         return new Result(name, connections, total, failures.get(), measured.toNanos() / 1e9, millis(all, 0.50),
-                millis(all, 0.99), millis(all, 0.999));
+                millis(all, 0.99), millis(all, 0.999), serverCpuMillis, clientCpuMillis);
     }
 
     /** The request a thread sends next. */

@@ -48,7 +48,7 @@ public class AnalyticsService {
         }
         Map<String, Object> payload = request.payload() == null ? Map.of() : request.payload();
         AnalyticsEvent saved = events.save(new AnalyticsEvent(UUID.randomUUID(), meetingId, participantId, type,
-                json.write(payload), ColumnValues.stored(Instant.now())));
+                json.write(payload), ColumnValues.now()));
         return new AnalyticsViews.Event(saved.id().toString(), meetingId.toString(),
                 participantId == null ? null : participantId.toString(), type, saved.createdAt().toString());
     }

@@ -2,6 +2,7 @@ package dev.huddle.meetings.api;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Checks of single request values (ids in paths, required fields, timestamps), each refusing with a 400. */
@@ -42,7 +43,8 @@ public final class RequestValues {
             return null;
         }
         try {
-            return Instant.parse(text);
+            // Milliseconds, as both engines store them (see ColumnValues).
+            return Instant.parse(text).truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeParseException e) {
             throw RequestProblem.invalid("The value of '" + field + "' ('" + shorten(text) + "') is not an ISO-8601 "
                     + "UTC timestamp; send one such as 2026-12-01T09:30:00Z.");

@@ -9,7 +9,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +26,11 @@ public class MeetingService {
     private final ParticipantRepository participants;
     
     private final RequestBodies json;
-    private final Clock clock;
 
     public MeetingService(MeetingRepository meetings, ParticipantRepository participants, RequestBodies json) {
-        this(meetings, participants, json, Clock.systemUTC());
-    }
-
-    MeetingService(MeetingRepository meetings, ParticipantRepository participants, RequestBodies json, Clock clock) {
         this.meetings = meetings;
         this.participants = participants;
         this.json = json;
-        this.clock = clock;
     }
 
     @Transactional
@@ -47,19 +40,18 @@ public class MeetingService {
         String title = RequestValues.limited(request.title() == null ? "" : request.title(), "title", 500);
         Instant scheduledAt = RequestValues.instant(request.scheduledAt(), "scheduledAt");
         List<String> invited = invitees(request.invitedParticipants());
-        Instant now = now();
+        Instant now = ColumnValues.now();
         Meeting meeting = meetings.save(new Meeting(UUID.randomUUID(), room, title, host, scheduledAt,
                 scheduledAt == null ? now : null, null, now, now, json.write(invited)));
         return MeetingView.of(meeting, invited);
     }
 
-    @Transactional
+    /** One read, so no transaction of its own: the hot path of the API. */
     public MeetingView get(UUID id) {
         return view(find(id));
     }
 
-    /** The meeting or a 404; for the other services of this module, which act on a meeting's children. */
-    @Transactional
+    /** The meeting or a 404; inside the caller's transaction, for the services that act on a meeting's children. */
     public Meeting find(UUID id) {
         return meetings.findById(id).orElseThrow(() -> RequestProblem.notFound("meeting", id));
     }
@@ -94,7 +86,7 @@ public class MeetingService {
                 : RequestValues.instant(request.scheduledAt(), "scheduledAt");
         List<String> invited = request.invitedParticipants() == null ? invited(meeting) : invitees(request.invitedParticipants());
         Meeting changed = meetings.update(new Meeting(meeting.id(), meeting.roomName(), title, meeting.hostIdentity(),
-                scheduledAt, meeting.startedAt(), meeting.endedAt(), meeting.createdAt(), now(), json.write(invited)));
+                scheduledAt, meeting.startedAt(), meeting.endedAt(), meeting.createdAt(), ColumnValues.now(), json.write(invited)));
         return MeetingView.of(changed, invited);
     }
 
@@ -105,7 +97,7 @@ public class MeetingService {
         if (meeting.status() == MeetingStatus.ENDED) {
             throw RequestProblem.conflict("Meeting " + id + " already ended at " + meeting.endedAt() + ".");
         }
-        Instant now = now();
+        Instant now = ColumnValues.now();
         Meeting ended = meetings.update(new Meeting(meeting.id(), meeting.roomName(), meeting.title(), meeting.hostIdentity(),
                 meeting.scheduledAt(), meeting.startedAt(), now, meeting.createdAt(), now, meeting.invitedParticipants()));
         participants.leaveAll(id, now);
@@ -132,9 +124,5 @@ public class MeetingService {
             RequestValues.required(identity, "invitedParticipants[]", 200);
         }
         return List.copyOf(requested);
-    }
-
-    private Instant now() {
-        return ColumnValues.stored(clock.instant());
     }
 }

@@ -41,6 +41,4 @@ public interface ParticipantRepository extends GenericRepository<Participant, UU
     Optional<Participant> findByIdAndMeetingId(UUID id, UUID meetingId);
 
     List<Participant> findByMeetingIdOrderByJoinedAt(UUID meetingId);
-
-    long countByMeetingId(UUID meetingId);
 }

@@ -9,7 +9,6 @@ import dev.huddle.meetings.sql.ColumnValues;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,7 +28,7 @@ public class ParticipantService {
         String identity = RequestValues.required(request.identity(), "identity", 200);
         String name = RequestValues.limited(request.name(), "name", 200);
         notEnded(meetings.find(meetingId));
-        participants.join(UUID.randomUUID(), meetingId, identity, name, now());
+        participants.join(UUID.randomUUID(), meetingId, identity, name, ColumnValues.now());
         return ParticipantView.of(participants.findByMeetingIdAndIdentity(meetingId, identity).orElseThrow());
     }
 
@@ -39,7 +38,7 @@ public class ParticipantService {
         Participant participant = participants.findByMeetingIdAndIdentity(meetingId, identity)
                 .orElseThrow(() -> RequestProblem.notFound("participant of meeting " + meetingId + " with identity", identity));
         if (participant.leftAt() == null) {
-            participants.leave(meetingId, identity, now());
+            participants.leave(meetingId, identity, ColumnValues.now());
         }
         return ParticipantView.of(participants.findByMeetingIdAndIdentity(meetingId, identity).orElseThrow());
     }
@@ -54,9 +53,5 @@ public class ParticipantService {
         if (meeting.status() == MeetingStatus.ENDED) {
             throw RequestProblem.conflict("Meeting " + meeting.id() + " has ended; nobody can join it any more.");
         }
-    }
-
-    private static Instant now() {
-        return ColumnValues.stored(Instant.now());
     }
 }

@@ -32,7 +32,7 @@ public class RecordingService {
             throw RequestProblem.conflict("Meeting " + meetingId + " is " + meeting.status().label()
                     + "; only an active meeting can be recorded.");
         }
-        Instant now = now();
+        Instant now = ColumnValues.now();
         return RecordingView.of(recordings.save(new Recording(UUID.randomUUID(), meetingId, egressId, RecordingStatus.ACTIVE,
                 null, null, now, null, now)));
     }
@@ -64,7 +64,7 @@ public class RecordingService {
             throw RequestProblem.conflict("Recording " + recordingId + " is already " + recording.status().label()
                     + "; a recording finishes once.");
         }
-        return RecordingView.of(recordings.update(recording.finish(outcome, path, size, now())));
+        return RecordingView.of(recordings.update(recording.finish(outcome, path, size, ColumnValues.now())));
     }
 
     private static long size(long bytes) {
@@ -72,9 +72,5 @@ public class RecordingService {
             throw RequestProblem.invalid("sizeBytes is " + bytes + "; send the file size, 0 or more bytes.");
         }
         return bytes;
-    }
-
-    private static Instant now() {
-        return ColumnValues.stored(Instant.now());
     }
 }

@@ -23,9 +23,9 @@ public final class ColumnValues {
     private ColumnValues() {
     }
 
-    /** Timestamps keep milliseconds on both engines, so a value reads back the same wherever it was stored. */
-    public static Instant stored(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS);
+    /** Now, as stored: timestamps keep milliseconds on both engines, so a value reads back as it was written. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public static String timestamp(Instant instant) {
