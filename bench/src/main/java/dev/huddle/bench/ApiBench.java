@@ -84,13 +84,17 @@ public final class ApiBench {
         try {
             String base = "http://127.0.0.1:" + port;
             awaitHealth(app, base);
-            HttpClient setup = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             boolean signed = !options.get("--signed").equals("no");
-            String[] session = signed ? createSession(setup, base) : null;
-            LoadClient client = new LoadClient(base, session == null ? null : thread -> new RequestSigner(session[0], session[1]));
-            RequestSigner setupSigner = session == null ? null : new RequestSigner(session[0], session[1]);
-            String meeting = created(setup, setupSigner, client, LoadClient.Call.post("/api/meetings",
-                    "{\"roomName\":\"bench\",\"title\":\"API benchmark\",\"hostIdentity\":\"host\"}"));
+            LoadClient unsigned = new LoadClient(base, null);
+            String[] session;
+            String meeting;
+            try (HttpConnection setup = unsigned.connect()) {
+                session = signed ? createSession(setup) : null;
+                RequestSigner setupSigner = session == null ? null : new RequestSigner(session[0], session[1]);
+                meeting = field(ID, LoadClient.answer(setup, setupSigner, LoadClient.Call.post("/api/meetings",
+                        "{\"roomName\":\"bench\",\"title\":\"API benchmark\",\"hostIdentity\":\"host\"}")).text());
+            }
+            LoadClient client = session == null ? unsigned : new LoadClient(base, thread -> new RequestSigner(session[0], session[1]));
             Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("--warmup")));
             Duration measured = Duration.ofSeconds(Long.parseLong(options.get("--seconds")));
             String label = engine + (signed ? ", signed" : ", unsigned");
@@ -136,15 +140,10 @@ public final class ApiBench {
     }
 
     /** A client session for the signed runs: {@code POST /api/sessions} answers its id and secret once. */
-    private static String[] createSession(HttpClient client, String base) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/sessions")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"bench-device\",\"name\":\"API benchmark\"}")).build();
-        String body = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    private static String[] createSession(HttpConnection setup) throws IOException {
+        String body = LoadClient.answer(setup, null, LoadClient.Call.post("/api/sessions",
+                "{\"deviceId\":\"bench-device\",\"name\":\"API benchmark\"}")).text();
         return new String[] {field(ID, body), field(SECRET, body)};
-    }
-
-    private static String created(HttpClient client, RequestSigner signer, LoadClient load, LoadClient.Call call) throws Exception {
-        return field(ID, client.send(load.request(signer, call), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static String field(Pattern pattern, String body) {

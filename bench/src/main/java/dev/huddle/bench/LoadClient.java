@@ -2,23 +2,23 @@ package dev.huddle.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
- * A closed-loop HTTP load: each of N threads sends one request, waits for the answer, and sends the next, for a fixed
+ * A closed-loop HTTP load: each of N threads, on its own keep-alive connection, sends one request, waits for the
+ * answer, and sends the next, for a fixed
  * time after a warm-up; bounded in time and in the latencies it keeps. Reports throughput and latency percentiles
  * of the measured part only.
  */
@@ -80,22 +80,23 @@ final class LoadClient {
             int thread = t;
             samples[t] = new long[MAX_SAMPLES_PER_THREAD];
             Thread worker = new Thread(() -> {
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 RequestSigner signer = signers == null ? null : signers.apply(thread);
-                for (int i = 0; ; i++) {
-                    long started = System.nanoTime();
-                    if (started >= end) {
-                        return;
-                    }
-                    boolean ok = send(client, signer, calls.call(thread, i));
-                    long finished = System.nanoTime();
-                    if (started < warmupEnd) {
-                        continue;
-                    }
-                    if (!ok) {
-                        failures.incrementAndGet();
-                    } else if (counts[thread] < MAX_SAMPLES_PER_THREAD) {
-                        samples[thread][counts[thread]++] = finished - started;
+                try (HttpConnection connection = connect()) {
+                    for (int i = 0; ; i++) {
+                        long started = System.nanoTime();
+                        if (started >= end) {
+                            return;
+                        }
+                        boolean ok = send(connection, signer, calls.call(thread, i));
+                        long finished = System.nanoTime();
+                        if (started < warmupEnd) {
+                            continue;
+                        }
+                        if (!ok) {
+                            failures.incrementAndGet();
+                        } else if (counts[thread] < MAX_SAMPLES_PER_THREAD) {
+                            samples[thread][counts[thread]++] = finished - started;
+                        }
                     }
                 }
             }, "load-" + t);
@@ -128,26 +129,26 @@ final class LoadClient {
         Call call(int thread, int index);
     }
 
-    /** Sends one request and says whether it got a 2xx answer; the body is read and dropped. */
-    boolean send(HttpClient client, RequestSigner signer, Call call) {
+    /** A new keep-alive connection to the server. */
+    HttpConnection connect() {
+        URI base = URI.create(baseUrl);
+        return new HttpConnection(base.getHost(), base.getPort());
+    }
+
+    /** Sends one request and says whether it got a 2xx answer. */
+    static boolean send(HttpConnection connection, RequestSigner signer, Call call) {
         try {
-            int status = client.send(request(signer, call), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = answer(connection, signer, call).status();
             return status >= 200 && status < 300;
-        } catch (Exception e) {
+        } catch (IOException e) {
             return false;
         }
     }
 
-    /** The request for a call, signed when a signer is given. */
-    HttpRequest request(RequestSigner signer, Call call) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + call.path()))
-                .header("Content-Type", "application/json")
-                .method(call.method(), call.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(call.body()));
-        if (signer != null) {
-            signer.sign(request, call.method(), call.path(), call.body());
-        }
-        return request.build();
+    /** Sends one request, signed when a signer is given, and returns the answer. */
+    static HttpConnection.Answer answer(HttpConnection connection, RequestSigner signer, Call call) throws IOException {
+        Map<String, String> headers = signer == null ? Map.of() : signer.headers(call.method(), call.path(), call.body());
+        return connection.send(call.method(), call.path(), headers, call.body());
     }
 
     private static double millis(long[] sorted, double quantile) {

@@ -2,12 +2,12 @@ package dev.huddle.bench;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Signs API requests as issue #12 specifies: {@code X-Huddle-Signature} is the lowercase hex HMAC-SHA256, keyed with the
@@ -33,14 +33,15 @@ final class RequestSigner {
         }
     }
 
-    HttpRequest.Builder sign(HttpRequest.Builder request, String method, String pathWithQuery, byte[] body) {
+    /** The four headers that sign this request. */
+    Map<String, String> headers(String method, String pathWithQuery, byte[] body) {
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
         byte[] nonceBytes = new byte[16];
         random.nextBytes(nonceBytes);
         String nonce = HEX.formatHex(nonceBytes);
         String canonical = method + "\n" + pathWithQuery + "\n" + timestamp + "\n" + nonce + "\n" + HEX.formatHex(sha256.digest(body));
         String signature = HEX.formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-        return request.header("X-Huddle-Session", sessionId).header("X-Huddle-Timestamp", timestamp)
-                .header("X-Huddle-Nonce", nonce).header("X-Huddle-Signature", signature);
+        return Map.of("X-Huddle-Session", sessionId, "X-Huddle-Timestamp", timestamp, "X-Huddle-Nonce", nonce,
+                "X-Huddle-Signature", signature);
     }
 }
