@@ -31,6 +31,9 @@ class ServerJarIT {
 
         assertThat(health).contains("\"status\":\"UP\"").contains("\"applied\":19").contains("\"pending\":0");
         assertThat(workDir.resolve("data").resolve("huddle.db")).isRegularFile();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(workDir.resolve("data").resolve("server.key"))))
+                .as("the server key generated for the embedded default").isEqualTo("rw-------");
     }
 
     @Test
@@ -39,7 +42,9 @@ class ServerJarIT {
         URI uri = URI.create(db.jdbcUrl().substring("jdbc:".length()));
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "POSTGRES_HOST", uri.getHost(), "POSTGRES_PORT", String.valueOf(uri.getPort()),
-                "POSTGRES_DB", uri.getPath().substring(1), "POSTGRES_USER", db.user()));
+                "POSTGRES_DB", uri.getPath().substring(1), "POSTGRES_USER", db.user(),
+                // PostgreSQL gets no generated key: it must be configured.
+                "HUDDLE_AUTH_SERVER_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
         if (db.password() != null) {
             env.put("POSTGRES_PASSWORD", db.password());
         }

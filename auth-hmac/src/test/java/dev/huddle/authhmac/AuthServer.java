@@ -1,0 +1,112 @@
+package dev.huddle.authhmac;
+
+import dev.huddle.authhmac.client.RequestSigner;
+import dev.huddle.testsupport.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The auth-hmac module served over HTTP on a migrated test database, and a plain HTTP client that sends exactly the
+ * bytes a test signs.
+ */
+final class AuthServer implements AutoCloseable {
+    /** A fixed test key (32 bytes, base64); production keys come from configuration or the data folder. */
+    static final String SERVER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    private final EmbeddedServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private AuthServer(EmbeddedServer server) {
+        this.server = server;
+    }
+
+    static AuthServer start(TestDatabase db) {
+        return start(db, Map.of("huddle.auth.server-key", SERVER_KEY));
+    }
+
+    static AuthServer start(TestDatabase db, Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>(settings);
+        properties.put("huddle.database.url", db.url());
+        properties.put("micronaut.server.port", -1);
+        properties.put("datasources.default.maximum-pool-size", 4);
+        return new AuthServer(ApplicationContext.run(EmbeddedServer.class, properties));
+    }
+
+    ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    /** A new client session, as a client gets it. */
+    Session createSession(String name, String deviceId) {
+        Answer answer = send("POST", "/api/sessions", json(Map.of("name", name, "deviceId", deviceId)), Map.of());
+        if (answer.status() != 201) {
+            throw new AssertionError("POST /api/sessions answered " + answer.status() + ": " + answer.body());
+        }
+        return new Session((String) answer.body().get("id"), (String) answer.body().get("secret"));
+    }
+
+    /** A request signed now by the session, with a fresh nonce. */
+    Answer signed(Session session, String method, String pathWithQuery, byte[] body) {
+        return send(method, pathWithQuery, body, session.signer().sign(method, pathWithQuery, body).asMap());
+    }
+
+    Answer send(String method, String pathWithQuery, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + pathWithQuery))
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), parse(response.body()));
+        } catch (IOException e) {
+            throw new AssertionError("HTTP " + method + " " + pathWithQuery + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> parse(byte[] body) throws IOException {
+        return body.length == 0 ? Map.of() : context().getBean(JsonMapper.class).readValue(body, Map.class);
+    }
+
+    byte[] json(Object value) {
+        try {
+            return context().getBean(JsonMapper.class).writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    record Session(String id, String secret) {
+        RequestSigner signer() {
+            return new RequestSigner(id, secret);
+        }
+    }
+
+    record Answer(int status, Map<String, Object> body) {
+        Object reason() {
+            return body.get("reason");
+        }
+    }
+}
