@@ -35,7 +35,7 @@ class RunnerJarIT {
         JarProcess.Result status = runner("--url", db.url(), "status", "--json");
         assertThat(status.exitCode()).isZero();
         JsonNode migrations = new ObjectMapper().readTree(status.out()).get("migrations");
-        assertThat(migrations).hasSize(19);
+        assertThat(migrations).hasSize(20);
         assertThat(migrations.get(0).get("module").asText()).isEqualTo("signaling");
         assertThat(migrations.get(0).get("version").isTextual()).isTrue();
         assertThat(migrations.findValuesAsText("state")).containsOnly("applied", "excluded");
