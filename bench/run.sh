@@ -20,6 +20,9 @@
 # Test databases (a fresh migrated database per call from the test-databases extension, against migrating from
 # scratch; PostgreSQL from HUDDLE_TEST_POSTGRES_URL, else the server above):
 #   bench/run.sh fresh-databases --rounds 50 --engines postgresql,sqlite
+# The API (issue #12): the server jar per engine under a closed-loop load of signed GET /api/meetings/{id} and
+# participant joins, throughput and latency percentiles (bench/src/main/java/dev/huddle/bench/ApiBench.java):
+#   bench/run.sh api --engines postgresql,sqlite --connections 16 --warmup 5 --seconds 15
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x app/target/huddle-migrate ] || [ ! -f app/target/huddle-migrate.jar ] || [ ! -f app/target/huddle.jar ] || [ ! -f bench/target/huddle-bench.jar ]; then
@@ -30,6 +33,11 @@ if [ "${1:-}" = fresh-databases ]; then
   shift
   HUDDLE_TEST_POSTGRES_URL="${HUDDLE_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/postgres}" \
     java -cp bench/target/huddle-bench.jar dev.huddle.bench.FreshDatabases "$@" | tee bench/target/FRESH-DATABASES.md
+  exit
+fi
+if [ "${1:-}" = api ]; then
+  shift
+  java -cp bench/target/huddle-bench.jar dev.huddle.bench.ApiBench "$@" | tee bench/target/API.md
   exit
 fi
 if [ "${1:-}" = strategies ]; then

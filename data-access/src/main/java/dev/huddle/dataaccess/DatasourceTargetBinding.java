@@ -44,15 +44,29 @@ public class DatasourceTargetBinding implements BeanInitializedEventListener<Dat
     }
 
     private static DataSource driverDataSource(DatabaseTarget database) {
-        DataSource driver = database.dataSource();
-        if (database.dialect() != Dialect.SQLITE) {
-            return driver;
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            return untypedStrings(database).dataSource();
         }
+        DataSource driver = database.dataSource();
         // The SQLite schemas keep times as ISO-8601 text (their defaults write '...T...Z'); the driver would otherwise
         // write milliseconds, which a TEXT column stores as digits that no timestamp read can parse back.
         SQLiteConfig config = ((SQLiteDataSource) driver).getConfig();
         config.setDateClass(SQLiteConfig.DateClass.TEXT.getValue());
         config.setDateStringFormat(SQLITE_TIME_FORMAT);
         return new ReadOnlyIgnoringDataSource(driver);
+    }
+
+    /**
+     * The repositories' pool sends strings untyped ({@code stringtype=unspecified}), so PostgreSQL casts a text value
+     * to the column's uuid, timestamptz, jsonb or enum type: the meetings repositories bind those values as text on
+     * both engines. Only the pool gets it; the migrator keeps the target as given.
+     */
+    private static DatabaseTarget untypedStrings(DatabaseTarget database) {
+        String url = database.jdbcUrl();
+        if (url.contains("stringtype=")) {
+            return database;
+        }
+        return new DatabaseTarget(database.dialect(), url + (url.contains("?") ? "&" : "?") + "stringtype=unspecified",
+                database.user(), database.password(), database.secretParameters(), database.sqliteBusyTimeout());
     }
 }

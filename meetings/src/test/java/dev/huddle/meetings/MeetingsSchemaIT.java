@@ -35,7 +35,8 @@ class MeetingsSchemaIT {
     @EnumSource(Engine.class)
     void appliesOnlyItsOwnMigrationsToAFreshDatabase(Engine engine) throws SQLException {
         SCHEMA.assertAppliesAloneToAFreshDatabase(engine,
-                List.of("20250615051828", "20250615053210", "20250617090000", "20250622120000", "20250710150000"),
+                List.of("20250615051828", "20250615053210", "20250617090000", "20250622120000", "20250710150000",
+                        "20261201113000"),
                 Set.of("meetings", "participants", "recordings", "analytics", "huddle_schema_history"));
     }
 

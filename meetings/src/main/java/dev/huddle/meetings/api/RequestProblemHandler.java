@@ -1,0 +1,21 @@
+package dev.huddle.meetings.api;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+
+/** Answers a {@link RequestProblem} with its status and {@code {"error": message}}. */
+@Produces
+@Singleton
+public final class RequestProblemHandler implements ExceptionHandler<RequestProblem, HttpResponse<Map<String, String>>> {
+    @Override
+    public HttpResponse<Map<String, String>> handle(HttpRequest request, RequestProblem problem) {
+        return HttpResponse.<Map<String, String>>status(HttpStatus.valueOf(problem.kind().status()))
+                .body(Map.of("error", problem.getMessage()));
+    }
+}
