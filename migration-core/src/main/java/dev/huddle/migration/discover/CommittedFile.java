@@ -1,10 +1,12 @@
 package dev.huddle.migration.discover;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,13 +71,25 @@ public record CommittedFile(Optional<String> text, boolean known, String basis) 
         }
     }
 
-    /** Whether {@code folder} or one above it holds {@code .git} (a folder, or a file in a linked worktree). */
+    /**
+     * Whether {@code folder} or one above it holds {@code .git} (a folder, or a file in a linked worktree), looking no
+     * higher than git itself would: not into a folder named in {@code GIT_CEILING_DIRECTORIES}.
+     */
     private static boolean insideGitWorkTree(Path folder) {
-        for (Path each = folder; each != null; each = each.getParent()) {
+        List<Path> ceilings = ceilings(System.getenv("GIT_CEILING_DIRECTORIES"));
+        for (Path each = folder; each != null && !ceilings.contains(each); each = each.getParent()) {
             if (Files.exists(each.resolve(".git"))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static List<Path> ceilings(String variable) {
+        if (variable == null || variable.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(variable.split(File.pathSeparator)).filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize()).toList();
     }
 }

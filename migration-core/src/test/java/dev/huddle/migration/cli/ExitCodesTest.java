@@ -1,6 +1,7 @@
 package dev.huddle.migration.cli;
 
 import dev.huddle.migration.failure.AdoptionRefusedException;
+import dev.huddle.migration.failure.SeedRefusedException;
 import dev.huddle.migration.failure.DatabaseMissingException;
 import dev.huddle.migration.failure.DatabaseReadOnlyException;
 import dev.huddle.migration.failure.DatabaseUnreachableException;
@@ -64,6 +65,7 @@ class ExitCodesTest {
             entry(MalformedIntegrityFileException.class, 3),
             entry(PendingMigrationsException.class, 3),
             entry(AdoptionRefusedException.class, 3),
+            entry(SeedRefusedException.class, 3),
             entry(DatabaseUnreachableException.class, 4),
             entry(DatabaseReadOnlyException.class, 4),
             entry(DatabaseMissingException.class, 4),
