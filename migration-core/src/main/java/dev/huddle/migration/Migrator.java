@@ -4,7 +4,6 @@ import dev.huddle.migration.adopt.Adopter;
 import dev.huddle.migration.adopt.AdoptionResult;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.drift.ExpectedSchema;
-import dev.huddle.migration.drift.ExpectedSchemaBuilder;
 import dev.huddle.migration.drift.ScratchDatabase;
 import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.MigrationExecutor;
@@ -39,7 +38,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The commands against one database: {@link #up}, {@link #down}, {@link #redo}, {@link #status}, {@link #validate},
+ * Longer than most files on purpose: it is the one place that says, per command, which session, lock, plan and history
+ * read the command uses, each method a few lines of orchestration over the executors; splitting it would scatter that.
+ *
+ * <p>The commands against one database: {@link #up}, {@link #down}, {@link #redo}, {@link #status}, {@link #validate},
  * {@link #repair}, {@link #adopt}, and for dry runs, {@link #pending} and {@link #planDown}, which only read. Each command opens one
  * {@link DatabaseSession}, which takes the lock, reads the history and runs the scripts; {@link #status},
  * {@link #validate} and {@link #pending} of a SQLite file that does not exist read an empty history instead, since
@@ -220,27 +222,15 @@ public final class Migrator {
      */
     public AdoptionResult adopt(Collection<String> versions, Supplier<ScratchDatabase> scratch, boolean dryRun) {
         MigrationPlan plan = plan();
-        for (String version : versions) {
-            if (plan.find(version).isEmpty()) {
-                throw new UnknownVersionException("Version", version, "migration of the selected modules");
-            }
-        }
-        List<ResolvedScript> requested = plan.migrations().stream().filter(script -> versions.contains(script.version())).toList();
+        List<ResolvedScript> requested = Adopter.requested(plan, versions);
         if (requested.isEmpty()) {
             return new AdoptionResult(List.of(), List.of(), List.of(), dryRun);
         }
-        int last = plan.migrations().indexOf(requested.get(requested.size() - 1));
-        ExpectedSchema expected;
-        try (ScratchDatabase database = scratch.get()) {
-            expected = ExpectedSchemaBuilder.build(plan.dialect(), plan.migrations().subList(0, last + 1), database.session());
-        }
-        try (DatabaseSession session = openSession()) {
-            if (dryRun) {
-                return new Adopter(session, plan).adopt(requested, expected, true);
-            }
-            try (MigrationLock.Held ignored = session.lock(settings.lockTimeout())) {
-                return new Adopter(session, plan).adopt(requested, expected, false);
-            }
+        ExpectedSchema expected = Adopter.expectedUpTo(plan, requested, scratch);
+        // A dry run only reads, so it takes no lock (a null resource is skipped).
+        try (DatabaseSession session = openSession();
+             MigrationLock.Held ignored = dryRun ? null : session.lock(settings.lockTimeout())) {
+            return new Adopter(session, plan).adopt(requested, expected, dryRun);
         }
     }
 
@@ -250,10 +240,10 @@ public final class Migrator {
      */
     public AdoptionResult adoptBySchema(Supplier<ScratchDatabase> scratch, boolean dryRun) {
         MigrationPlan plan = plan();
-        ExpectedSchema expected;
-        try (ScratchDatabase database = scratch.get()) {
-            expected = ExpectedSchemaBuilder.build(plan, database.session());
+        if (plan.migrations().isEmpty()) {
+            return new AdoptionResult(List.of(), List.of(), List.of(), dryRun);
         }
+        ExpectedSchema expected = Adopter.expectedUpTo(plan, plan.migrations(), scratch);
         List<ResolvedScript> present;
         try (DatabaseSession session = openSession()) {
             present = new Adopter(session, plan).presentFromStart(expected);

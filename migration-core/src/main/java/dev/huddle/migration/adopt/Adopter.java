@@ -1,7 +1,10 @@
 package dev.huddle.migration.adopt;
 
 import dev.huddle.migration.drift.ExpectedSchema;
+import dev.huddle.migration.drift.ExpectedSchemaBuilder;
+import dev.huddle.migration.drift.ScratchDatabase;
 import dev.huddle.migration.failure.AdoptionRefusedException;
+import dev.huddle.migration.failure.UnknownVersionException;
 import dev.huddle.migration.history.AppliedMigration;
 import dev.huddle.migration.history.HistoryTable;
 import dev.huddle.migration.plan.InMemoryTable;
@@ -16,9 +19,11 @@ import dev.huddle.migration.session.DatabaseSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +40,27 @@ public final class Adopter {
     public Adopter(DatabaseSession session, MigrationPlan plan) {
         this.session = session;
         this.plan = plan;
+    }
+
+    /** The plan's migrations of these versions, in plan order; an unknown version is refused. */
+    public static List<ResolvedScript> requested(MigrationPlan plan, Collection<String> versions) {
+        for (String version : versions) {
+            if (plan.find(version).isEmpty()) {
+                throw new UnknownVersionException("Version", version, "migration of the selected modules");
+            }
+        }
+        return plan.migrations().stream().filter(script -> versions.contains(script.version())).toList();
+    }
+
+    /**
+     * The schema the plan's migrations build up to the last requested one, derived on a scratch database that is closed
+     * (and dropped) before anything is recorded, with the migration that created each element.
+     */
+    public static ExpectedSchema expectedUpTo(MigrationPlan plan, List<ResolvedScript> requested, Supplier<ScratchDatabase> scratch) {
+        int last = plan.migrations().indexOf(requested.get(requested.size() - 1));
+        try (ScratchDatabase database = scratch.get()) {
+            return ExpectedSchemaBuilder.build(plan.dialect(), plan.migrations().subList(0, last + 1), database.session());
+        }
     }
 
     /**
