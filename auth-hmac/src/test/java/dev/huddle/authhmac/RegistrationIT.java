@@ -7,6 +7,7 @@ import dev.huddle.authhmac.invitation.IssuedInvitation;
 import dev.huddle.authhmac.session.ClientSessionRepository;
 import dev.huddle.authhmac.settings.RegistrationMode;
 import dev.huddle.authhmac.settings.ServerSettingsService;
+import dev.huddle.migration.failure.UsageException;
 import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code POST /api/sessions} under each registration mode, and the admin bootstrap token, on both engines. */
 class RegistrationIT {
@@ -147,6 +149,18 @@ class RegistrationIT {
             assertThat(register(unconfigured, Map.of("adminToken", AuthServer.ADMIN_TOKEN)).reason())
                     .isEqualTo("admin_token_refused");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aBootstrapTokenTooShortToBeASecretStopsTheBoot(Engine engine) {
+        var db = DATABASES.fresh(engine);
+
+        assertThatThrownBy(() -> AuthServer.start(db, Map.of("huddle.auth.server-key", AuthServer.SERVER_KEY,
+                "huddle.auth.admin-bootstrap-token", "admin")).close())
+                .rootCause().isInstanceOf(UsageException.class)
+                .hasMessageContaining("huddle.auth.admin-bootstrap-token").hasMessageContaining("openssl rand -hex 32")
+                .hasMessageNotContaining("\"admin\"");
     }
 
     private static Answer register(AuthServer server, Map<String, String> extra) {
