@@ -1,8 +1,11 @@
 package dev.huddle.authhmac;
 
+import io.micronaut.serde.annotation.Serdeable;
+
 import java.time.Instant;
 
 /** A guest's session from outside the server (a join link), kept in memory only. */
+@Serdeable
 public record ExternalSession(String id, String meetingId, String displayName, boolean admitted, Instant createdAt,
                               Instant expiresAt) {
 

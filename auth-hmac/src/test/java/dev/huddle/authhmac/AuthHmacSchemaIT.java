@@ -47,7 +47,8 @@ class AuthHmacSchemaIT {
     @EnumSource(Engine.class)
     void appliesOnlyItsOwnMigrationsToAFreshDatabase(Engine engine) throws SQLException {
         SCHEMA.assertAppliesAloneToAFreshDatabase(engine,
-                List.of("20250305141500", "20250512083000", "20250615180000", "20250620101010"),
+                List.of("20250305141500", "20250512083000", "20250615180000", "20250620101010",
+                        "20261201130433"),
                 Set.of("client_sessions", "nonce_cache", "server_settings", "invitations", "huddle_schema_history"));
     }
 
@@ -60,7 +61,7 @@ class AuthHmacSchemaIT {
 
         assertThat(second.applied()).isEmpty();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            assertThat(Queries.count(s, "SELECT count(*) FROM huddle_schema_history WHERE version IS NOT NULL")).isEqualTo(4);
+            assertThat(Queries.count(s, "SELECT count(*) FROM huddle_schema_history WHERE version IS NOT NULL")).isEqualTo(5);
         }
     }
 
@@ -81,7 +82,7 @@ class AuthHmacSchemaIT {
             assertThat(excluded.script()).endsWith("V20250616120000__external_session_boolean_admitted.sql");
             assertThat(excluded.note()).contains("in memory");
         });
-        assertThat(report.inState(MigrationState.APPLIED)).extracting(MigrationStatus::version).doesNotContain(EXCLUDED_VERSION).hasSize(4);
+        assertThat(report.inState(MigrationState.APPLIED)).extracting(MigrationStatus::version).doesNotContain(EXCLUDED_VERSION).hasSize(5);
         assertThat(report.count(MigrationState.PENDING)).isZero();
         assertThat(report.inMemoryTables()).containsExactly(new InMemoryTable(AuthHmacModule.NAME, ExternalSessionStore.TABLE));
     }

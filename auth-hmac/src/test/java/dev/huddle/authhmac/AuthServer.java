@@ -1,6 +1,8 @@
 package dev.huddle.authhmac;
 
 import dev.huddle.authhmac.client.RequestSigner;
+import dev.huddle.authhmac.settings.RegistrationMode;
+import dev.huddle.authhmac.settings.ServerSettingsService;
 import dev.huddle.testsupport.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -22,6 +24,8 @@ import java.util.Map;
 final class AuthServer implements AutoCloseable {
     /** A fixed test key (32 bytes, base64); production keys come from configuration or the data folder. */
     static final String SERVER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    /** The admin bootstrap token every test server is configured with. */
+    static final String ADMIN_TOKEN = "test-admin-bootstrap-token-0123456789abcdef";
 
     private final EmbeddedServer server;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -30,15 +34,29 @@ final class AuthServer implements AutoCloseable {
         this.server = server;
     }
 
+    /** A server whose registration is open: most tests are not about who may register. */
     static AuthServer start(TestDatabase db) {
         return start(db, Map.of("huddle.auth.server-key", SERVER_KEY));
     }
 
     static AuthServer start(TestDatabase db, Map<String, Object> settings) {
+        AuthServer server = startAsMigrated(db, settings);
+        ServerSettingsService serverSettings = server.context().getBean(ServerSettingsService.class);
+        serverSettings.update(serverSettings.current().serverName(), RegistrationMode.OPEN);
+        return server;
+    }
+
+    /** A server with the settings its migrations wrote: registration {@code invite_only}. */
+    static AuthServer startAsMigrated(TestDatabase db) {
+        return startAsMigrated(db, Map.of("huddle.auth.server-key", SERVER_KEY));
+    }
+
+    private static AuthServer startAsMigrated(TestDatabase db, Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>(settings);
         properties.put("huddle.database.url", db.url());
         properties.put("micronaut.server.port", -1);
         properties.put("datasources.default.maximum-pool-size", 4);
+        properties.putIfAbsent("huddle.auth.admin-bootstrap-token", ADMIN_TOKEN);
         return new AuthServer(ApplicationContext.run(EmbeddedServer.class, properties));
     }
 
@@ -48,7 +66,17 @@ final class AuthServer implements AutoCloseable {
 
     /** A new client session, as a client gets it. */
     Session createSession(String name, String deviceId) {
-        Answer answer = send("POST", "/api/sessions", json(Map.of("name", name, "deviceId", deviceId)), Map.of());
+        return createSession(Map.of("name", name, "deviceId", deviceId));
+    }
+
+    /** The server's first admin session, made with the bootstrap token. */
+    Session createAdminSession() {
+        return createSession(Map.of("name", "admin", "deviceId", "admin-device", "adminToken", ADMIN_TOKEN));
+    }
+
+    /** A session from {@code POST /api/sessions} with this body, which must be accepted. */
+    Session createSession(Map<String, String> request) {
+        Answer answer = send("POST", "/api/sessions", json(request), Map.of());
         if (answer.status() != 201) {
             throw new AssertionError("POST /api/sessions answered " + answer.status() + ": " + answer.body());
         }

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With every logger at DEBUG and Huddle's own at TRACE, no session secret or server key reaches the log, through any
- * path a session takes. (Micronaut's TRACE of {@code io.micronaut.context.env} prints every configuration value it
+ * With every logger at DEBUG and Huddle's own at TRACE, no session secret, server key, admin bootstrap token or
+ * invitation token reaches the log, through any path a session or an invitation takes. (Micronaut's TRACE of {@code io.micronaut.context.env} prints every configuration value it
  * resolves, the database password included; README, "Signed requests", says never to turn it on in production.)
  */
 class SecretsNotLoggedIT {
@@ -39,8 +39,15 @@ class SecretsNotLoggedIT {
         root.setLevel(Level.DEBUG);
         huddle.setLevel(Level.TRACE);
         Session session;
-        try (AuthServer server = AuthServer.start(DATABASES.fresh(engine))) {
-            session = server.createSession("laptop", "device-1");
+        Session admin;
+        String invitationToken;
+        try (AuthServer server = AuthServer.startAsMigrated(DATABASES.fresh(engine))) {
+            admin = server.createAdminSession();
+            invitationToken = (String) server.signed(admin, "POST", "/api/admin/invitations",
+                    server.json(Map.of("email", "ada@example.org"))).body().get("token");
+            session = server.createSession(Map.of("name", "laptop", "deviceId", "device-1", "invitationToken", invitationToken));
+            server.send("POST", "/api/sessions", server.json(Map.of("name", "again", "deviceId", "device-2",
+                    "invitationToken", invitationToken)), Map.of());
             server.signed(session, "GET", "/api/sessions/current", new byte[0]);
             server.signed(new Session(session.id(), "wrong" + session.secret()), "GET", "/api/sessions/current", new byte[0]);
             server.send("GET", "/api/sessions/current", new byte[0], Map.of());
@@ -53,6 +60,8 @@ class SecretsNotLoggedIT {
         String text = log.list.stream().map(event -> event.getFormattedMessage()
                 + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage())).collect(Collectors.joining("\n"));
         assertThat(log.list).as("the test saw the log at all").isNotEmpty();
-        assertThat(text).doesNotContain(session.secret()).doesNotContain(AuthServer.SERVER_KEY);
+        assertThat(invitationToken).isNotBlank();
+        assertThat(text).doesNotContain(session.secret()).doesNotContain(AuthServer.SERVER_KEY).doesNotContain(admin.secret())
+                .doesNotContain(AuthServer.ADMIN_TOKEN).doesNotContain(invitationToken);
     }
 }

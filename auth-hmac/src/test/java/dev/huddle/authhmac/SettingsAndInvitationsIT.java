@@ -29,7 +29,7 @@ class SettingsAndInvitationsIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void settingsStartAsTheMigrationSeedsThemAndKeepAnUpdate(Engine engine) {
-        try (AuthServer server = AuthServer.start(DATABASES.fresh(engine))) {
+        try (AuthServer server = AuthServer.startAsMigrated(DATABASES.fresh(engine))) {
             ServerSettingsService settings = server.context().getBean(ServerSettingsService.class);
 
             assertThat(settings.current().serverName()).isEqualTo("Huddle");

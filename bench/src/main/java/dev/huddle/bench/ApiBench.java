@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
 public final class ApiBench {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"");
+    /** A throwaway bootstrap token for the benchmark's own, freshly created databases. */
+    private static final String BENCH_ADMIN_TOKEN = "bench-only-admin-bootstrap-token-0123456789";
 
     private ApiBench() {
     }
@@ -82,6 +84,8 @@ public final class ApiBench {
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         // A throwaway key for the benchmark's own databases: PostgreSQL gets no generated one (README, "Signed requests").
         builder.environment().put("HUDDLE_AUTH_SERVER_KEY", "YmVuY2gtb25seS1zZXJ2ZXIta2V5LTMyLWJ5dGVzISE=");
+        // Registration starts invite_only: the benchmark's session is the admin one the bootstrap token makes.
+        builder.environment().put("HUDDLE_AUTH_ADMIN_BOOTSTRAP_TOKEN", BENCH_ADMIN_TOKEN);
         Process app = builder.start();
         try {
             String base = "http://127.0.0.1:" + port;
@@ -144,7 +148,8 @@ public final class ApiBench {
     /** A client session for the signed runs: {@code POST /api/sessions} answers its id and secret once. */
     private static String[] createSession(HttpConnection setup) throws IOException {
         String body = LoadClient.answer(setup, null, LoadClient.Call.post("/api/sessions",
-                "{\"deviceId\":\"bench-device\",\"name\":\"API benchmark\"}")).text();
+                "{\"deviceId\":\"bench-device\",\"name\":\"API benchmark\",\"adminToken\":\"" + BENCH_ADMIN_TOKEN + "\"}"))
+                .text();
         return new String[] {field(ID, body), field(SECRET, body)};
     }
 

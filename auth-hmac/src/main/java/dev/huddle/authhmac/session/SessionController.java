@@ -2,6 +2,7 @@ package dev.huddle.authhmac.session;
 
 import dev.huddle.authhmac.signing.SignedSession;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,10 +11,12 @@ import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
- * {@code POST /api/sessions}, the one unsigned API call, which returns a session's secret once; and
+ * {@code POST /api/sessions}, the one unsigned API call, which returns a session's secret once (403 with
+ * {@code {"reason": ..., "message": ...}} when {@link Registration} refuses); and
  * {@code GET /api/sessions/current}, which shows a client the session its signature proved.
  */
 @Controller("/api/sessions")
@@ -21,10 +24,10 @@ import java.util.Map;
 public class SessionController {
     static final int LONGEST_NAME = 200;
 
-    private final SessionIssuer issuer;
+    private final Registration registration;
 
-    public SessionController(SessionIssuer issuer) {
-        this.issuer = issuer;
+    public SessionController(Registration registration) {
+        this.registration = registration;
     }
 
     @Post
@@ -33,7 +36,12 @@ public class SessionController {
         if (problem != null) {
             return HttpResponse.badRequest(Map.of("message", problem));
         }
-        return HttpResponse.created(issuer.issue(request.name().strip(), request.deviceId().strip()));
+        try {
+            return HttpResponse.created(registration.register(request.name().strip(), request.deviceId().strip(),
+                    request.invitationToken(), request.adminToken(), Instant.now()));
+        } catch (RegistrationRefusedException e) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("reason", e.reason(), "message", e.getMessage()));
+        }
     }
 
     @Get("/current")

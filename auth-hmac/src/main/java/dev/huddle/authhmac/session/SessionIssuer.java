@@ -27,7 +27,7 @@ public class SessionIssuer {
         this.configuration = configuration;
     }
 
-    public IssuedSession issue(String name, String deviceId) {
+    public IssuedSession issue(String name, String deviceId, boolean admin) {
         byte[] random = new byte[SECRET_BYTES];
         RANDOM.nextBytes(random);
         String secret = HexFormat.of().formatHex(random);
@@ -36,7 +36,7 @@ public class SessionIssuer {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = now.plus(configuration.getSessionTtl());
         sessions.save(new ClientSession(id, name, deviceId, cipher.encrypt(id, secret.getBytes(StandardCharsets.UTF_8)),
-                now, expiresAt, null));
+                now, expiresAt, null, admin));
         return new IssuedSession(id.toString(), secret, expiresAt);
     }
 }

@@ -91,7 +91,7 @@ public class RequestVerifier {
                     + "session: use a new random nonce for every request");
         }
         return new Verdict(new SignedSession(session.id().toString(), session.clientId(), session.deviceId(),
-                session.expiresAt()), null);
+                session.expiresAt(), session.admin()), null);
     }
 
     private static String missingHeader(SignedRequest request) {

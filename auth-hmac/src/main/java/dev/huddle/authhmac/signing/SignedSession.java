@@ -10,6 +10,6 @@ import java.time.Instant;
  * ({@code @RequestAttribute(SignedSession.ATTRIBUTE)}).
  */
 @Serdeable
-public record SignedSession(String id, String name, @Nullable String deviceId, Instant expiresAt) {
+public record SignedSession(String id, String name, @Nullable String deviceId, Instant expiresAt, boolean admin) {
     public static final String ATTRIBUTE = "huddle.signed-session";
 }

@@ -1,0 +1,2 @@
+/** Admin-only API: server settings, invitations and guests, refused to sessions that are not admins. */
+package dev.huddle.authhmac.admin;
