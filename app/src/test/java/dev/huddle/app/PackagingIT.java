@@ -32,8 +32,10 @@ class PackagingIT {
         Files.writeString(script, "-- whiteboards, to be written\n");
         assertThat(run(temp.resolve("classes"), jdkTool("jar"), "uf", target.resolve("huddle-migrate.jar").toString(), WORK_IN_PROGRESS)
                 .exitCode).isZero();
+        // --project-dir names a folder without module sources, so the jar's scripts are read even though the temporary
+        // folder lies inside this checkout.
         Result refused = run(temp, jdkTool("java"), "-jar", target.resolve("huddle-migrate.jar").toString(),
-                "--url", "jdbc:sqlite:" + temp.resolve("check.db"), "up");
+                "--url", "jdbc:sqlite:" + temp.resolve("check.db"), "--project-dir", temp.toString(), "up");
         assertThat(refused.exitCode).as("the modules' own up refuses the script").isEqualTo(3);
 
         Result build = run(temp, "sh", Path.of("src/main/launcher/build-archive.sh").toAbsolutePath().toString(), jdkTool("java"),
