@@ -77,9 +77,10 @@ public final class ApiBench {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        Path work = Files.createDirectories(Path.of(options.get("--work")));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Path.of(options.get("--app")).toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(Path.of(options.get("--work")).resolve("app-" + engine + ".log").toFile());
+                .redirectErrorStream(true).redirectOutput(work.resolve("app-" + engine + ".log").toFile());
         builder.environment().put("DATABASE_URL", databaseUrl);
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         // A throwaway key for the benchmark's own databases: PostgreSQL gets no generated one (README, "Signed requests").
