@@ -2,8 +2,8 @@
 # Builds target/huddle-migrate.jsa, the class-data sharing archive the huddle-migrate launcher uses, copies out the
 # SQLite driver's native library for this platform, and puts the launcher beside the jar. Run by Maven's package phase in app/, after the runner jar is shaded:
 #   build-archive.sh <java> <target folder>
-# The archive holds the classes a training run loads (up of a fixed corpus on a fresh SQLite file, then a no-op up: the
-# JDK classes and lambda forms both paths need) and every class of the drivers and of Huddle, so a PostgreSQL run profits without a
+# The archive holds the classes training runs load (up of a fixed corpus on a fresh SQLite file, a no-op up, then
+# status: the JDK classes and lambda forms these paths need) and every class of the drivers and of Huddle, so a PostgreSQL run profits without a
 # server at build time.
 set -eu
 java=$1
@@ -22,13 +22,14 @@ mkdir -p "$work/services/META-INF/services"
 (cd "$work/services" && "${java%/*}/jar" uf "$work/training.jar" META-INF/services/dev.huddle.migration.discover.HuddleModule)
 corpus="$(cd "$(dirname "$0")" && pwd -P)/training-modules"
 train() {
-  "$java" -XX:DumpLoadedClassList="$1" -jar "$work/training.jar" --url "jdbc:sqlite:$work/training.db" --modules-dir "$corpus" up \
+  "$java" -XX:DumpLoadedClassList="$1" -jar "$work/training.jar" --url "jdbc:sqlite:$work/training.db" --modules-dir "$corpus" "$2" \
     >> "$work/training.log" 2>&1 || { cat "$work/training.log"; exit 1; }
 }
-train "$work/cold.classlist"
-train "$work/no-op.classlist"
+train "$work/cold.classlist" up
+train "$work/no-op.classlist" up
+train "$work/status.classlist" status
 "${java%/*}/jar" tf "$jar" | grep -E '^(dev/huddle|org/postgresql|org/sqlite|org/slf4j)/.*\.class$' | sed 's/\.class$//' > "$work/jar.classlist"
-sort -u "$work/cold.classlist" "$work/no-op.classlist" "$work/jar.classlist" > "$work/huddle-migrate.classlist"
+sort -u "$work/cold.classlist" "$work/no-op.classlist" "$work/status.classlist" "$work/jar.classlist" > "$work/huddle-migrate.classlist"
 
 # A class that cannot be archived (an optional driver feature whose library is absent) is skipped with a warning in
 # the log; the dump itself must succeed.
