@@ -22,7 +22,8 @@ mkdir -p "$work/services/META-INF/services"
 (cd "$work/services" && "${java%/*}/jar" uf "$work/training.jar" META-INF/services/dev.huddle.migration.discover.HuddleModule)
 corpus="$(cd "$(dirname "$0")" && pwd -P)/training-modules"
 train() {
-  "$java" -XX:DumpLoadedClassList="$1" -jar "$work/training.jar" --url "jdbc:sqlite:$work/training.db" --modules-dir "$corpus" "$2" \
+  # The driver copies its native library into java.io.tmpdir: the build's own folder, not /tmp.
+  "$java" -XX:DumpLoadedClassList="$1" -Djava.io.tmpdir="$work" -jar "$work/training.jar" --url "jdbc:sqlite:$work/training.db" --modules-dir "$corpus" "$2" \
     >> "$work/training.log" 2>&1 || { cat "$work/training.log"; exit 1; }
 }
 train "$work/cold.classlist" up
