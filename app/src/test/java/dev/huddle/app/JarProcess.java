@@ -25,7 +25,9 @@ final class JarProcess {
 
     /** Starts the jar in {@code workDir} with only the given variables added to a clean environment. */
     static Process start(Path jar, Path workDir, Map<String, String> env, List<String> args, Path outFile, Path errFile) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString()));
+        // The test JVM's temporary folder (the module's target/), where the SQLite driver copies its native library.
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-jar", jar.toAbsolutePath().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(outFile.toFile()).redirectError(errFile.toFile());

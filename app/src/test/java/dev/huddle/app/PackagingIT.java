@@ -34,7 +34,7 @@ class PackagingIT {
                 .exitCode).isZero();
         // --project-dir names a folder without module sources, so the jar's scripts are read even though the temporary
         // folder lies inside this checkout.
-        Result refused = run(temp, jdkTool("java"), "-jar", target.resolve("huddle-migrate.jar").toString(),
+        Result refused = run(temp, jdkTool("java"), "-Djava.io.tmpdir=" + temp, "-jar", target.resolve("huddle-migrate.jar").toString(),
                 "--url", "jdbc:sqlite:" + temp.resolve("check.db"), "--project-dir", temp.toString(), "up");
         assertThat(refused.exitCode).as("the modules' own up refuses the script").isEqualTo(3);
 
