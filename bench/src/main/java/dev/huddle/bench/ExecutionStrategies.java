@@ -198,15 +198,7 @@ public final class ExecutionStrategies {
         long started = System.nanoTime();
         List<ScriptStatement> statements = SqlScanner.scan(dialect, script.sql()).statements();
         double split = (System.nanoTime() - started) / 1e9;
-        try (Statement statement = connection.createStatement()) {
-            for (int i = 0; i < statements.size(); i++) {
-                try {
-                    statement.execute(statements.get(i).sql());
-                } catch (SQLException e) {
-                    throw new Located(e, i, "the statement that threw");
-                }
-            }
-        }
+        executeOneByOne(connection, statements.stream().map(ScriptStatement::sql).toList());
         return split;
     }
 
@@ -214,16 +206,21 @@ public final class ExecutionStrategies {
         long started = System.nanoTime();
         List<ScriptSplitter.Piece> pieces = ScriptSplitter.split(script.sql(), isSqlite(connection));
         double split = (System.nanoTime() - started) / 1e9;
+        executeOneByOne(connection, pieces.stream().map(ScriptSplitter.Piece::sql).toList());
+        return split;
+    }
+
+    /** Each statement on its own round trip, a failure located at the statement that threw. */
+    private static void executeOneByOne(Connection connection, List<String> statements) throws SQLException, Located {
         try (Statement statement = connection.createStatement()) {
-            for (int i = 0; i < pieces.size(); i++) {
+            for (int i = 0; i < statements.size(); i++) {
                 try {
-                    statement.execute(pieces.get(i).sql());
+                    statement.execute(statements.get(i));
                 } catch (SQLException e) {
                     throw new Located(e, i, "the statement that threw");
                 }
             }
         }
-        return split;
     }
 
     private static double prepared(Connection connection, Script script) throws Exception {
