@@ -18,6 +18,7 @@ final class ScriptSources {
     private final String projectDir;
     private final String modulesDir;
     private List<ModuleDescriptor> packaged;
+    private Optional<SourceTree> sourceTree;
 
     ScriptSources(String projectDir, String modulesDir) {
         this.projectDir = projectDir;
@@ -31,7 +32,11 @@ final class ScriptSources {
 
     /** The source checkout the runner works in: {@code --project-dir}, else the one around the current folder. */
     Optional<SourceTree> sourceTree() {
-        return projectDir != null ? SourceTree.at(Path.of(projectDir), packaged()) : SourceTree.around(Path.of(""), packaged());
+        // Found once: modules(), projectDir() and describe() all ask, and each search stats every folder upward.
+        if (sourceTree == null) {
+            sourceTree = projectDir != null ? SourceTree.at(Path.of(projectDir), packaged()) : SourceTree.around(Path.of(""), packaged());
+        }
+        return sourceTree;
     }
 
     /** The repository whose sources {@code create}, {@code seal} and {@code validate} use: {@code --project-dir}, else the checkout found. */
