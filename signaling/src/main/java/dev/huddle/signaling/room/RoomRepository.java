@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,6 +30,23 @@ public interface RoomRepository extends CrudRepository<Room, UUID> {
     long close(UUID id, Instant closedAt);
 
     boolean existsByName(String name);
+
+    /**
+     * Who may see a room in the list: everyone for a public room; for a private one its creator, members and
+     * moderators. {@code includeClosed} is 1 to list closed rooms too, else 0 (an int: both engines compare it alike).
+     */
+    String LISTED = """
+            (closed_at IS NULL OR :includeClosed = 1)
+            AND (is_private = FALSE OR created_by = :viewer
+                 OR id IN (SELECT room_id FROM room_members WHERE user_id = :viewer)
+                 OR id IN (SELECT room_id FROM room_moderators WHERE user_id = :viewer))""";
+
+    /** One page of the rooms the viewer may see, newest first. */
+    @Query("SELECT * FROM rooms WHERE " + LISTED + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+    List<Room> listVisible(UUID viewer, int includeClosed, int limit, int offset);
+
+    @Query("SELECT COUNT(*) FROM rooms WHERE " + LISTED)
+    long countVisible(UUID viewer, int includeClosed);
 
     @Query("SELECT reason, expires_at FROM banned_users WHERE room_id = :roomId AND user_id = :userId")
     Optional<RoomBan> findBan(UUID roomId, UUID userId);
