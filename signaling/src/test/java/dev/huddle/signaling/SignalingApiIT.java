@@ -3,6 +3,7 @@ package dev.huddle.signaling;
 import dev.huddle.signaling.SignalingServer.Client;
 import dev.huddle.signaling.SignalingServer.Reply;
 import dev.huddle.signaling.apikey.ApiKeyVerifier;
+import dev.huddle.signaling.room.MembershipEnded;
 import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.Queries;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -73,6 +73,10 @@ class SignalingApiIT {
         Map<String, Object> closed = alice.post("/api/signaling/rooms/" + id + "/close", null).expect(200).map();
         assertThat(closed).containsEntry("status", "closed").containsEntry("members", 0);
         assertThat(closed.get("closedAt")).isNotNull();
+        assertThat(server.context().getBean(MembershipEvents.class).received()).singleElement().satisfies(event -> {
+            assertThat(event.cause()).isEqualTo(MembershipEnded.Cause.ROOM_CLOSED);
+            assertThat(event.userIds()).extracting(UUID::toString).containsExactlyInAnyOrder(alice.userId(), bob.userId());
+        });
         assertThat(bob.get("/api/signaling/rooms/" + id + "/members").expect(200).list()).isEmpty();
         assertThat(bob.post("/api/signaling/rooms/" + id + "/join", null).expect(409).reason()).isEqualTo("room_closed");
         assertThat(alice.post("/api/signaling/rooms/" + id + "/close", null).expect(409).reason()).isEqualTo("room_closed");
@@ -100,6 +104,8 @@ class SignalingApiIT {
 
         bob.post("/api/signaling/rooms/" + room + "/leave", null).expect(204);
         bob.post("/api/signaling/rooms/" + room + "/leave", null).expect(204);
+        assertThat(server.context().getBean(MembershipEvents.class).received()).as("one leave, announced once")
+                .extracting(MembershipEnded::cause).containsExactly(MembershipEnded.Cause.LEFT);
         carol.post("/api/signaling/rooms/" + room + "/join", null).expect(200);
         assertThat(alice.get("/api/signaling/rooms/" + room + "/members").expect(200).list())
                 .extracting(member -> member.get("userId")).containsExactly(alice.userId(), carol.userId());
@@ -119,6 +125,8 @@ class SignalingApiIT {
         assertThat(ban).containsEntry("reason", "spam").containsEntry("expiresAt", null).containsEntry("active", true)
                 .containsEntry("bannedBy", alice.userId());
         assertThat(alice.get("/api/signaling/rooms/" + room + "/members").expect(200).list()).as("a ban removes the member").isEmpty();
+        assertThat(server.context().getBean(MembershipEvents.class).received()).containsExactly(new MembershipEnded(
+                UUID.fromString(room), List.of(UUID.fromString(bob.userId())), MembershipEnded.Cause.BANNED));
         Reply refused = bob.post("/api/signaling/rooms/" + room + "/join", null).expect(403);
         assertThat(refused.reason()).isEqualTo("banned");
         assertThat((String) refused.map().get("message")).contains("spam");
@@ -252,9 +260,8 @@ class SignalingApiIT {
     @EnumSource(Engine.class)
     void anUnsignedRequestIsRefusedBeforeTheApi(Engine engine) throws Exception {
         start(engine);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(server.context().getBean(io.micronaut.runtime.server.EmbeddedServer.class).getURL() + "/api/signaling/rooms"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.uri("/api/signaling/rooms")).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
     }

@@ -37,6 +37,11 @@ final class SignalingServer implements AutoCloseable {
         return server.getApplicationContext();
     }
 
+    /** Where a path of this server is, for requests sent without a client. */
+    URI uri(String path) {
+        return URI.create(server.getURL() + path);
+    }
+
     /** A client with a new session of its own; {@code admin} gives it an admin session. */
     Client client(String name, boolean admin) {
         IssuedSession session = context().getBean(SessionIssuer.class).issue(name, name + "-device", admin);
@@ -75,7 +80,7 @@ final class SignalingServer implements AutoCloseable {
 
         Reply send(String method, String path, String json) {
             byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                     .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
                     .header("Content-Type", "application/json");
             signer.sign(method, path, body).asMap().forEach(request::header);

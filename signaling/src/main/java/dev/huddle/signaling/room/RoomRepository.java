@@ -18,9 +18,10 @@ import java.util.UUID;
 public interface RoomRepository extends CrudRepository<Room, UUID> {
 
     /**
-     * Stamps an open room as changed now and, in doing so, takes its write lock until the transaction ends: the row
-     * lock on PostgreSQL, the database write lock on SQLite. Joins of one room therefore count its members one after
-     * another, so max_participants holds under concurrent joins. 0 when the room is missing or closed.
+     * Stamps an open room as changed now and, in doing so, takes its row lock until the transaction ends (on SQLite
+     * every transaction already holds the database's write lock: its connections begin them IMMEDIATE). Joins of one
+     * room therefore count its members one after another, so max_participants holds under concurrent joins. 0 when
+     * the room is missing or closed.
      */
     @Query("UPDATE rooms SET updated_at = :updatedAt WHERE id = :id AND closed_at IS NULL")
     long lockOpen(UUID id, Instant updatedAt);
