@@ -230,6 +230,7 @@ class SignalingApiIT {
         assertThat(alice.post("/api/signaling/rooms", "{\"name\":\"only\"}").expect(409).reason()).isEqualTo("room_name_taken");
         assertThat(message(alice.get("/api/signaling/rooms?size=0").expect(400))).contains("size is 0");
         assertThat(message(alice.get("/api/signaling/rooms?page=x").expect(400))).contains("page 'x' is not a whole number");
+        assertThat(message(alice.get("/api/signaling/rooms?includeClosed=yes").expect(400))).contains("send true or false");
         assertThat(message(alice.post("/api/signaling/rooms/" + room + "/bans", "{\"userId\":\"bob\"}").expect(400))).contains("userId 'bob'");
         assertThat(message(alice.post("/api/signaling/rooms/" + room + "/bans", "{\"userId\":\"" + unknown + "\"}").expect(404)))
                 .contains("No signaling user has id " + unknown);

@@ -45,8 +45,8 @@ public class RoomController {
     @Get
     public RoomView.Page list(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
                               @Nullable @QueryValue String page, @Nullable @QueryValue String size,
-                              @Nullable @QueryValue Boolean includeClosed) {
-        return service.list(users.callerOf(session), page, size, Boolean.TRUE.equals(includeClosed));
+                              @Nullable @QueryValue String includeClosed) {
+        return service.list(users.callerOf(session), page, size, RequestFields.flag(includeClosed, "includeClosed"));
     }
 
     @Get("/{roomId}")
