@@ -3,7 +3,6 @@ package dev.huddle.app;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
@@ -14,7 +13,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +24,7 @@ class HealthDriftIT {
     @EnumSource(Engine.class)
     void reportsDriftOnlyWhenAskedAndStaysUp(Engine engine) throws Exception {
         TestDatabase database = TestDatabases.fresh(engine);
-        try (EmbeddedServer server = start(database, Map.of("huddle.health.drift", true));
+        try (EmbeddedServer server = TestServers.start(database, Map.of("huddle.health.drift", true));
              HttpClient client = patientClient(server)) {
             Map<?, ?> clean = drift(client);
             assertThat(clean.get("clean")).as(clean.toString()).isEqualTo(true);
@@ -42,7 +40,7 @@ class HealthDriftIT {
             assertThat(drifted.get("modules").toString()).contains("meetings", "extra column meetings.changed_by_hand");
             assertThat(health).contains("\"status\":\"UP\"");
         }
-        try (EmbeddedServer server = start(TestDatabases.fresh(engine), Map.of());
+        try (EmbeddedServer server = TestServers.start(TestDatabases.fresh(engine), Map.of());
              HttpClient client = HttpClient.create(server.getURL())) {
             assertThat(migrations(client).containsKey("drift")).isFalse();
         }
@@ -65,10 +63,4 @@ class HealthDriftIT {
         return (Map<?, ?>) indicator.get("details");
     }
 
-    private static EmbeddedServer start(TestDatabase database, Map<String, Object> extra) {
-        Map<String, Object> properties = new HashMap<>(extra);
-        properties.put("huddle.database.url", database.url());
-        properties.put("micronaut.server.port", -1);
-        return ApplicationContext.run(EmbeddedServer.class, properties);
-    }
 }

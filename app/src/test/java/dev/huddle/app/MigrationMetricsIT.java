@@ -3,20 +3,15 @@ package dev.huddle.app;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code /prometheus}: migration counts per state and the boot's migration times per module, closed unless opened. */
 class MigrationMetricsIT {
@@ -25,7 +20,7 @@ class MigrationMetricsIT {
     @EnumSource(Engine.class)
     void exposesMigrationCountsAndTheBootsDurationsPerModuleOnceOpened(Engine engine) {
         TestDatabase database = TestDatabases.fresh(engine);
-        try (EmbeddedServer server = start(database, Map.of("endpoints.prometheus.sensitive", false));
+        try (EmbeddedServer server = TestServers.start(database, Map.of("endpoints.prometheus.sensitive", false));
              HttpClient client = HttpClient.create(server.getURL())) {
             String metrics = client.toBlocking().retrieve(HttpRequest.GET("/prometheus"), String.class);
 
@@ -39,20 +34,11 @@ class MigrationMetricsIT {
     @EnumSource(Engine.class)
     void isSensitiveByDefault(Engine engine) {
         TestDatabase database = TestDatabases.fresh(engine);
-        try (EmbeddedServer server = start(database, Map.of());
+        try (EmbeddedServer server = TestServers.start(database, Map.of());
              HttpClient client = HttpClient.create(server.getURL())) {
-            for (String endpoint : new String[] {"/prometheus", "/metrics"}) {
-                assertThatThrownBy(() -> client.toBlocking().retrieve(HttpRequest.GET(endpoint), String.class))
-                        .isInstanceOfSatisfying(HttpClientResponseException.class,
-                                e -> assertThat((Object) e.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED));
-            }
+            TestServers.assertUnauthorized(client, "/prometheus");
+            TestServers.assertUnauthorized(client, "/metrics");
         }
     }
 
-    private static EmbeddedServer start(TestDatabase database, Map<String, Object> extra) {
-        Map<String, Object> properties = new HashMap<>(extra);
-        properties.put("huddle.database.url", database.url());
-        properties.put("micronaut.server.port", -1);
-        return ApplicationContext.run(EmbeddedServer.class, properties);
-    }
 }
