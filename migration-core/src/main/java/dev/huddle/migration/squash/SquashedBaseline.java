@@ -4,6 +4,8 @@ import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.ModuleDescriptor;
 import dev.huddle.migration.discover.ScriptFile;
 import dev.huddle.migration.failure.MalformedScriptException;
+import dev.huddle.migration.plan.MigrationPlan;
+import dev.huddle.migration.plan.ResolvedScript;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,6 +61,23 @@ public record SquashedBaseline(String module, Dialect dialect, Map<String, Integ
                     + " Write it again with 'huddle-migrate squash', or delete it to apply the original migrations.");
         }
         return new SquashedBaseline(module, dialect, squashed, text);
+    }
+
+    /**
+     * Why {@code up} would not use it against this plan's scripts (an original edited since it was written, or gone),
+     * or empty when it still stands for them. Fresh databases then run the originals: correct, only slower.
+     */
+    public Optional<String> staleness(MigrationPlan plan) {
+        List<String> changed = new ArrayList<>();
+        squashed.forEach((version, checksum) -> {
+            Optional<ResolvedScript> script = plan.migrations().stream()
+                    .filter(each -> each.module().equals(module) && each.version().equals(version)).findFirst();
+            if (script.isEmpty() || script.get().checksum() != checksum) {
+                changed.add(version + (script.isEmpty() ? " (gone)" : " (edited)"));
+            }
+        });
+        return changed.isEmpty() ? Optional.empty() : Optional.of("the squashed baseline of " + module + " on " + dialect.folderName()
+                + " no longer stands for " + String.join(", ", changed) + ", so fresh databases run the originals; run squash again.");
     }
 
     /** The last version it stands for, which names its file. */

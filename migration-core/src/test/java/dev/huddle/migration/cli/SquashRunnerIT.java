@@ -101,6 +101,24 @@ class SquashRunnerIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void anOriginalEditedAfterTheSquashLeavesTheBaselineUnusedAndValidateSaysSo(Engine engine) {
+        Path modules = Scenarios.copy("squash", temp);
+        TestDatabase database = TestDatabases.fresh(engine);
+        assertThat(run(database, modules.toString(), "squash", "--module", "shop", "--to", LAST_SQUASHED).code()).isEqualTo(ExitCodes.OK);
+        Scenarios.writeInBothDialects(modules, "shop", "V20250103000000__add_order_note.sql", "ALTER TABLE orders ADD COLUMN note_text text;\n");
+
+        Run validate = run(database, modules.toString(), "validate");
+        Run dryRun = run(database, modules.toString(), "up", "--dry-run");
+        Run up = run(database, modules.toString(), "up");
+
+        assertThat(validate.out()).contains("the squashed baseline of shop on " + Scenarios.dialectOf(engine).folderName()
+                + " no longer stands for " + LAST_SQUASHED + " (edited)");
+        assertThat(dryRun.out()).doesNotContain("Squashed baseline").contains("note_text");
+        assertThat(up.code()).as(up.err()).isEqualTo(ExitCodes.OK);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void refusesWhatABaselineCannotStandForAndWritesNothing(Engine engine) {
         Path modules = Scenarios.copy("squash", temp);
         TestDatabase database = TestDatabases.fresh(engine);
