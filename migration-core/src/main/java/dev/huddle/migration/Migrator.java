@@ -28,6 +28,8 @@ import dev.huddle.migration.rollback.RollbackRequest;
 import dev.huddle.migration.session.DatabaseSession;
 import dev.huddle.migration.session.SessionOpening;
 import dev.huddle.migration.session.SessionSource;
+import dev.huddle.migration.squash.SquashSubstitution;
+import dev.huddle.migration.squash.SquashedBaseline;
 import dev.huddle.migration.status.MigrationInfos;
 import dev.huddle.migration.status.StatusReport;
 import dev.huddle.migration.status.ValidationReport;
@@ -98,7 +100,8 @@ public final class Migrator {
             }
             DatabaseSession session = opening.session();
             try (MigrationLock.Held ignored = session.lock(settings.lockTimeout())) {
-                List<ResolvedScript> pending = checkedPending(plan, session.readHistory(), targetVersion);
+                List<AppliedMigration> history = session.readHistory();
+                List<ResolvedScript> pending = withSquashedBaselines(checkedPending(plan, history, targetVersion), history);
                 return new MigrationExecutor(session, settings.transactionPerMigration(), progress).up(pending);
             }
         }
@@ -114,6 +117,14 @@ public final class Migrator {
         List<ResolvedScript> pending = infos.pendingUpTo(targetVersion);
         planner.refuseBrokenScripts(pending);
         return pending;
+    }
+
+    /** The pending list with each module's squashed baseline in place of the migrations it stands for, where it applies. */
+    private List<ResolvedScript> withSquashedBaselines(List<ResolvedScript> pending, List<AppliedMigration> history) {
+        if (pending.isEmpty()) {
+            return pending;
+        }
+        return SquashSubstitution.apply(pending, history, SquashedBaseline.all(planner.modules(), dialect()), settings.transactionPerMigration());
     }
 
     /**
@@ -143,12 +154,13 @@ public final class Migrator {
         if (source.databaseMissing()) {
             MigrationPlan plan = plan();
             checkTarget(plan, targetVersion);
-            return checkedPending(plan, List.of(), targetVersion);
+            return withSquashedBaselines(checkedPending(plan, List.of(), targetVersion), List.of());
         }
         try (DatabaseSession session = openSession()) {
             MigrationPlan plan = plan();
             checkTarget(plan, targetVersion);
-            return checkedPending(plan, session.readHistory(), targetVersion);
+            List<AppliedMigration> history = session.readHistory();
+            return withSquashedBaselines(checkedPending(plan, history, targetVersion), history);
         }
     }
 

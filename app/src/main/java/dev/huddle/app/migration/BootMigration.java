@@ -5,6 +5,7 @@ import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.failure.InconsistentHistoryException;
+import dev.huddle.migration.failure.MigrationFailedException;
 import dev.huddle.migration.failure.PendingMigrationsException;
 import dev.huddle.migration.status.MigrationState;
 import dev.huddle.migration.status.MigrationStatus;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Migrates the DataSource the moment it is created, so no bean can use it before its schema is current. A failure
@@ -31,6 +33,7 @@ public class BootMigration implements BeanCreatedEventListener<DataSource> {
     private final AppMigrator appMigrator;
     private final MigrationConfiguration configuration;
     private final DatabaseTarget target;
+    private volatile List<MigrationStep> appliedAtBoot = List.of();
 
     public BootMigration(AppMigrator appMigrator, MigrationConfiguration configuration, DatabaseTarget target) {
         this.appMigrator = appMigrator;
@@ -70,12 +73,22 @@ public class BootMigration implements BeanCreatedEventListener<DataSource> {
         }
     }
 
-    private static void migrate(Migrator migrator) {
+    /** The migrations this boot applied, in order; empty before the boot migration ran, or when it had nothing to do. */
+    public List<MigrationStep> appliedAtBoot() {
+        return appliedAtBoot;
+    }
+
+    private void migrate(Migrator migrator) {
         long started = System.nanoTime();
-        UpResult result = migrator.up();
-        for (MigrationStep step : result.applied()) {
-            LOG.info("Applied {} {} {} ({} ms)", step.module(), step.version(), step.description(), step.executionTimeMillis());
+        BootMigrationLog log = new BootMigrationLog(LOG);
+        UpResult result;
+        try {
+            result = migrator.up(null, log);
+        } catch (MigrationFailedException e) {
+            log.failed(e);
+            throw e;
         }
+        appliedAtBoot = List.copyOf(result.applied());
         LOG.info("Schema is current: {} migration(s) applied at boot in {} ms", result.applied().size(),
                 (System.nanoTime() - started) / 1_000_000);
     }

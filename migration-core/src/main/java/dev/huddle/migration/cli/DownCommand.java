@@ -38,7 +38,9 @@ final class DownCommand implements RunnerCommand {
             DryRun.printFooter(out, plan.steps().size());
             return ExitCodes.OK;
         }
-        List<MigrationStep> reverted = migrator.down(request);
+        JsonLogLines log = options.jsonLog(err);
+        List<MigrationStep> reverted = log.loggingFailure("down", () -> migrator.down(request));
+        log.reverted(reverted);
         printReverted(out, reverted);
         out.println(reverted.isEmpty() ? "Nothing to roll back." : "Rolled back " + UpCommand.count(reverted.size()) + ".");
         return ExitCodes.OK;

@@ -7,8 +7,10 @@ import dev.huddle.migration.connect.ConnectFailures;
 import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.migration.failure.UsageException;
+import dev.huddle.migration.log.MigrationLogLine;
 import dev.huddle.migration.settings.Durations;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +80,11 @@ final class GlobalOptions {
 
     ScriptSources scripts() {
         return scripts;
+    }
+
+    /** The structured log lines for migrations, on {@code err}; written only when the environment asks for JSON. */
+    JsonLogLines jsonLog(PrintWriter err) {
+        return new JsonLogLines(err, MigrationLogLine.jsonRequested(environment));
     }
 
     Migrations migrations() {

@@ -22,7 +22,7 @@ public final class HuddleMigrate {
     static final List<CommandSpec> COMMANDS = List.of(UpCommand.SPEC, DownCommand.SPEC, RedoCommand.SPEC,
             StatusCommand.SPEC, ValidateCommand.SPEC, RepairCommand.SPEC, CreateCommand.SPEC, SealCommand.SPEC,
             DriftCommand.SPEC, SnapshotCommand.SPEC, BaselineCommand.SPEC,
-            ImportCommand.SPEC, SeedCommand.SPEC);
+            ImportCommand.SPEC, SeedCommand.SPEC, SquashCommand.SPEC);
 
     /** The runner itself: the options it takes before or after any command. */
     static final CommandSpec RUNNER = new CommandSpec("huddle-migrate",
@@ -111,6 +111,7 @@ public final class HuddleMigrate {
             case "baseline" -> new BaselineCommand(arguments);
             case "import" -> new ImportCommand(arguments);
             case "seed" -> new SeedCommand(arguments);
+            case "squash" -> new SquashCommand(arguments);
             default -> throw new IllegalStateException("No class runs the command " + arguments.command().name());
         };
     }

@@ -29,7 +29,10 @@ final class RedoCommand implements RunnerCommand {
             DryRun.printFooter(out, plan.steps().size() * 2);
             return ExitCodes.OK;
         }
-        RedoResult result = migrator.redo();
+        JsonLogLines log = options.jsonLog(err);
+        RedoResult result = log.loggingFailure("redo", migrator::redo);
+        log.reverted(result.reverted());
+        log.applied(result.reapplied().applied());
         DownCommand.printReverted(out, result.reverted());
         UpCommand.printApplied(out, result.reapplied().applied());
         out.println(result.reverted().isEmpty() ? "Nothing to redo: no migration is applied." : "Redone.");

@@ -37,10 +37,11 @@ final class UpCommand implements RunnerCommand {
         if (GlobalOptions.createsNewDatabase(database)) {
             out.println("Creating a new SQLite database at " + database.sqliteFile() + ".");
         }
-        ProgressLines progress = new ProgressLines(out);
+        JsonLogLines log = options.jsonLog(err);
+        ProgressLines progress = new ProgressLines(out, log);
         UpResult result;
         try {
-            result = migrator.up(target, progress);
+            result = log.loggingFailure("up", () -> migrator.up(target, progress));
         } finally {
             progress.endOpenLine();
         }
@@ -66,10 +67,12 @@ final class UpCommand implements RunnerCommand {
      */
     private static final class ProgressLines implements MigrationProgress {
         private final PrintWriter out;
+        private final JsonLogLines log;
         private boolean lineOpen;
 
-        ProgressLines(PrintWriter out) {
+        ProgressLines(PrintWriter out, JsonLogLines log) {
             this.out = out;
+            this.log = log;
         }
 
         @Override
@@ -89,6 +92,7 @@ final class UpCommand implements RunnerCommand {
         public void committed(List<MigrationStep> steps) {
             out.println("committed " + count(steps.size()));
             out.flush();
+            log.applied(steps);
         }
 
         /** Ends the line of a migration that failed, so the error that follows starts on a line of its own. */

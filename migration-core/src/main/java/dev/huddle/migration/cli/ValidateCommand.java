@@ -3,11 +3,14 @@ package dev.huddle.migration.cli;
 import dev.huddle.migration.Migrations;
 import dev.huddle.migration.Migrator;
 import dev.huddle.migration.cli.CommandSpec.Option;
+import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.discover.SourceTree;
 import dev.huddle.migration.integrity.IntegrityCheck;
 import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.integrity.MigrationOrderCheck;
 import dev.huddle.migration.lint.LintFinding;
+import dev.huddle.migration.plan.MigrationPlan;
+import dev.huddle.migration.squash.SquashedBaseline;
 import dev.huddle.migration.status.ValidationReport;
 
 import java.io.PrintWriter;
@@ -39,6 +42,10 @@ final class ValidateCommand implements RunnerCommand {
         out.println("Scripts: " + options.scripts().describe());
         report.notes().forEach(note -> out.println("note: " + note));
         Migrations migrations = options.migrations();
+        for (Dialect dialect : Dialect.values()) {
+            MigrationPlan plan = migrations.plan(dialect);
+            SquashedBaseline.all(migrations.modules(), dialect).forEach(baseline -> baseline.staleness(plan).ifPresent(note -> out.println("note: " + note)));
+        }
         // Only a manifest on disk can hold a seal that has not shipped; one packed in a jar has shipped whole.
         List<String> inSources = options.scripts().sourceTree().map(SourceTree::modules).orElse(List.of());
         migrations.modules().stream().filter(module -> module.directory().isPresent() || inSources.contains(module.name()))

@@ -21,11 +21,14 @@ import java.util.regex.Pattern;
 public final class ModuleDescriptor {
     /** The file that records the checksum of every script a module has shipped. */
     public static final String MANIFEST_FILE = "integrity.manifest";
+    /** The folder beside the dialect folders that holds squashed baselines. */
+    public static final String SQUASHED = "squashed";
     private static final Pattern MODULE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
     private final String name;
     private final Map<Dialect, ScriptLocation> scripts;
     private final Map<Dialect, ScriptLocation> downScripts;
+    private final Map<Dialect, ScriptLocation> squashedBaselines;
     private final Path directory;
     private final Supplier<Optional<String>> manifest;
     private final Supplier<CommittedFile> shippedManifest;
@@ -37,6 +40,7 @@ public final class ModuleDescriptor {
         this.name = builder.name;
         this.scripts = Map.copyOf(builder.scripts);
         this.downScripts = Map.copyOf(builder.downScripts);
+        this.squashedBaselines = Map.copyOf(builder.squashedBaselines);
         this.directory = builder.directory;
         this.manifest = builder.manifest;
         this.shippedManifest = builder.shippedManifest;
@@ -54,6 +58,7 @@ public final class ModuleDescriptor {
         for (Dialect dialect : Dialect.values()) {
             builder.scripts.put(dialect, new ClasspathScriptLocation(anchor, upFolder(name, dialect)));
             builder.downScripts.put(dialect, new ClasspathScriptLocation(anchor, downFolder(name, dialect)));
+            builder.squashedBaselines.put(dialect, new ClasspathScriptLocation(anchor, squashedFolder(name, dialect)));
         }
         builder.manifest = () -> ClasspathScriptLocation.readResource(anchor, manifestPath(name));
         builder.shippedManifest = () -> CommittedFile.packaged(builder.manifest.get());
@@ -67,6 +72,7 @@ public final class ModuleDescriptor {
         for (Dialect dialect : Dialect.values()) {
             builder.scripts.put(dialect, new DirectoryScriptLocation(dir.resolve(dialect.folderName())));
             builder.downScripts.put(dialect, new DirectoryScriptLocation(dir.resolve("down").resolve(dialect.folderName())));
+            builder.squashedBaselines.put(dialect, new DirectoryScriptLocation(dir.resolve(SQUASHED).resolve(dialect.folderName())));
         }
         builder.onDisk(dir.resolve(MANIFEST_FILE));
         return builder;
@@ -81,6 +87,7 @@ public final class ModuleDescriptor {
         for (Dialect dialect : Dialect.values()) {
             builder.scripts.put(dialect, new DirectoryScriptLocation(resources.resolve(upFolder(name, dialect))));
             builder.downScripts.put(dialect, new DirectoryScriptLocation(resources.resolve(downFolder(name, dialect))));
+            builder.squashedBaselines.put(dialect, new DirectoryScriptLocation(resources.resolve(squashedFolder(name, dialect))));
         }
         builder.onDisk(resources.resolve(manifestPath(name)));
         builder.dependsOn.addAll(dependsOn);
@@ -104,6 +111,14 @@ public final class ModuleDescriptor {
         return "db/huddle-down/" + module + "/" + dialect.folderName();
     }
 
+    /**
+     * Where a classpath module keeps the baseline {@code squash} wrote for a dialect, relative to its resources root:
+     * beside the up folders, never inside one, so no up-script scan reads it.
+     */
+    public static String squashedFolder(String module, Dialect dialect) {
+        return "db/huddle/" + module + "/" + SQUASHED + "/" + dialect.folderName();
+    }
+
     public String name() {
         return name;
     }
@@ -114,6 +129,11 @@ public final class ModuleDescriptor {
 
     public ScriptLocation downScripts(Dialect dialect) {
         return downScripts.get(dialect);
+    }
+
+    /** The folder holding this module's squashed baseline for the dialect, if {@code squash} wrote one. */
+    public ScriptLocation squashedBaselines(Dialect dialect) {
+        return squashedBaselines.get(dialect);
     }
 
     /** The folder a modules-dir module lives in; empty for a module packed in a jar. */
@@ -159,6 +179,7 @@ public final class ModuleDescriptor {
         private final String name;
         private final Map<Dialect, ScriptLocation> scripts = new EnumMap<>(Dialect.class);
         private final Map<Dialect, ScriptLocation> downScripts = new EnumMap<>(Dialect.class);
+        private final Map<Dialect, ScriptLocation> squashedBaselines = new EnumMap<>(Dialect.class);
         private final Set<String> dependsOn = new LinkedHashSet<>();
         private Path directory;
         private Supplier<Optional<String>> manifest = Optional::empty;

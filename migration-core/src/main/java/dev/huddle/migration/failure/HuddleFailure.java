@@ -11,7 +11,7 @@ public abstract sealed class HuddleFailure extends RuntimeException
         permits AdoptionRefusedException, DatabaseUnreachableException, FileUnusableException, InconsistentHistoryException, InvalidDatabaseUrlException,
         MalformedIntegrityFileException, MalformedModuleException, MalformedScriptException, MigrationFailedException,
         MigrationLockTimeoutException, MigrationPlanRefusedException, NewerHistoryFormatException, PendingMigrationsException,
-        RepairRefusedException, RollbackRefusedException, SeedRefusedException, ShippedScriptChangedException, UnknownModuleException,
+        RepairRefusedException, RollbackRefusedException, SeedRefusedException, ShippedScriptChangedException, SquashRefusedException, UnknownModuleException,
         UnknownVersionException, UnsupportedDatabaseException, UsageException {
 
     private final String problem;

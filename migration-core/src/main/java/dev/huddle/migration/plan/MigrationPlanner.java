@@ -39,6 +39,11 @@ public final class MigrationPlanner {
         this.modules = List.copyOf(modules);
     }
 
+    /** Every module it plans for, selected or not. */
+    public List<ModuleDescriptor> modules() {
+        return modules;
+    }
+
     /**
      * The plan a command runs against one database, limited to the named modules (all of them when {@code selected} is
      * empty): every module's scripts checked by name in both dialects (form, duplicates, parity) and against the

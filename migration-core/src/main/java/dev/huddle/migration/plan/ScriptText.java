@@ -33,6 +33,16 @@ public final class ScriptText {
         return text;
     }
 
+    /**
+     * Text that runs in place of another script and answers with that script's checksum: a squashed baseline standing in
+     * for the migrations it replaces, whose history rows must read exactly as if they had run.
+     */
+    public static ScriptText standingIn(String sql, int checksum) {
+        ScriptText text = of(sql);
+        text.checksum = checksum;
+        return text;
+    }
+
     /** A file's text, read when first needed; its checksum is taken from the bytes then, which are not kept. */
     public static ScriptText lazy(Supplier<DecodedScript> loader) {
         return new ScriptText(loader);

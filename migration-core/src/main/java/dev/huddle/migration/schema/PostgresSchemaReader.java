@@ -96,7 +96,7 @@ final class PostgresSchemaReader implements SchemaReader {
     }
 
     /** The definition without its schema's name, which differs between a scratch database and the live one. */
-    private static String unqualified(String definition, String schema) {
+    static String unqualified(String definition, String schema) {
         if (definition == null) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.huddle.migration.cli;
 
 import dev.huddle.migration.failure.AdoptionRefusedException;
 import dev.huddle.migration.failure.SeedRefusedException;
+import dev.huddle.migration.failure.SquashRefusedException;
 import dev.huddle.migration.failure.DatabaseMissingException;
 import dev.huddle.migration.failure.DatabaseReadOnlyException;
 import dev.huddle.migration.failure.DatabaseUnreachableException;
@@ -66,6 +67,7 @@ class ExitCodesTest {
             entry(PendingMigrationsException.class, 3),
             entry(AdoptionRefusedException.class, 3),
             entry(SeedRefusedException.class, 3),
+            entry(SquashRefusedException.class, 3),
             entry(DatabaseUnreachableException.class, 4),
             entry(DatabaseReadOnlyException.class, 4),
             entry(DatabaseMissingException.class, 4),

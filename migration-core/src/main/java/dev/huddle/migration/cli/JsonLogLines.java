@@ -1,0 +1,48 @@
+package dev.huddle.migration.cli;
+
+import dev.huddle.migration.execute.MigrationStep;
+import dev.huddle.migration.failure.MigrationFailedException;
+import dev.huddle.migration.log.MigrationLogLine;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The runner's structured log: with {@code HUDDLE_LOG_FORMAT=json}, one JSON object per migration applied, reverted or
+ * failed, on standard error beside any other log output, so standard output stays the text people read. Silent otherwise.
+ */
+final class JsonLogLines {
+    private final PrintWriter err;
+    private final boolean on;
+
+    JsonLogLines(PrintWriter err, boolean on) {
+        this.err = err;
+        this.on = on;
+    }
+
+    void applied(List<MigrationStep> steps) {
+        steps.forEach(step -> write(MigrationLogLine.applied(step)));
+    }
+
+    void reverted(List<MigrationStep> steps) {
+        steps.forEach(step -> write(MigrationLogLine.reverted(step)));
+    }
+
+    /** Runs the work, and when a script fails, logs which before the failure goes on to be reported. */
+    <T> T loggingFailure(String direction, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (MigrationFailedException e) {
+            write(MigrationLogLine.failed(e, direction));
+            throw e;
+        }
+    }
+
+    private void write(MigrationLogLine line) {
+        if (on) {
+            err.println(line.toJson());
+            err.flush();
+        }
+    }
+}

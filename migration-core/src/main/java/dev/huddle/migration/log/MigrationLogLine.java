@@ -1,0 +1,71 @@
+package dev.huddle.migration.log;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.huddle.migration.execute.MigrationStep;
+import dev.huddle.migration.failure.MigrationFailedException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one migration did, as the fields of a structured log line: the runner prints it as one JSON object per line when
+ * JSON logging is on ({@code HUDDLE_LOG_FORMAT=json}), and the app logs the same fields as key-value pairs, which
+ * logback's JSON encoder writes out. Written when a migration's transaction commits, never before: a line says what the
+ * database now has.
+ *
+ * @param direction  {@code up} or {@code down}
+ * @param durationMs how long its script ran; 0 for a failure, whose time is not measured
+ * @param outcome    {@code applied}, {@code reverted} or {@code failed}
+ */
+public record MigrationLogLine(String module, String version, String description, String direction, long durationMs, String outcome) {
+    /** The environment variable (and app setting) that turns JSON logging on when it is {@code json}. */
+    public static final String FORMAT_VARIABLE = "HUDDLE_LOG_FORMAT";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SCRIPT = Pattern.compile("([^/]+)/[VU](\\d+)__(.*)\\.sql");
+
+    public static MigrationLogLine applied(MigrationStep step) {
+        return new MigrationLogLine(step.module(), step.version(), step.description(), "up", step.executionTimeMillis(), "applied");
+    }
+
+    public static MigrationLogLine reverted(MigrationStep step) {
+        return new MigrationLogLine(step.module(), step.version(), step.description(), "down", step.executionTimeMillis(), "reverted");
+    }
+
+    /** The migration whose script failed, named by the failure's {@code <module>/<file>}; its error is in the message logged beside. */
+    public static MigrationLogLine failed(MigrationFailedException failure, String direction) {
+        Matcher script = SCRIPT.matcher(failure.script() == null ? "" : failure.script());
+        return script.matches()
+                ? new MigrationLogLine(script.group(1), script.group(2), script.group(3).replace('_', ' '), direction, 0, "failed")
+                : new MigrationLogLine(null, null, failure.script(), direction, 0, "failed");
+    }
+
+    /** Whether this environment asks for JSON log lines. */
+    public static boolean jsonRequested(Map<String, String> environment) {
+        return "json".equalsIgnoreCase(environment.getOrDefault(FORMAT_VARIABLE, "").strip());
+    }
+
+    /** The fields in a fixed order, for a logger's key-value pairs. */
+    public Map<String, Object> fields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", "migration");
+        fields.put("module", module);
+        fields.put("version", version);
+        fields.put("description", description);
+        fields.put("direction", direction);
+        fields.put("durationMs", durationMs);
+        fields.put("outcome", outcome);
+        return fields;
+    }
+
+    /** One JSON object on one line. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(fields());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Strings and numbers always serialise", e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+DROP TABLE customers;
+DROP FUNCTION shop_touch();
+DROP TYPE customer_tier;

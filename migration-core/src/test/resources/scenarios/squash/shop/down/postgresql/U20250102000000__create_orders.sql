@@ -1,0 +1,2 @@
+DROP VIEW big_orders;
+DROP TABLE orders;
