@@ -20,17 +20,23 @@ final class ScriptDecoding {
     }
 
     /**
-     * The text of a script's bytes. The lenient decoding is the fast one; only a text that holds a replacement character
-     * (written as such, or standing for malformed bytes) is decoded again strictly, to tell the two apart.
-     *
-     * @throws MalformedScriptException when the bytes are not UTF-8
+     * A script's bytes, whose text is decoded when first asked for. The lenient decoding is the fast one; only a text
+     * that holds a replacement character (written as such, or standing for malformed bytes) is decoded again strictly,
+     * to tell the two apart.
      */
     static DecodedScript decode(byte[] bytes, String origin) {
+        return DecodedScript.decodedWhenRead(bytes, utf8 -> text(utf8, origin));
+    }
+
+    /**
+     * @throws MalformedScriptException when the bytes are not UTF-8
+     */
+    private static String text(byte[] bytes, String origin) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.indexOf(REPLACEMENT_CHARACTER) >= 0) {
             refuseMalformed(bytes, origin);
         }
-        return new DecodedScript(text, bytes);
+        return text;
     }
 
     private static void refuseMalformed(byte[] bytes, String origin) {

@@ -5,8 +5,6 @@ import dev.huddle.migration.sql.ScannedScript;
 import dev.huddle.migration.sql.ScriptStatement;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import org.sqlite.SQLiteConnection;
-import org.sqlite.SQLiteConnectionConfig;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -28,17 +26,15 @@ import java.util.regex.Pattern;
  * per batch, not per statement) and which report the index of the entry that failed. A statement that may return rows
  * (a {@code SELECT}, {@code CALL}, {@code ... RETURNING}) runs on its own, because a batch refuses results; a
  * {@code COPY ... FROM stdin} feeds its inline data through the driver's copy API, as psql would. SQLite runs in
- * process, so each statement simply runs in turn.
+ * process, so each statement runs in turn, one native call each ({@link SqliteNativeExec}).
  *
- * <p>Why SQLite does not hand runs of statements to {@code sqlite3_exec} (sqlite-jdbc's {@code DB.exec}) in one call:
- * exec prepares and steps each statement in turn just as this loop does, so it would save only the driver's Java work
- * per statement, and it stops at the first error without saying where. The driver exposes no way to learn where:
- * {@code sqlite3_error_offset} covers parse errors only and is not exposed, there is no trace hook, and
- * {@code changes()} counts rows, not statements (an UPDATE may change none, a trigger many). Locating the failure
- * would then mean rolling back to a savepoint and running the statements again one by one, so each ran twice (with
- * {@code random()}, time functions or a slow statement, not even the same work), or guessing, and a wrong line is worse
- * than none. What the loop did cost beyond SQLite itself was mostly the driver's generated-keys query after each
- * INSERT, which is switched off for the script instead ({@link #generatedKeys}).
+ * <p>Why SQLite does not hand runs of statements to {@code sqlite3_exec} in one call: exec prepares and steps each
+ * statement in turn just as this loop does, so it would save only one native call per statement, and it stops at the
+ * first error without saying where. The driver exposes no way to learn where: {@code sqlite3_error_offset} covers
+ * parse errors only and is not exposed, there is no trace hook, and {@code changes()} counts rows, not statements (an
+ * UPDATE may change none, a trigger many). Locating the failure would then mean rolling back to a savepoint and running
+ * the statements again one by one, so each ran twice (with {@code random()}, time functions or a slow statement, not
+ * even the same work), or guessing, and a wrong line is worse than none.
  */
 final class StatementRunner {
     /** Statements per batch: large enough that round trips vanish, small enough to bound the driver's memory. */
@@ -50,9 +46,13 @@ final class StatementRunner {
     private final Connection connection;
     private final Dialect dialect;
 
+    /** SQLite's native library, called directly; null on PostgreSQL or when the connection hides the driver. */
+    private final SqliteNativeExec sqlite;
+
     StatementRunner(Connection connection, Dialect dialect) {
         this.connection = connection;
         this.dialect = dialect;
+        this.sqlite = dialect == Dialect.SQLITE ? SqliteNativeExec.of(connection) : null;
     }
 
     /** Runs every statement of the script; on failure names the statement that failed and the database's error. */
@@ -68,16 +68,11 @@ final class StatementRunner {
         List<ScriptStatement> statements = script.statements();
         try (Statement jdbc = createStatement()) {
             if (dialect == Dialect.SQLITE) {
-                boolean keys = generatedKeys(false);
-                try {
-                    for (ScriptStatement statement : statements) {
-                        runOne(jdbc, statement);
-                    }
-                    if (trailer != null) {
-                        jdbc.execute(trailer);
-                    }
-                } finally {
-                    generatedKeys(keys);
+                for (ScriptStatement statement : statements) {
+                    runOne(jdbc, statement);
+                }
+                if (trailer != null) {
+                    jdbc.execute(trailer);
                 }
                 return;
             }
@@ -114,13 +109,8 @@ final class StatementRunner {
     /** Runs each statement on its own, in autocommit: for scripts that must run outside a transaction. */
     void runEachAlone(ScannedScript script) throws StatementFailure {
         try (Statement jdbc = createStatement()) {
-            boolean keys = generatedKeys(false);
-            try {
-                for (ScriptStatement statement : script.statements()) {
-                    runOne(jdbc, statement);
-                }
-            } finally {
-                generatedKeys(keys);
+            for (ScriptStatement statement : script.statements()) {
+                runOne(jdbc, statement);
             }
         } catch (SQLException e) {
             throw new StatementFailure(null, e);
@@ -134,26 +124,12 @@ final class StatementRunner {
         return statement;
     }
 
-    /**
-     * Sets whether sqlite-jdbc keeps generated keys, returning what it was (PostgreSQL, or a connection that hides the
-     * driver's: nothing to do, false). With it on, the driver follows every INSERT with a query of its own
-     * ({@code SELECT last_insert_rowid()}) so that {@code getGeneratedKeys} could answer: a second prepared statement
-     * per INSERT, which nothing here reads. The connection may be a pool's, so the caller puts the setting back.
-     */
-    private boolean generatedKeys(boolean on) throws SQLException {
-        if (dialect != Dialect.SQLITE || !connection.isWrapperFor(SQLiteConnection.class)) {
-            return false;
-        }
-        SQLiteConnectionConfig config = connection.unwrap(SQLiteConnection.class).getConnectionConfig();
-        boolean was = config.isGetGeneratedKeys();
-        config.setGetGeneratedKeys(on);
-        return was;
-    }
-
     private void runOne(Statement jdbc, ScriptStatement statement) throws StatementFailure {
         try {
             if (statement.copyData() != null) {
                 copyIn(statement);
+            } else if (sqlite != null) {
+                sqlite.execute(statement.sql());
             } else {
                 jdbc.execute(statement.sql());
             }

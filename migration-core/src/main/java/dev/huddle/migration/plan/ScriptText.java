@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 public final class ScriptText {
 
     private final Supplier<DecodedScript> loader;
+    /** The file as read, kept between a checksum (bytes only) and a later need of its text; dropped once decoded. */
+    private DecodedScript read;
     private String source;
     private Integer checksum;
     private ScriptDirectives directives;
@@ -43,7 +45,7 @@ public final class ScriptText {
         return text;
     }
 
-    /** A file's text, read when first needed; its checksum is taken from the bytes then, which are not kept. */
+    /** A file's text, read when first needed; its checksum is taken from the bytes, which are not kept once decoded. */
     public static ScriptText lazy(Supplier<DecodedScript> loader) {
         return new ScriptText(loader);
     }
@@ -55,9 +57,12 @@ public final class ScriptText {
      */
     public synchronized String source() {
         if (source == null) {
-            DecodedScript read = loader.get();
-            source = read.text();
-            checksum = Checksum.ofUtf8(read.utf8());
+            source = file().text();
+            if (checksum == null) {
+                // The bytes are at hand now, and are dropped next: encoding the text again would cost a second copy.
+                checksum = Checksum.ofUtf8(read.utf8());
+            }
+            read = null;
         }
         return source;
     }
@@ -68,12 +73,22 @@ public final class ScriptText {
         return !text.isEmpty() && text.charAt(0) == SqlScanner.BYTE_ORDER_MARK ? text.substring(1) : text;
     }
 
+    /**
+     * Flyway's checksum, from the file's bytes: verifying an applied script (status, a no-op up) reads it but never
+     * decodes it. Bytes that are not UTF-8 get a checksum too; they are refused where the text is needed.
+     */
     public synchronized int checksum() {
-        String text = source();
         if (checksum == null) {
-            checksum = Checksum.of(text);
+            checksum = source != null ? Checksum.of(source) : Checksum.ofUtf8(file().utf8());
         }
         return checksum;
+    }
+
+    private DecodedScript file() {
+        if (read == null) {
+            read = loader.get();
+        }
+        return read;
     }
 
     public synchronized ScriptDirectives directives() {

@@ -33,6 +33,14 @@ public final class SqlScanner {
     public static final char BYTE_ORDER_MARK = '\uFEFF';
 
 
+    private static final int ASCII = 0x80;
+    /**
+     * Which ASCII characters start and continue a word, looked up rather than tested: the scan asks for every character
+     * of every word, and a table read is cheaper than the chain of comparisons for the client compiler.
+     */
+    private static final boolean[] ASCII_WORD_START = asciiWordChars("_");
+    private static final boolean[] ASCII_WORD_PART = asciiWordChars("_$0123456789");
+
     private final Dialect dialect;
     private final boolean postgres;
     private final String sql;
@@ -467,11 +475,21 @@ public final class SqlScanner {
     }
 
     private static boolean isWordStart(char c) {
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c == '_' || c > 0x7f && Character.isLetter(c);
+        return c < ASCII ? ASCII_WORD_START[c] : Character.isLetter(c);
     }
 
     private static boolean isWordPart(char c) {
-        return isWordStart(c) || c >= '0' && c <= '9' || c == '$';
+        return c < ASCII ? ASCII_WORD_PART[c] : Character.isLetter(c);
+    }
+
+    private static boolean[] asciiWordChars(String others) {
+        boolean[] table = new boolean[ASCII];
+        for (char c = 'a'; c <= 'z'; c++) {
+            table[c] = true;
+            table[Character.toUpperCase(c)] = true;
+        }
+        others.chars().forEach(c -> table[c] = true);
+        return table;
     }
 
     private void countLines(int from, int to) {
