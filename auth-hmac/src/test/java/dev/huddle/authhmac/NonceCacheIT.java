@@ -42,7 +42,7 @@ class NonceCacheIT {
             try {
                 List<Callable<Integer>> inserts = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
-                    inserts.add(() -> nonces.insertIfNew(session, "the-same-nonce-123", now, now.plusSeconds(300)));
+                    inserts.add(() -> nonces.recordForLiveSession(session, false, "the-same-nonce-123", now, now.plusSeconds(300)));
                 }
                 int inserted = 0;
                 for (Future<Integer> result : threads.invokeAll(inserts)) {
@@ -81,7 +81,7 @@ class NonceCacheIT {
                 "huddle.auth.nonce-purge-interval", "100ms"))) {
             UUID session = UUID.fromString(server.createSession("laptop", "device-1").id());
             Instant past = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
-            server.context().getBean(NonceCacheRepository.class).insertIfNew(session, "an-old-nonce-0001", past, past.plusSeconds(300));
+            server.context().getBean(NonceCacheRepository.class).recordForLiveSession(session, false, "an-old-nonce-0001", past, past.plusSeconds(300));
 
             // Bounded by count, not by a timed assertion: the purge runs every 100 ms.
             for (int attempt = 0; attempt < 100 && nonces(db) > 0; attempt++) {
