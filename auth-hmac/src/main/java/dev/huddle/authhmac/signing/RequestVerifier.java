@@ -19,10 +19,10 @@ public class RequestVerifier {
     static final int LONGEST_NONCE = 64;
 
     private final SessionCredentialsCache credentials;
-    private final NonceCacheRepository nonces;
+    private final NonceLedger nonces;
     private final AuthConfiguration configuration;
 
-    public RequestVerifier(SessionCredentialsCache credentials, NonceCacheRepository nonces, AuthConfiguration configuration) {
+    public RequestVerifier(SessionCredentialsCache credentials, NonceLedger nonces, AuthConfiguration configuration) {
         this.credentials = credentials;
         this.nonces = nonces;
         this.configuration = configuration;
@@ -78,7 +78,7 @@ public class RequestVerifier {
         }
         // Kept for as long as the same timestamp would pass the clock check; after that a replay is refused as stale.
         Instant expiresAt = Instant.ofEpochSecond(timestamp + window);
-        if (nonces.recordForLiveSession(id, session.admin(), nonce, now, expiresAt) == 1) {
+        if (nonces.recordForLiveSession(id, session.admin(), nonce, now, expiresAt)) {
             return new Verdict(session.signedSession(), null);
         }
         // Not recorded: a replay, or the row changed since the credentials were cached. Read it to know which.
@@ -87,7 +87,7 @@ public class RequestVerifier {
         if (gone != null) {
             return gone;
         }
-        if (current.admin() != session.admin() && nonces.recordForLiveSession(id, current.admin(), nonce, now, expiresAt) == 1) {
+        if (current.admin() != session.admin() && nonces.recordForLiveSession(id, current.admin(), nonce, now, expiresAt)) {
             return new Verdict(current.signedSession(), null);
         }
         return Verdict.refused(Refusal.REPLAYED_NONCE, SignatureHeaders.NONCE + " was already used with this "

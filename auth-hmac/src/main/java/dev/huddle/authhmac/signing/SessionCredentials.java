@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * What verifying a signature needs of one client session: its HMAC key (the decrypted secret), its expiry and whether
- * it is an admin, with the fields a controller sees. A snapshot: {@link NonceCacheRepository#recordForLiveSession}
+ * it is an admin, with the fields a controller sees. A snapshot: {@link NonceLedger#recordForLiveSession}
  * checks at every request that the row still says the same.
  */
 record SessionCredentials(UUID id, String name, String deviceId, Instant expiresAt, boolean admin, SecretKeySpec key) {

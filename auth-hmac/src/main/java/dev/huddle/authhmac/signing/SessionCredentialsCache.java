@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Client sessions' credentials held in memory, so that a signed request reads no row and decrypts no secret: at most
  * {@code huddle.auth.session-cache-size} sessions (default 10,000; 0 turns the cache off), any one evicted when full.
  * The cache is never the authority: every request's nonce is recorded only while the session row still exists,
- * is unexpired and has the cached admin flag (one statement, {@link NonceCacheRepository#recordForLiveSession}), so a
+ * is unexpired and has the cached admin flag (one statement, {@link NonceLedger#recordForLiveSession}), so a
  * session deleted, expired or demoted by any instance is refused or re-read at its next request.
  */
 @Singleton

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.regex.Pattern;
 
 /**
  * How the meetings schema's uuid, timestamp, JSON and enum values travel: as text, on both engines. SQLite stores
@@ -17,8 +16,6 @@ import java.util.regex.Pattern;
 public final class ColumnValues {
     private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    /** PostgreSQL writes a whole-hour offset as "+00"; ISO-8601 parsing wants "+00:00". */
-    private static final Pattern HOUR_ONLY_OFFSET = Pattern.compile("[+-]\\d\\d$");
 
     private ColumnValues() {
     }
@@ -41,11 +38,18 @@ public final class ColumnValues {
             return Instant.parse(text);
         }
         String iso = text.replace(' ', 'T');
-        if (HOUR_ONLY_OFFSET.matcher(iso).find()) {
+        if (hasHourOnlyOffset(iso)) {
             iso = iso + ":00";
         } else if (iso.length() <= 23) {
             iso = iso + "Z";
         }
         return OffsetDateTime.parse(iso).toInstant();
+    }
+
+    /** PostgreSQL writes a whole-hour offset as "+00"; ISO-8601 parsing wants "+00:00". (Read on every row: no regex.) */
+    private static boolean hasHourOnlyOffset(String iso) {
+        int sign = iso.length() - 3;
+        return sign > 0 && (iso.charAt(sign) == '+' || iso.charAt(sign) == '-') && Character.isDigit(iso.charAt(sign + 1))
+                && Character.isDigit(iso.charAt(sign + 2));
     }
 }
