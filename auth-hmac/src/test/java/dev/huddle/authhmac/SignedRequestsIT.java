@@ -119,12 +119,53 @@ class SignedRequestsIT {
         TestDatabase db = DATABASES.fresh(engine);
         try (AuthServer server = AuthServer.start(db)) {
             Session session = server.createSession("laptop", "device-1");
+            // Signed once first, so that the server holds the session's credentials when the row changes.
+            assertThat(server.signed(session, "GET", CURRENT, NO_BODY).status()).isEqualTo(200);
             expire(db, session);
 
             Answer answer = server.signed(session, "GET", CURRENT, NO_BODY);
 
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.reason()).isEqualTo("expired_session");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aSessionDeletedBehindTheServersBackIsUnknownAtItsNextRequest(Engine engine) throws SQLException {
+        TestDatabase db = DATABASES.fresh(engine);
+        try (AuthServer server = AuthServer.start(db)) {
+            Session session = server.createSession("laptop", "device-1");
+            assertThat(server.signed(session, "GET", CURRENT, NO_BODY).status()).isEqualTo(200);
+            try (Connection connection = db.connect(); PreparedStatement delete = connection.prepareStatement(
+                    "delete from client_sessions where id = " + (engine == Engine.POSTGRESQL ? "?::uuid" : "?"))) {
+                delete.setString(1, session.id());
+                assertThat(delete.executeUpdate()).isEqualTo(1);
+            }
+
+            Answer answer = server.signed(session, "GET", CURRENT, NO_BODY);
+
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.reason()).isEqualTo("unknown_session");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRequestReplayedToAnotherInstanceIsRefused(Engine engine) {
+        TestDatabase db = DATABASES.fresh(engine);
+        try (AuthServer first = AuthServer.start(db); AuthServer second = AuthServer.start(db)) {
+            Session session = first.createSession("laptop", "device-1");
+            // The second instance knows the session already: its cache cannot vouch for the nonce.
+            assertThat(second.signed(session, "GET", CURRENT, NO_BODY).status()).isEqualTo(200);
+            Map<String, String> headers = session.signer().sign("GET", CURRENT, NO_BODY).asMap();
+
+            Answer original = first.send("GET", CURRENT, NO_BODY, headers);
+            Answer replay = second.send("GET", CURRENT, NO_BODY, headers);
+
+            assertThat(original.status()).isEqualTo(200);
+            assertThat(replay.status()).isEqualTo(401);
+            assertThat(replay.reason()).isEqualTo("replayed_nonce");
         }
     }
 
