@@ -137,11 +137,7 @@ class SignedRequestsIT {
         try (AuthServer server = AuthServer.start(db)) {
             Session session = server.createSession("laptop", "device-1");
             assertThat(server.signed(session, "GET", CURRENT, NO_BODY).status()).isEqualTo(200);
-            try (Connection connection = db.connect(); PreparedStatement delete = connection.prepareStatement(
-                    "delete from client_sessions where id = " + (engine == Engine.POSTGRESQL ? "?::uuid" : "?"))) {
-                delete.setString(1, session.id());
-                assertThat(delete.executeUpdate()).isEqualTo(1);
-            }
+            changeRow(db, session, "delete from client_sessions where id = " + (engine == Engine.POSTGRESQL ? "?::uuid" : "?"));
 
             Answer answer = server.signed(session, "GET", CURRENT, NO_BODY);
 
@@ -253,9 +249,13 @@ class SignedRequestsIT {
     }
 
     private static void expire(TestDatabase db, Session session) throws SQLException {
-        String sql = db.engine() == Engine.POSTGRESQL
+        changeRow(db, session, db.engine() == Engine.POSTGRESQL
                 ? "update client_sessions set expires_at = now() - interval '1 minute' where id = ?::uuid"
-                : "update client_sessions set expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute') where id = ?";
+                : "update client_sessions set expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute') where id = ?");
+    }
+
+    /** Changes the session's row behind the server's back, as another instance would. */
+    private static void changeRow(TestDatabase db, Session session, String sql) throws SQLException {
         try (Connection connection = db.connect(); PreparedStatement update = connection.prepareStatement(sql)) {
             update.setString(1, session.id());
             assertThat(update.executeUpdate()).isEqualTo(1);
