@@ -2,6 +2,7 @@ package dev.huddle.authhmac;
 
 import dev.huddle.authhmac.AuthServer.Answer;
 import dev.huddle.authhmac.AuthServer.Session;
+import dev.huddle.authhmac.session.ClientSessionRepository;
 import dev.huddle.authhmac.settings.RegistrationMode;
 import dev.huddle.authhmac.settings.ServerSettingsService;
 import dev.huddle.testdatabases.MigratedDatabases;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,17 +87,71 @@ class AdminApiIT {
             Answer invitation = post(server, ordinary, "/api/admin/invitations", Map.of("email", "eve@example.org"));
             Answer guest = post(server, ordinary, "/api/admin/guests", Map.of("meetingId", "m-1", "displayName", "Eve"));
             Answer admit = post(server, ordinary, "/api/admin/guests/any/admit", Map.of());
+            Answer admins = server.signed(ordinary, "GET", "/api/admin/admins", NO_BODY);
+            Answer revoke = server.signed(ordinary, "DELETE", "/api/admin/sessions/" + ordinary.id(), NO_BODY);
+            Answer doubledSlash = server.signed(ordinary, "GET", "/api//admin/admins", NO_BODY);
 
-            for (Answer answer : new Answer[] {settings, invitation, guest, admit}) {
+            for (Answer answer : new Answer[] {settings, invitation, guest, admit, admins, revoke}) {
                 assertThat(answer.status()).isEqualTo(403);
                 assertThat(answer.reason()).isEqualTo("not_admin");
             }
+            // Spelled otherwise, the path matches no route at all: never an admin endpoint's answer.
+            assertThat(doubledSlash.status()).isIn(403, 404);
             assertThat(server.context().getBean(ServerSettingsService.class).current().serverName()).isEqualTo("Huddle");
             assertThat(server.context().getBean(ExternalSessionStore.class).size()).isZero();
             assertThat(server.send("PUT", "/api/admin/settings", server.json(Map.of("serverName", "Mine")), Map.of()).status())
                     .as("unsigned").isEqualTo(401);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anAdminListsTheAdminsAndTakesOnesRightsAway(Engine engine) {
+        try (AuthServer server = AuthServer.start(DATABASES.fresh(engine))) {
+            Session first = server.createAdminSession();
+            Session second = server.createSession("second admin", "device-2");
+            Session ordinary = server.createSession("laptop", "device-3");
+            // Cached as an ordinary session, then promoted behind this instance's back (as another instance would).
+            assertThat(server.signed(second, "GET", CURRENT, NO_BODY).body()).containsEntry("admin", false);
+            server.context().getBean(ClientSessionRepository.class).updateAdmin(UUID.fromString(second.id()), true);
+
+            Answer listed = server.signed(second, "GET", "/api/admin/admins", NO_BODY);
+            Answer revoked = post(server, first, "/api/admin/admins/" + second.id() + "/revoke", Map.of());
+            Answer afterRevoke = server.signed(second, "GET", "/api/admin/admins", NO_BODY);
+            Answer unknown = post(server, first, "/api/admin/admins/" + ordinary.id() + "/revoke", Map.of());
+
+            assertThat(listed.status()).isEqualTo(200);
+            assertThat(listed.items()).extracting(admin -> admin.get("id")).containsExactly(first.id(), second.id());
+            assertThat(listed.items().get(0)).containsKeys("name", "deviceId", "createdAt", "expiresAt").doesNotContainKey("secret");
+            assertThat(revoked.status()).isEqualTo(200);
+            assertThat(afterRevoke.status()).isEqualTo(403);
+            assertThat(afterRevoke.reason()).isEqualTo("not_admin");
+            assertThat(server.signed(second, "GET", CURRENT, NO_BODY).body()).containsEntry("admin", false);
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(server.signed(ordinary, "GET", "/api/admin/admins", NO_BODY).status()).isEqualTo(403);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anAdminRevokesASessionWhichIsUnknownFromItsNextRequestOn(Engine engine) {
+        try (AuthServer server = AuthServer.start(DATABASES.fresh(engine))) {
+            Session admin = server.createAdminSession();
+            Session revoked = server.createSession("lost phone", "device-2");
+            assertThat(server.signed(revoked, "GET", CURRENT, NO_BODY).status()).isEqualTo(200);
+
+            Answer deleted = server.signed(admin, "DELETE", "/api/admin/sessions/" + revoked.id(), NO_BODY);
+            Answer again = server.signed(admin, "DELETE", "/api/admin/sessions/" + revoked.id(), NO_BODY);
+
+            assertThat(deleted.status()).isEqualTo(204);
+            assertThat(again.status()).isEqualTo(404);
+            assertThat(server.signed(revoked, "GET", CURRENT, NO_BODY).reason()).isEqualTo("unknown_session");
+            assertThat(server.signed(revoked, "DELETE", "/api/admin/sessions/" + admin.id(), NO_BODY).status()).isEqualTo(401);
+        }
+    }
+
+    private static final String CURRENT = "/api/sessions/current";
+    private static final byte[] NO_BODY = new byte[0];
 
     private static Answer post(AuthServer server, Session session, String path, Map<String, ?> body) {
         return server.signed(session, "POST", path, server.json(body));

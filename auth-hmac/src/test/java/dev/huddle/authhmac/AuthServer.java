@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -104,9 +105,8 @@ final class AuthServer implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> parse(byte[] body) throws IOException {
-        return body.length == 0 ? Map.of() : context().getBean(JsonMapper.class).readValue(body, Map.class);
+    private Object parse(byte[] body) throws IOException {
+        return body.length == 0 ? Map.of() : context().getBean(JsonMapper.class).readValue(body, Object.class);
     }
 
     byte[] json(Object value) {
@@ -132,9 +132,20 @@ final class AuthServer implements AutoCloseable {
         }
     }
 
-    record Answer(int status, Map<String, Object> body) {
+    /** The status and the parsed JSON answer: an object ({@link #body()}) or an array ({@link #items()}). */
+    record Answer(int status, Object json) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body() {
+            return json instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items() {
+            return json instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        }
+
         Object reason() {
-            return body.get("reason");
+            return body().get("reason");
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.huddle.authhmac;
 
 import dev.huddle.authhmac.AuthServer.Session;
-import dev.huddle.authhmac.signing.NonceCacheRepository;
+import dev.huddle.authhmac.signing.NonceLedger;
 import dev.huddle.authhmac.signing.NoncePurge;
 import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
@@ -36,17 +36,17 @@ class NonceCacheIT {
     void ofManyConcurrentInsertsOfOneNonceExactlyOneSucceeds(Engine engine) throws Exception {
         try (AuthServer server = AuthServer.start(DATABASES.fresh(engine))) {
             UUID session = UUID.fromString(server.createSession("laptop", "device-1").id());
-            NonceCacheRepository nonces = server.context().getBean(NonceCacheRepository.class);
+            NonceLedger nonces = server.context().getBean(NonceLedger.class);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             ExecutorService threads = Executors.newFixedThreadPool(4);
             try {
-                List<Callable<Integer>> inserts = new ArrayList<>();
+                List<Callable<Boolean>> inserts = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
-                    inserts.add(() -> nonces.insertIfNew(session, "the-same-nonce-123", now, now.plusSeconds(300)));
+                    inserts.add(() -> nonces.recordForLiveSession(session, false, "the-same-nonce-123", now, now.plusSeconds(300)));
                 }
                 int inserted = 0;
-                for (Future<Integer> result : threads.invokeAll(inserts)) {
-                    inserted += result.get();
+                for (Future<Boolean> result : threads.invokeAll(inserts)) {
+                    inserted += result.get() ? 1 : 0;
                 }
                 assertThat(inserted).isEqualTo(1);
             } finally {
@@ -81,7 +81,7 @@ class NonceCacheIT {
                 "huddle.auth.nonce-purge-interval", "100ms"))) {
             UUID session = UUID.fromString(server.createSession("laptop", "device-1").id());
             Instant past = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
-            server.context().getBean(NonceCacheRepository.class).insertIfNew(session, "an-old-nonce-0001", past, past.plusSeconds(300));
+            server.context().getBean(NonceLedger.class).recordForLiveSession(session, false, "an-old-nonce-0001", past, past.plusSeconds(300));
 
             // Bounded by count, not by a timed assertion: the purge runs every 100 ms.
             for (int attempt = 0; attempt < 100 && nonces(db) > 0; attempt++) {

@@ -119,12 +119,49 @@ class SignedRequestsIT {
         TestDatabase db = DATABASES.fresh(engine);
         try (AuthServer server = AuthServer.start(db)) {
             Session session = server.createSession("laptop", "device-1");
+            // Signed once first, so that the server holds the session's credentials when the row changes.
+            assertThat(server.signed(session, "GET", CURRENT, NO_BODY).status()).isEqualTo(200);
             expire(db, session);
 
             Answer answer = server.signed(session, "GET", CURRENT, NO_BODY);
 
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.reason()).isEqualTo("expired_session");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aSessionDeletedBehindTheServersBackIsUnknownAtItsNextRequest(Engine engine) throws SQLException {
+        TestDatabase db = DATABASES.fresh(engine);
+        try (AuthServer server = AuthServer.start(db)) {
+            Session session = server.createSession("laptop", "device-1");
+            assertThat(server.signed(session, "GET", CURRENT, NO_BODY).status()).isEqualTo(200);
+            changeRow(db, session, "delete from client_sessions where id = " + (engine == Engine.POSTGRESQL ? "?::uuid" : "?"));
+
+            Answer answer = server.signed(session, "GET", CURRENT, NO_BODY);
+
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.reason()).isEqualTo("unknown_session");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRequestReplayedToAnotherInstanceIsRefused(Engine engine) {
+        TestDatabase db = DATABASES.fresh(engine);
+        try (AuthServer first = AuthServer.start(db); AuthServer second = AuthServer.start(db)) {
+            Session session = first.createSession("laptop", "device-1");
+            // The second instance knows the session already: its cache cannot vouch for the nonce.
+            assertThat(second.signed(session, "GET", CURRENT, NO_BODY).status()).isEqualTo(200);
+            Map<String, String> headers = session.signer().sign("GET", CURRENT, NO_BODY).asMap();
+
+            Answer original = first.send("GET", CURRENT, NO_BODY, headers);
+            Answer replay = second.send("GET", CURRENT, NO_BODY, headers);
+
+            assertThat(original.status()).isEqualTo(200);
+            assertThat(replay.status()).isEqualTo(401);
+            assertThat(replay.reason()).isEqualTo("replayed_nonce");
         }
     }
 
@@ -212,9 +249,13 @@ class SignedRequestsIT {
     }
 
     private static void expire(TestDatabase db, Session session) throws SQLException {
-        String sql = db.engine() == Engine.POSTGRESQL
+        changeRow(db, session, db.engine() == Engine.POSTGRESQL
                 ? "update client_sessions set expires_at = now() - interval '1 minute' where id = ?::uuid"
-                : "update client_sessions set expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute') where id = ?";
+                : "update client_sessions set expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute') where id = ?");
+    }
+
+    /** Changes the session's row behind the server's back, as another instance would. */
+    private static void changeRow(TestDatabase db, Session session, String sql) throws SQLException {
         try (Connection connection = db.connect(); PreparedStatement update = connection.prepareStatement(sql)) {
             update.setString(1, session.id());
             assertThat(update.executeUpdate()).isEqualTo(1);

@@ -9,6 +9,7 @@ import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -64,6 +65,20 @@ class DataAccessIT {
                 assertThat(stored).startsWith("2026-01-02T");
             } else {
                 assertThat(stored).isNotBlank();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void plainJdbcOutsideAnyTransactionGetsItsOwnConnectionAndSqliteWritesAheadOfItsLog(Engine engine) throws SQLException {
+        TestDatabase db = TestDatabases.fresh(engine);
+        try (ApplicationContext context = ApplicationContext.run(Map.of("huddle.database.url", db.url()))) {
+            try (Connection connection = context.getBean(DataSource.class).getConnection();
+                 Statement statement = connection.createStatement();
+                 var rows = statement.executeQuery(engine == Engine.SQLITE ? "pragma journal_mode" : "select 'n/a'")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo(engine == Engine.SQLITE ? "wal" : "n/a");
             }
         }
     }

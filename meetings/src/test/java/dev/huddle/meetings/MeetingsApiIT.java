@@ -176,6 +176,8 @@ class MeetingsApiIT {
 
         assertRefused(get("/api/meetings/not-a-uuid"), 400, "is not a valid meeting id");
         assertRefused(get("/api/meetings/" + UUID.randomUUID()), 404, "No meeting has id");
+        assertRefused(post("/api/meetings/" + UUID.randomUUID() + "/participants", "{\"identity\":\"alice\"}"), 404,
+                "No meeting has id");
         assertRefused(post("/api/meetings", "{\"title\":\"no room\"}"), 400, "'roomName' is missing");
         assertRefused(post("/api/meetings", "{\"roomName\":\"r\",\"hostIdentity\":\"h\",\"scheduledAt\":\"tomorrow\"}"),
                 400, "not an ISO-8601");

@@ -3,6 +3,7 @@ package dev.huddle.meetings;
 import dev.huddle.meetings.meeting.Meeting;
 import dev.huddle.meetings.meeting.MeetingRepository;
 import dev.huddle.meetings.participant.Participant;
+import dev.huddle.meetings.participant.ParticipantJoins;
 import dev.huddle.meetings.participant.ParticipantRepository;
 import dev.huddle.meetings.recording.Recording;
 import dev.huddle.meetings.recording.RecordingRepository;
@@ -60,15 +61,17 @@ class MeetingsRepositoriesIT {
             UUID meeting = UUID.randomUUID();
             context.getBean(MeetingRepository.class).save(new Meeting(meeting, "room", "", "host", null, start, null, start, start, "[]"));
             ParticipantRepository participants = context.getBean(ParticipantRepository.class);
+            ParticipantJoins joins = context.getBean(ParticipantJoins.class);
 
-            participants.join(UUID.randomUUID(), meeting, "alice", "Alice", start);
+            joins.join(UUID.randomUUID(), meeting, "alice", "Alice", start);
             Participant first = participants.findByMeetingIdAndIdentity(meeting, "alice").orElseThrow();
             assertThat(participants.leave(meeting, "alice", start.plusSeconds(10))).isEqualTo(1);
-            participants.join(UUID.randomUUID(), meeting, "alice", null, start.plusSeconds(20));
+            assertThat(joins.join(UUID.randomUUID(), meeting, "alice", null, start.plusSeconds(20))).contains(
+                    new Participant(first.id(), meeting, "alice", "Alice", start.plusSeconds(20), null));
 
             Participant back = participants.findByMeetingIdAndIdentity(meeting, "alice").orElseThrow();
             assertThat(back).isEqualTo(new Participant(first.id(), meeting, "alice", "Alice", start.plusSeconds(20), null));
-            participants.join(UUID.randomUUID(), meeting, "bob", null, start);
+            joins.join(UUID.randomUUID(), meeting, "bob", null, start);
             assertThat(participants.leaveAll(meeting, start.plusSeconds(30))).isEqualTo(2);
             assertThat(participants.findByMeetingIdOrderByJoinedAt(meeting)).extracting(Participant::identity)
                     .containsExactly("bob", "alice");

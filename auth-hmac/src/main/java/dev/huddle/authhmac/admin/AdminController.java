@@ -26,7 +26,7 @@ import java.util.Map;
 /**
  * {@code /api/admin/**}: what only an admin session may do. Change the server settings, create an invitation (its
  * token is in this answer only), create a waiting guest and admit one. Any other signed session gets 403
- * {@code not_admin}.
+ * {@code not_admin} from the signature filter, as under every {@code /api/admin/} path.
  */
 @Controller("/api/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -58,12 +58,7 @@ public class AdminController {
     }
 
     @Put("/settings")
-    public HttpResponse<?> changeSettings(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
-                                          @Body SettingsChange change) {
-        HttpResponse<?> refusal = AdminOnly.refusal(session);
-        if (refusal != null) {
-            return refusal;
-        }
+    public HttpResponse<?> changeSettings(@Body SettingsChange change) {
         try {
             RegistrationMode mode = change.registrationMode() == null ? null
                     : RegistrationMode.fromColumnValue(change.registrationMode().strip());
@@ -77,10 +72,6 @@ public class AdminController {
     @Post("/invitations")
     public HttpResponse<?> invite(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
                                   @Body NewInvitation request) {
-        HttpResponse<?> refusal = AdminOnly.refusal(session);
-        if (refusal != null) {
-            return refusal;
-        }
         Integer hours = request.validForHours();
         if (hours != null && (hours < 1 || hours > LONGEST_INVITATION_HOURS)) {
             return badRequest("validForHours must be 1 to " + LONGEST_INVITATION_HOURS + " (default "
@@ -95,12 +86,7 @@ public class AdminController {
     }
 
     @Post("/guests")
-    public HttpResponse<?> createGuest(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
-                                       @Body NewGuest request) {
-        HttpResponse<?> refusal = AdminOnly.refusal(session);
-        if (refusal != null) {
-            return refusal;
-        }
+    public HttpResponse<?> createGuest(@Body NewGuest request) {
         if (isUnusable(request.meetingId()) || isUnusable(request.displayName())) {
             return badRequest("meetingId and displayName are required, at most " + LONGEST_GUEST_FIELD
                     + " characters each: send {\"meetingId\": \"...\", \"displayName\": \"...\"}");
@@ -109,12 +95,7 @@ public class AdminController {
     }
 
     @Post("/guests/{id}/admit")
-    public HttpResponse<?> admitGuest(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
-                                      @PathVariable String id) {
-        HttpResponse<?> refusal = AdminOnly.refusal(session);
-        if (refusal != null) {
-            return refusal;
-        }
+    public HttpResponse<?> admitGuest(@PathVariable String id) {
         Instant now = Instant.now();
         if (!guests.admit(id, now)) {
             return HttpResponse.notFound(Map.of("message", "No waiting guest " + id + ": it never existed, expired "

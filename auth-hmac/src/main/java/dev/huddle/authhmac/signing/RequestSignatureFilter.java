@@ -21,7 +21,8 @@ import java.time.Instant;
 /**
  * Refuses every {@code /api/**} request but {@code POST /api/sessions} unless it is signed (README, "Signed
  * requests"): 401 with {@code {"reason": ..., "message": ...}}. A request that passes carries its
- * {@link SignedSession} as a request attribute. The body the filter hashes stays readable by the controller; the
+ * {@link SignedSession} as a request attribute; under {@code /api/admin/} it must be an admin's ({@link AdminOnly}, 403
+ * otherwise). The body the filter hashes stays readable by the controller; the
  * checks read the database, so they run on the blocking pool, never on the event loop.
  */
 @ServerFilter("/api/**")
@@ -53,7 +54,7 @@ public class RequestSignatureFilter {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(verdict.refusal());
         }
         request.setAttribute(SignedSession.ATTRIBUTE, verdict.session());
-        return null;
+        return AdminOnly.covers(request) ? AdminOnly.refusal(verdict.session()) : null;
     }
 
     /** The path and query exactly as the client sent them: percent-encoding is part of what it signed. */

@@ -1,35 +1,30 @@
 package dev.huddle.authhmac.signing;
 
 import dev.huddle.authhmac.AuthConfiguration;
-import dev.huddle.authhmac.crypto.SecretCipher;
-import dev.huddle.authhmac.session.ClientSession;
-import dev.huddle.authhmac.session.ClientSessionRepository;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Decides whether a request's signature holds, cheapest checks first: headers, clock, session, signature, and last
- * the nonce, so that only a correctly signed request can use one up.
+ * the nonce, so that only a correctly signed request can use one up. A correctly signed request costs one database
+ * round trip: its session's credentials come from {@link SessionCredentialsCache}, and the statement that records the
+ * nonce also confirms the session is still as cached. Any answer but success comes from the session's row as it is
+ * now, never from the cache alone.
  */
 @Singleton
 public class RequestVerifier {
     static final int SHORTEST_NONCE = 16;
     static final int LONGEST_NONCE = 64;
 
-    private final ClientSessionRepository sessions;
-    private final NonceCacheRepository nonces;
-    private final SecretCipher cipher;
+    private final SessionCredentialsCache credentials;
+    private final NonceLedger nonces;
     private final AuthConfiguration configuration;
 
-    public RequestVerifier(ClientSessionRepository sessions, NonceCacheRepository nonces, SecretCipher cipher,
-                           AuthConfiguration configuration) {
-        this.sessions = sessions;
+    public RequestVerifier(SessionCredentialsCache credentials, NonceLedger nonces, AuthConfiguration configuration) {
+        this.credentials = credentials;
         this.nonces = nonces;
-        this.cipher = cipher;
         this.configuration = configuration;
     }
 
@@ -66,32 +61,51 @@ public class RequestVerifier {
                     + " s from the server's time (" + now.getEpochSecond() + "): sign with the current time and check "
                     + "the client's clock");
         }
-        Optional<ClientSession> found = parseSessionId(request.session()).flatMap(sessions::findById);
-        if (found.isEmpty()) {
-            return Verdict.refused(Refusal.UNKNOWN_SESSION, "No client session " + request.session().strip()
-                    + ": create one with POST /api/sessions");
+        UUID id = parseSessionId(request.session());
+        SessionCredentials session = id == null ? null : credentials.find(id);
+        Verdict refusal = refusal(session, request, now);
+        if (refusal != null) {
+            return refusal;
         }
-        ClientSession session = found.get();
-        if (session.isExpired(now)) {
-            return Verdict.refused(Refusal.EXPIRED_SESSION, "Client session " + session.id() + " expired at "
-                    + session.expiresAt() + ": create a new one with POST /api/sessions");
-        }
-        String secret = new String(cipher.decrypt(session.id(), session.secretCiphertext()), StandardCharsets.UTF_8);
-        String expected = Signature.hmacHex(secret, Signature.canonicalRequest(request.method(), request.pathWithQuery(),
-                timestamp, nonce, request.body()));
+        String expected = Signature.hmacHex(session.key(), Signature.canonicalRequest(request.method(),
+                request.pathWithQuery(), timestamp, nonce, request.body()));
         if (!Signature.matches(expected, request.signature().strip())) {
-            return Verdict.refused(Refusal.BAD_SIGNATURE, SignatureHeaders.SIGNATURE + " does not match the request: sign "
-                    + "METHOD\\nPATH_WITH_QUERY\\nTIMESTAMP\\nNONCE\\nHEX_SHA256_OF_BODY with the session's secret "
-                    + "(lowercase hex HMAC-SHA256)");
+            // The cached credentials may be out of date: the row decides between a bad signature and a gone session.
+            Verdict gone = refusal(credentials.reload(id), request, now);
+            return gone != null ? gone : Verdict.refused(Refusal.BAD_SIGNATURE, SignatureHeaders.SIGNATURE + " does not "
+                    + "match the request: sign METHOD\\nPATH_WITH_QUERY\\nTIMESTAMP\\nNONCE\\nHEX_SHA256_OF_BODY with "
+                    + "the session's secret (lowercase hex HMAC-SHA256)");
         }
         // Kept for as long as the same timestamp would pass the clock check; after that a replay is refused as stale.
         Instant expiresAt = Instant.ofEpochSecond(timestamp + window);
-        if (nonces.insertIfNew(session.id(), nonce, now, expiresAt) == 0) {
-            return Verdict.refused(Refusal.REPLAYED_NONCE, SignatureHeaders.NONCE + " was already used with this "
-                    + "session: use a new random nonce for every request");
+        if (nonces.recordForLiveSession(id, session.admin(), nonce, now, expiresAt)) {
+            return new Verdict(session.signedSession(), null);
         }
-        return new Verdict(new SignedSession(session.id().toString(), session.clientId(), session.deviceId(),
-                session.expiresAt(), session.admin()), null);
+        // Not recorded: a replay, or the row changed since the credentials were cached. Read it to know which.
+        SessionCredentials current = credentials.reload(id);
+        Verdict gone = refusal(current, request, now);
+        if (gone != null) {
+            return gone;
+        }
+        if (current.admin() != session.admin() && nonces.recordForLiveSession(id, current.admin(), nonce, now, expiresAt)) {
+            return new Verdict(current.signedSession(), null);
+        }
+        return Verdict.refused(Refusal.REPLAYED_NONCE, SignatureHeaders.NONCE + " was already used with this "
+                + "session: use a new random nonce for every request");
+    }
+
+    /** Why the session cannot sign now (unknown or expired), or null when it can. */
+    private Verdict refusal(SessionCredentials session, SignedRequest request, Instant now) {
+        if (session == null) {
+            return Verdict.refused(Refusal.UNKNOWN_SESSION, "No client session " + request.session().strip()
+                    + ": create one with POST /api/sessions");
+        }
+        if (session.isExpired(now)) {
+            credentials.forget(session.id());
+            return Verdict.refused(Refusal.EXPIRED_SESSION, "Client session " + session.id() + " expired at "
+                    + session.expiresAt() + ": create a new one with POST /api/sessions");
+        }
+        return null;
     }
 
     private static String missingHeader(SignedRequest request) {
@@ -114,11 +128,11 @@ public class RequestVerifier {
         }
     }
 
-    private static Optional<UUID> parseSessionId(String text) {
+    private static UUID parseSessionId(String text) {
         try {
-            return Optional.of(UUID.fromString(text.strip()));
+            return UUID.fromString(text.strip());
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return null;
         }
     }
 }

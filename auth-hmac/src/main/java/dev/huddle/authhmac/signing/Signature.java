@@ -14,7 +14,12 @@ import java.util.HexFormat;
  * keyed by the session secret's UTF-8 bytes, written as lowercase hex.
  */
 public final class Signature {
+    /** The MAC, also the algorithm name of a session's key. */
+    public static final String ALGORITHM = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
+    /** A Mac per thread: looking one up through the security providers costs more than the MAC of a request. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(Signature::newMac);
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Signature::newSha256);
 
     private Signature() {
     }
@@ -24,13 +29,18 @@ public final class Signature {
     }
 
     public static String hmacHex(String secret, String canonicalRequest) {
+        return hmacHex(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM), canonicalRequest);
+    }
+
+    /** As {@link #hmacHex(String, String)} with the secret's UTF-8 bytes already made a key. */
+    public static String hmacHex(SecretKeySpec key, String canonicalRequest) {
+        Mac mac = MACS.get();
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HEX.formatHex(mac.doFinal(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+            mac.init(key);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            throw new IllegalStateException("An HMAC key made of bytes is always usable", e);
         }
+        return HEX.formatHex(mac.doFinal(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Whether the signatures are equal, in time that does not depend on where they differ. */
@@ -40,8 +50,20 @@ public final class Signature {
 
     /** Lowercase hex SHA-256 of the bytes. */
     public static String sha256Hex(byte[] body) {
+        return HEX.formatHex(SHA256.get().digest(body));
+    }
+
+    private static Mac newMac() {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return Mac.getInstance(ALGORITHM);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

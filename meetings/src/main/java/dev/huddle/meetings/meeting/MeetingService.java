@@ -53,7 +53,7 @@ public class MeetingService {
 
     /** The meeting or a 404; inside the caller's transaction, for the services that act on a meeting's children. */
     public Meeting find(UUID id) {
-        return meetings.findById(id).orElseThrow(() -> RequestProblem.notFound("meeting", id));
+        return meetings.findOne(id).orElseThrow(() -> RequestProblem.notFound("meeting", id));
     }
 
     @Transactional

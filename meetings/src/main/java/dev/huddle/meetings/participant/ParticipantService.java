@@ -17,19 +17,24 @@ import java.util.UUID;
 public class ParticipantService {
     private final MeetingService meetings;
     private final ParticipantRepository participants;
+    private final ParticipantJoins joins;
 
-    public ParticipantService(MeetingService meetings, ParticipantRepository participants) {
+    public ParticipantService(MeetingService meetings, ParticipantRepository participants, ParticipantJoins joins) {
         this.meetings = meetings;
         this.participants = participants;
+        this.joins = joins;
     }
 
-    @Transactional
+    /** One statement, so no transaction of its own; only a refused join reads the meeting, to say why. */
     public ParticipantView join(UUID meetingId, ParticipantRequests request) {
         String identity = RequestValues.required(request.identity(), "identity", 200);
         String name = RequestValues.limited(request.name(), "name", 200);
-        notEnded(meetings.find(meetingId));
-        participants.join(UUID.randomUUID(), meetingId, identity, name, ColumnValues.now());
-        return ParticipantView.of(participants.findByMeetingIdAndIdentity(meetingId, identity).orElseThrow());
+        return joins.join(UUID.randomUUID(), meetingId, identity, name, ColumnValues.now()).map(ParticipantView::of)
+                .orElseThrow(() -> {
+                    notEnded(meetings.find(meetingId));
+                    // Found and not ended now: it was ended, or is new, since the join's statement ran.
+                    return RequestProblem.conflict("Meeting " + meetingId + " changed while joining it; join again.");
+                });
     }
 
     @Transactional

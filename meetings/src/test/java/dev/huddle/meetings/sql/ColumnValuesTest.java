@@ -22,6 +22,16 @@ class ColumnValuesTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2026-12-01 09:30:00+00          | 2026-12-01T09:30:00Z",
+            "2026-12-01 09:30:00.123456+00   | 2026-12-01T09:30:00.123456Z",
+            "2026-12-01T09:30:00.5Z          | 2026-12-01T09:30:00.500Z",
+            "2026-12-31 23:30:00-01          | 2027-01-01T00:30:00Z"})
+    void readsWholeSecondsMicrosecondsAndOffsetsAcrossMidnight(String text, String instant) {
+        assertThat(ColumnValues.toInstant(text)).isEqualTo(Instant.parse(instant));
+    }
+
+    @ParameterizedTest
     @CsvSource({"2026-12-01T09:30:00Z, 2026-12-01T09:30:00.000Z", "2026-12-01T09:30:00.5Z, 2026-12-01T09:30:00.500Z"})
     void storesMillisecondsAlwaysSoTextOrderIsTimeOrder(String instant, String stored) {
         assertThat(ColumnValues.timestamp(Instant.parse(instant))).isEqualTo(stored);
