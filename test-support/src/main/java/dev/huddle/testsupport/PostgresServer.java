@@ -58,21 +58,48 @@ public final class PostgresServer {
                     container.getPassword(), "Testcontainers " + container.getDockerImageName());
         }
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(EMBEDDED_BINARIES.toFile())
-                    .setDataDirectory(ScratchFolder.newSubfolder("postgres-").resolve("data"))
-                    // A server that lives as long as one test JVM needs no durability: without fsync, creating and
-                    // dropping databases (each a checkpoint) costs milliseconds instead of disk flushes.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
+            EmbeddedPostgres embedded = startEmbedded(ScratchFolder.newSubfolder("postgres-").resolve("data"));
             ScratchFolder.closeBeforeDeleting(embedded);
             return new PostgresServer("localhost", embedded.getPort(), "postgres", null, "embedded PostgreSQL (zonky)");
         } catch (IOException e) {
             throw new UncheckedIOException("No PostgreSQL for tests: " + URL_VARIABLE + " is unset, Docker is not available, "
                     + "and the embedded PostgreSQL did not start. Set " + URL_VARIABLE + " to a server.", e);
         }
+    }
+
+    /**
+     * Starts the embedded server on a copy of the machine's {@link InitializedCluster}. The first JVM on a machine (or
+     * after new binaries) runs initdb, stops the new server at once to keep its cluster for the others, and starts it
+     * again.
+     */
+    private static EmbeddedPostgres startEmbedded(Path data) throws IOException {
+        InitializedCluster cluster = new InitializedCluster(EMBEDDED_BINARIES.resolve("initialized-cluster"));
+        if (cluster.copyTo(data)) {
+            try {
+                return embedded(data);
+            } catch (IOException | RuntimeException e) {
+                cluster.forget();
+                ScratchFolder.deleteQuietly(data);
+            }
+        }
+        // A data folder without postgresql.conf is initialised by the start.
+        embedded(data).close();
+        cluster.keep(data);
+        return embedded(data);
+    }
+
+    private static EmbeddedPostgres embedded(Path data) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(EMBEDDED_BINARIES.toFile())
+                .setDataDirectory(data)
+                // An initialised cluster is started as it is; the scratch folder deletes it at exit.
+                .setCleanDataDirectory(false)
+                // A server that lives as long as one test JVM needs no durability: without fsync, creating and
+                // dropping databases (each a checkpoint) costs milliseconds instead of disk flushes.
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .start();
     }
 
     /** Where the server came from, for messages: never holds the password. */
