@@ -99,6 +99,8 @@ public final class PostgresServer {
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
+                // TCP only: no socket and lock file in /tmp, not even while the server runs or after a killed build.
+                .setServerConfig("unix_socket_directories", "")
                 .start();
     }
 
