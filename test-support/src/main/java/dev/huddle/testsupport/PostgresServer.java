@@ -144,20 +144,12 @@ public final class PostgresServer {
     }
 
     /**
-     * Drops within a time budget: each drop is a checkpoint, slow on a busy server, and a test JVM that takes too long
-     * to exit is killed by its build. What is left is named with the way to drop it.
+     * Drops within a time budget, over several connections ({@link ParallelDrops}): each drop waits for a checkpoint,
+     * slow on a busy server, and a test JVM that takes too long to exit is killed by its build. What is left is named
+     * with the way to drop it.
      */
     private synchronized void dropCreatedHere() {
-        long deadline = System.nanoTime() + EXIT_DROP_BUDGET.toNanos();
-        List<String> left = new ArrayList<>(createdHere);
-        try (Connection admin = connectAdmin(); Statement statement = admin.createStatement()) {
-            while (!left.isEmpty() && System.nanoTime() < deadline) {
-                statement.execute("drop database if exists " + left.get(0) + " with (force)");
-                left.remove(0);
-            }
-        } catch (SQLException e) {
-            System.err.println("[huddle tests] Dropping test databases on " + source + " at exit failed: " + e.getMessage());
-        }
+        List<String> left = ParallelDrops.drop(this, List.copyOf(createdHere), System.nanoTime() + EXIT_DROP_BUDGET.toNanos());
         if (!left.isEmpty()) {
             System.err.println("[huddle tests] " + left.size() + " test databases are left on " + source + "; drop them with"
                     + " DROP DATABASE ... WITH (FORCE): " + String.join(", ", left));
