@@ -9,6 +9,8 @@ import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.SchemaDump;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every shipped history can be walked down and up again without leaving a trace: for each module alone and for the
  * whole app, on both engines, the schema after any number of steps down and back up is identical to the schema the
  * same migrations first produced, compared as normalized dumps.
+ *
+ * <p>Each case walks its own database, so the cases run concurrently: the longest class of the build then ends sooner.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ReversibilityIT {
     private static final String WHOLE_APP = "all modules";
 

@@ -8,6 +8,7 @@ import dev.huddle.authhmac.AuthServer.Session;
 import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * invitation token reaches the log, through any path a session or an invitation takes. (Micronaut's TRACE of {@code io.micronaut.context.env} prints every configuration value it
  * resolves, the database password included; README, "Signed requests", says never to turn it on in production.)
  */
+@Isolated
 class SecretsNotLoggedIT {
     @RegisterExtension
     static final MigratedDatabases DATABASES = MigratedDatabases.withModules(AuthHmacModule.NAME);

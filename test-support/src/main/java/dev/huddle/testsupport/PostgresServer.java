@@ -58,21 +58,50 @@ public final class PostgresServer {
                     container.getPassword(), "Testcontainers " + container.getDockerImageName());
         }
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(EMBEDDED_BINARIES.toFile())
-                    .setDataDirectory(ScratchFolder.newSubfolder("postgres-").resolve("data"))
-                    // A server that lives as long as one test JVM needs no durability: without fsync, creating and
-                    // dropping databases (each a checkpoint) costs milliseconds instead of disk flushes.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
+            EmbeddedPostgres embedded = startEmbedded(ScratchFolder.newSubfolder("postgres-").resolve("data"));
             ScratchFolder.closeBeforeDeleting(embedded);
             return new PostgresServer("localhost", embedded.getPort(), "postgres", null, "embedded PostgreSQL (zonky)");
         } catch (IOException e) {
             throw new UncheckedIOException("No PostgreSQL for tests: " + URL_VARIABLE + " is unset, Docker is not available, "
                     + "and the embedded PostgreSQL did not start. Set " + URL_VARIABLE + " to a server.", e);
         }
+    }
+
+    /**
+     * Starts the embedded server on a copy of the machine's {@link InitializedCluster}. The first JVM on a machine (or
+     * after new binaries) runs initdb, stops the new server at once to keep its cluster for the others, and starts it
+     * again.
+     */
+    private static EmbeddedPostgres startEmbedded(Path data) throws IOException {
+        InitializedCluster cluster = new InitializedCluster(EMBEDDED_BINARIES.resolve("initialized-cluster"));
+        if (cluster.copyTo(data)) {
+            try {
+                return embedded(data);
+            } catch (IOException | RuntimeException e) {
+                cluster.forget();
+                ScratchFolder.deleteQuietly(data);
+            }
+        }
+        // A data folder without postgresql.conf is initialised by the start.
+        embedded(data).close();
+        cluster.keep(data);
+        return embedded(data);
+    }
+
+    private static EmbeddedPostgres embedded(Path data) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(EMBEDDED_BINARIES.toFile())
+                .setDataDirectory(data)
+                // An initialised cluster is started as it is; the scratch folder deletes it at exit.
+                .setCleanDataDirectory(false)
+                // A server that lives as long as one test JVM needs no durability: without fsync, creating and
+                // dropping databases (each a checkpoint) costs milliseconds instead of disk flushes.
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                // TCP only: no socket and lock file in /tmp, not even while the server runs or after a killed build.
+                .setServerConfig("unix_socket_directories", "")
+                .start();
     }
 
     /** Where the server came from, for messages: never holds the password. */
@@ -115,20 +144,12 @@ public final class PostgresServer {
     }
 
     /**
-     * Drops within a time budget: each drop is a checkpoint, slow on a busy server, and a test JVM that takes too long
-     * to exit is killed by its build. What is left is named with the way to drop it.
+     * Drops within a time budget, over several connections ({@link ParallelDrops}): each drop waits for a checkpoint,
+     * slow on a busy server, and a test JVM that takes too long to exit is killed by its build. What is left is named
+     * with the way to drop it.
      */
     private synchronized void dropCreatedHere() {
-        long deadline = System.nanoTime() + EXIT_DROP_BUDGET.toNanos();
-        List<String> left = new ArrayList<>(createdHere);
-        try (Connection admin = connectAdmin(); Statement statement = admin.createStatement()) {
-            while (!left.isEmpty() && System.nanoTime() < deadline) {
-                statement.execute("drop database if exists " + left.get(0) + " with (force)");
-                left.remove(0);
-            }
-        } catch (SQLException e) {
-            System.err.println("[huddle tests] Dropping test databases on " + source + " at exit failed: " + e.getMessage());
-        }
+        List<String> left = ParallelDrops.drop(this, List.copyOf(createdHere), System.nanoTime() + EXIT_DROP_BUDGET.toNanos());
         if (!left.isEmpty()) {
             System.err.println("[huddle tests] " + left.size() + " test databases are left on " + source + "; drop them with"
                     + " DROP DATABASE ... WITH (FORCE): " + String.join(", ", left));

@@ -6,6 +6,7 @@ import dev.huddle.migration.Scenarios;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,6 +21,7 @@ import static dev.huddle.migration.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code drift} and {@code validate --drift}: the live schema against the one the migrations build on a scratch database. */
+@Isolated
 class DriftRunnerIT {
     private static final String MODULES = Scenarios.path("drift").toString();
 
