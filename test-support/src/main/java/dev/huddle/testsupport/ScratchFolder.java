@@ -63,12 +63,29 @@ public final class ScratchFolder {
             Path created = Files.createTempDirectory("huddle-tests-" + ProcessHandle.current().pid() + "-");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 CLOSE_BEFORE_DELETING.forEach(ScratchFolder::closeQuietly);
-                deleteQuietly(created);
+                deleteAfterExit(created);
             }, "huddle-scratch-cleanup"));
             return created;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary folder for tests in " + System.getProperty("java.io.tmpdir")
                     + ": " + e.getMessage() + ". Free space there or point java.io.tmpdir elsewhere.", e);
+        }
+    }
+
+    /**
+     * Deletes the folder without holding up the JVM's exit: an embedded server's data folder holds every database the
+     * run made (tens of thousands of files), and deleting them in the exit hook took over the 30 s the build allows a
+     * test JVM to exit, after which the build kills it. A detached {@code rm -rf}, whose output goes nowhere so the
+     * build does not wait on it, finishes the job after the JVM is gone; where there is no {@code rm}, it is done here.
+     */
+    private static void deleteAfterExit(Path path) {
+        try {
+            new ProcessBuilder("rm", "-rf", path.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException | RuntimeException noRm) {
+            deleteQuietly(path);
         }
     }
 
