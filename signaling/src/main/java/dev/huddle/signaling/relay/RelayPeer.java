@@ -1,0 +1,67 @@
+package dev.huddle.signaling.relay;
+
+import io.micronaut.websocket.WebSocketSession;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One open relay connection: a user in a room. While its missed messages are being read (a reconnect with
+ * {@code since}), live messages wait here, so the peer receives everything once, oldest first: the replay, then
+ * what arrived meanwhile minus what the replay already held.
+ */
+public final class RelayPeer {
+    private final UUID room;
+    private final UUID user;
+    private final WebSocketSession session;
+    private List<Pending> held;
+
+    private record Pending(UUID id, String json) {
+    }
+
+    public RelayPeer(UUID room, UUID user, WebSocketSession session) {
+        this.room = room;
+        this.user = user;
+        this.session = session;
+    }
+
+    public UUID room() {
+        return room;
+    }
+
+    public UUID user() {
+        return user;
+    }
+
+    /** From now until {@link #endReplay}, live messages are held back. */
+    synchronized void holdForReplay() {
+        held = new ArrayList<>();
+    }
+
+    /** Sends a frame now or, during a replay, once the replay is sent. */
+    synchronized void send(UUID id, String json) {
+        if (held != null) {
+            held.add(new Pending(id, json));
+        } else if (session.isOpen()) {
+            session.sendAsync(json);
+        }
+    }
+
+    /** Sends the replayed frames ({@code ids[i]} for {@code frames[i]}), then the held ones the replay did not hold. */
+    synchronized void endReplay(List<UUID> ids, List<String> frames) {
+        Set<UUID> replayed = new HashSet<>(ids);
+        List<Pending> live = held == null ? List.of() : held;
+        held = null;
+        for (String frame : frames) {
+            send(null, frame);
+        }
+        for (Pending pending : live) {
+            if (pending.id() == null || !replayed.contains(pending.id())) {
+                send(pending.id(), pending.json());
+            }
+        }
+    }
+}
