@@ -45,10 +45,11 @@ public class RoomRelay {
     private final JsonMapper json;
     private final RelaySettings settings;
     private final ExecutorService blocking;
-    private final MessageIds ids = new MessageIds();
+    private final MessageIds ids;
 
     public RoomRelay(RelayBus bus, SignalWriter writer, MissedSignals missed, FrameReader reader, JsonMapper json,
-                     RelaySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                     MessageIds ids, RelaySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.ids = ids;
         this.bus = bus;
         this.writer = writer;
         this.missed = missed;

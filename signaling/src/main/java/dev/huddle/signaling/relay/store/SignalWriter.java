@@ -89,6 +89,9 @@ public class SignalWriter {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
+            if (connection == null) {
+                throw new SQLException("the connection pool is closed");
+            }
             connection.setAutoCommit(false);
             try (SignalInserts inserts = new SignalInserts(connection)) {
                 inserts.insertAll(messages);

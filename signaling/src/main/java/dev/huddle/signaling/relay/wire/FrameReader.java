@@ -21,10 +21,11 @@ public class FrameReader {
             .withZone(ZoneOffset.UTC);
 
     private final JsonMapper json;
-    private final MessageIds ids = new MessageIds();
+    private final MessageIds ids;
 
-    public FrameReader(JsonMapper json) {
+    public FrameReader(JsonMapper json, MessageIds ids) {
         this.json = json;
+        this.ids = ids;
     }
 
     public RelayMessage read(String text, UUID room, UUID sender) throws BadFrameException {

@@ -1,5 +1,7 @@
 package dev.huddle.signaling.relay.wire;
 
+import jakarta.inject.Singleton;
+
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.UUID;
@@ -8,8 +10,10 @@ import java.util.UUID;
  * Message ids are UUID version 7: their first 48 bits are the relay time in milliseconds and the next 12 a counter,
  * so within one instance ids grow with every message, across instances with the clock. Ordered the same as bytes
  * (PostgreSQL's {@code uuid}) and as lowercase text (SQLite), an id is the cursor a reconnecting peer resumes after,
- * and the time a message was relayed is read back from its id.
+ * and the time a message was relayed is read back from its id. One per instance, so that every id it hands out,
+ * presence announcements' too, is a valid cursor.
  */
+@Singleton
 public final class MessageIds {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int COUNTER_LIMIT = 1 << 12;
