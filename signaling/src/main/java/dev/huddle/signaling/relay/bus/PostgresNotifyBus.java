@@ -4,7 +4,6 @@ import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.signaling.relay.wire.RelayMessage;
 import io.micronaut.json.JsonMapper;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -22,9 +21,9 @@ public final class PostgresNotifyBus implements RelayBus {
     private final NotifyChunks chunks = new NotifyChunks();
     private volatile Consumer<RelayMessage> receiver = message -> { };
 
-    public PostgresNotifyBus(DatabaseTarget target, DataSource dataSource, JsonMapper json, UUID origin) {
+    public PostgresNotifyBus(DatabaseTarget target, JsonMapper json, UUID origin) {
         this.codec = new EnvelopeCodec(json, origin);
-        this.publisher = new NotifyPublisher(dataSource, CHANNEL);
+        this.publisher = new NotifyPublisher(target, CHANNEL);
         this.listener = new NotifyListener(target, CHANNEL, this::onPayload);
     }
 

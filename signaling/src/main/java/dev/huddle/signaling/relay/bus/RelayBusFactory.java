@@ -10,9 +10,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-
-import javax.sql.DataSource;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,13 +23,13 @@ public class RelayBusFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    public RelayBus relayBus(RelaySettings settings, DatabaseTarget target, DataSource dataSource, JsonMapper json) {
+    public RelayBus relayBus(RelaySettings settings, DatabaseTarget target, JsonMapper json) {
         UUID origin = UUID.randomUUID();
         List<String> natsServers = settings.natsServers();
         String choice = settings.bus();
         RelayBus bus = switch (choice) {
             case RelaySettings.AUTO -> !natsServers.isEmpty() ? NatsBus.connect(natsServers, json, origin)
-                    : target.dialect() == Dialect.POSTGRESQL ? new PostgresNotifyBus(target, DelegatingDataSource.unwrapDataSource(dataSource), json, origin)
+                    : target.dialect() == Dialect.POSTGRESQL ? new PostgresNotifyBus(target, json, origin)
                     : new InProcessBus();
             case "nats" -> {
                 if (natsServers.isEmpty()) {
@@ -46,7 +43,7 @@ public class RelayBusFactory {
                     throw new IllegalStateException("huddle.signaling.bus=postgresql needs the PostgreSQL database; this "
                             + "instance uses SQLite, which relays in process: remove the setting");
                 }
-                yield new PostgresNotifyBus(target, DelegatingDataSource.unwrapDataSource(dataSource), json, origin);
+                yield new PostgresNotifyBus(target, json, origin);
             }
             case "in-process" -> new InProcessBus();
             default -> throw new IllegalStateException("huddle.signaling.bus is \"" + choice + "\": use auto, in-process, "
