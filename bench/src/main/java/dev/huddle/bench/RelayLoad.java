@@ -77,6 +77,7 @@ final class RelayLoad implements AutoCloseable {
         windowStart = start + warmup.toNanos();
         windowEnd = windowStart + measured.toNanos();
         Duration cpuBefore = null;
+        Duration clientCpuBefore = null;
         long sentInWindow = 0;
         long next = start;
         int turn = 0;
@@ -87,6 +88,7 @@ final class RelayLoad implements AutoCloseable {
             }
             if (cpuBefore == null && now >= windowStart) {
                 cpuBefore = serverCpu.get();
+                clientCpuBefore = clientCpu();
             }
             if (now < next) {
                 long wait = next - now;
@@ -110,10 +112,16 @@ final class RelayLoad implements AutoCloseable {
             next += perTickNanos;
         }
         Duration cpu = serverCpu.get().minus(cpuBefore);
+        Duration ownCpu = clientCpu().minus(clientCpuBefore);
         Thread.sleep(2_000);
         long[] sorted = Arrays.copyOf(latencies, Math.min(recorded.get(), latencies.length));
         Arrays.sort(sorted);
-        return new Result(rate, sentInWindow, sorted, measured, skipped.get(), cpu);
+        return new Result(rate, sentInWindow, sorted, measured, skipped.get(), cpu, ownCpu);
+    }
+
+    /** This process's CPU time: the load generator shares the machine's cores with the instances and PostgreSQL. */
+    private static Duration clientCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** The peer two seats on in the same room: rooms are filled seat by seat, one peer per room per seat. */
@@ -177,7 +185,8 @@ final class RelayLoad implements AutoCloseable {
     }
 
     /** What one run measured: latencies in nanoseconds, sorted. */
-    record Result(int rate, long sent, long[] latencies, Duration window, long skipped, Duration serverCpu) {
+    record Result(int rate, long sent, long[] latencies, Duration window, long skipped, Duration serverCpu,
+                  Duration clientCpu) {
         double percentileMillis(double percentile) {
             if (latencies.length == 0) {
                 return Double.NaN;

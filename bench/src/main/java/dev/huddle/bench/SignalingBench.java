@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class SignalingBench {
     static final String HEADER = "| scenario | instances | offered msg/s | delivered msg/s | p50 ms | p90 ms | p99 ms | max ms "
-            + "| sends skipped | server CPU s |\n|---|---|---|---|---|---|---|---|---|---|";
+            + "| sends skipped | server CPU s | client CPU s |\n|---|---|---|---|---|---|---|---|---|---|---|";
 
     private SignalingBench() {
     }
@@ -83,8 +83,9 @@ public final class SignalingBench {
     }
 
     private static String row(String scenario, int instances, Result result) {
-        return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.1f |", scenario, instances,
-                result.rate(), result.deliveredPerSecond(), result.percentileMillis(50), result.percentileMillis(90),
-                result.percentileMillis(99), result.percentileMillis(100), result.skipped(), result.serverCpu().toMillis() / 1e3);
+        return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.1f | %.1f |", scenario,
+                instances, result.rate(), result.deliveredPerSecond(), result.percentileMillis(50), result.percentileMillis(90),
+                result.percentileMillis(99), result.percentileMillis(100), result.skipped(), result.serverCpu().toMillis() / 1e3,
+                result.clientCpu().toMillis() / 1e3);
     }
 }

@@ -1,6 +1,7 @@
 package dev.huddle.signaling.relay.bus;
 
 import dev.huddle.migration.connect.DatabaseTarget;
+import dev.huddle.signaling.relay.BatchingThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,10 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends NOTIFY payloads from one thread, off the relay's path: whatever queued during the previous round trip goes
@@ -28,47 +27,28 @@ final class NotifyPublisher implements AutoCloseable {
 
     private final DatabaseTarget target;
     private final String channel;
+    private final BatchingThread<String> sender;
     private Connection connection;
     private PreparedStatement statement;
-    private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
-    private volatile boolean stopping;
 
     NotifyPublisher(DatabaseTarget target, String channel) {
         this.target = target;
         this.channel = channel;
-        this.thread = new Thread(this::run, "signaling-notify-publisher");
-        thread.setDaemon(true);
-        thread.start();
+        this.sender = new BatchingThread<>("signaling-notify-publisher", LARGEST_BATCH, this::sendBatch);
     }
 
     void send(List<String> payloads) {
-        queue.addAll(payloads);
+        sender.addAll(payloads);
     }
 
-    private void run() {
-        List<String> batch = new ArrayList<>();
-        while (!stopping || !queue.isEmpty()) {
-            try {
-                String first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, LARGEST_BATCH - 1);
-                notifyAll(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (SQLException | RuntimeException e) {
-                // The peers of other instances miss these; a reconnect replays the stored kinds.
-                LOG.warn("Could not NOTIFY {} relay payloads to other instances: {}", batch.size(), e.getMessage());
-                disconnect();
-            } finally {
-                batch.clear();
-            }
+    /** On the sender thread only. A failure drops the batch (other instances' peers miss it) and the connection. */
+    private void sendBatch(List<String> payloads) throws SQLException {
+        try {
+            notifyAll(payloads);
+        } catch (SQLException | RuntimeException e) {
+            disconnect();
+            throw e;
         }
-        disconnect();
     }
 
     private void notifyAll(List<String> payloads) throws SQLException {
@@ -104,11 +84,7 @@ final class NotifyPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        stopping = true;
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sender.close(Duration.ofSeconds(5));
+        disconnect();
     }
 }

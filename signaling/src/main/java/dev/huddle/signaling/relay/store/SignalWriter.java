@@ -1,5 +1,6 @@
 package dev.huddle.signaling.relay.store;
 
+import dev.huddle.signaling.relay.BatchingThread;
 import dev.huddle.signaling.relay.wire.RelayMessage;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -11,11 +12,12 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Stores relayed signals and chat behind the relay: the relay hands a message over and moves on, and one writer
@@ -31,60 +33,41 @@ public class SignalWriter {
     static final int LARGEST_BATCH = 1_000;
 
     private final DataSource dataSource;
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
-    private volatile boolean stopping;
+    private final BatchingThread<Object> writer;
 
     public SignalWriter(DataSource dataSource) {
         // The raw pool: the relay's threads hold no Micronaut transaction or connection context.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
-        this.thread = new Thread(this::run, "signaling-writer");
-        thread.setDaemon(true);
-        thread.start();
+        this.writer = new BatchingThread<>("signaling-writer", LARGEST_BATCH, this::write);
     }
 
     /** Queues a message for storage; never blocks. */
     public void store(RelayMessage message) {
-        queue.add(message);
+        writer.add(message);
     }
 
     /** Waits until every message handed over before this call has been written (or refused by the database). */
     public void awaitStored() throws InterruptedException {
         CompletableFuture<Void> barrier = new CompletableFuture<>();
-        queue.add(barrier);
+        writer.add(barrier);
         try {
             barrier.get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             LOG.warn("Relay writer did not catch up within 30 s; replaying what is stored");
         }
     }
 
-    private void run() {
-        List<Object> batch = new ArrayList<>();
-        while (!stopping || !queue.isEmpty()) {
-            try {
-                Object first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, LARGEST_BATCH - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("Relay writer failed on a batch of {}; continuing with the next", batch.size(), e);
-            } finally {
-                batch.stream().filter(CompletableFuture.class::isInstance)
-                        .forEach(barrier -> ((CompletableFuture<?>) barrier).complete(null));
-                batch.clear();
-            }
+    /** Items are messages to store and barriers, completed once the messages before them are written. */
+    private void write(List<Object> batch) {
+        try {
+            store(batch.stream().filter(RelayMessage.class::isInstance).map(RelayMessage.class::cast).toList());
+        } finally {
+            batch.stream().filter(CompletableFuture.class::isInstance)
+                    .forEach(barrier -> ((CompletableFuture<?>) barrier).complete(null));
         }
     }
 
-    private void write(List<Object> batch) {
-        List<RelayMessage> messages = batch.stream().filter(RelayMessage.class::isInstance).map(RelayMessage.class::cast).toList();
+    private void store(List<RelayMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
@@ -124,8 +107,7 @@ public class SignalWriter {
 
     /** Stores what is queued, then stops: a clean shutdown loses nothing that was relayed. */
     @PreDestroy
-    public void close() throws InterruptedException {
-        stopping = true;
-        thread.join(TimeUnit.SECONDS.toMillis(30));
+    public void close() {
+        writer.close(Duration.ofSeconds(30));
     }
 }
