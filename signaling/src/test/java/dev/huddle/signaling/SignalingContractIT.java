@@ -26,8 +26,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +61,47 @@ class SignalingContractIT {
             SignalingUser user = users.find(first).orElseThrow();
             assertThat(user.username()).isEqualTo("session:" + ada.id());
             assertThat(user.displayName()).isEqualTo("Ada");
+
+            ApiKeyIdentity key = new ApiKeyIdentity(UUID.randomUUID(), "media-server", List.of("relay"));
+            UUID keyUser = users.userIdOf(key);
+            assertThat(users.userIdOf(key)).isEqualTo(keyUser);
+            assertThat(users.find(keyUser).orElseThrow().username()).isEqualTo("api-key:" + key.id());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void concurrentJoinsNeverFillARoomBeyondItsCap(Engine engine) throws Exception {
+        try (ApplicationContext context = SignalingContext.beans(DATABASES.fresh(engine))) {
+            SignalingUsers users = context.getBean(SignalingUsers.class);
+            RoomAdmission admission = context.getBean(RoomAdmission.class);
+            List<UUID> joiners = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                joiners.add(users.userIdOf(session("peer" + i, false)));
+            }
+            UUID room = openRoom(context, joiners.get(0), 3);
+            ExecutorService pool = Executors.newFixedThreadPool(joiners.size());
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Admission>> answers = new ArrayList<>();
+                for (UUID joiner : joiners) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return admission.join(room, joiner);
+                    }));
+                }
+                start.countDown();
+                List<Refusal> refusals = new ArrayList<>();
+                for (Future<Admission> answer : answers) {
+                    refusals.add(answer.get().refusal());
+                }
+                assertThat(refusals).filteredOn(Objects::isNull).hasSize(3);
+                assertThat(refusals).filteredOn(Objects::nonNull).hasSize(5).containsOnly(Refusal.ROOM_FULL);
+            } finally {
+                pool.shutdownNow();
+            }
+            long members = joiners.stream().filter(joiner -> admission.admit(room, joiner).admitted()).count();
+            assertThat(members).isEqualTo(3);
         }
     }
 

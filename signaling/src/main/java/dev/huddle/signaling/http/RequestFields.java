@@ -80,6 +80,17 @@ public final class RequestFields {
         return value;
     }
 
+    /** An optional query flag: absent or {@code false} is false, {@code true} is true; nothing else is guessed at. */
+    public static boolean flag(String text, String field) {
+        if (text == null || text.equals("false")) {
+            return false;
+        }
+        if (text.equals("true")) {
+            return true;
+        }
+        throw SignalingProblem.invalid(field + " '" + echo(text) + "' is not a flag; send true or false.");
+    }
+
     private static String echo(String text) {
         if (text == null) {
             return "";

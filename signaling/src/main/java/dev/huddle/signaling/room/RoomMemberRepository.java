@@ -33,6 +33,10 @@ public interface RoomMemberRepository extends GenericRepository<Room, UUID> {
     @Query("SELECT COUNT(*) FROM room_members WHERE room_id = :roomId AND user_id = :userId")
     long countMembership(UUID roomId, UUID userId);
 
+    /** How many members each of the rooms has; a room without members is absent. */
+    @Query("SELECT room_id, COUNT(*) AS members FROM room_members WHERE room_id IN (:roomIds) GROUP BY room_id")
+    List<MemberCount> countMembersOf(List<UUID> roomIds);
+
     /** The members in the order they joined, with the names other peers see. */
     @Query("""
             SELECT m.user_id, u.display_name, m.joined_at

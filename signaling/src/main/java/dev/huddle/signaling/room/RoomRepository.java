@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,9 +18,10 @@ import java.util.UUID;
 public interface RoomRepository extends CrudRepository<Room, UUID> {
 
     /**
-     * Stamps an open room as changed now and, in doing so, takes its write lock until the transaction ends: the row
-     * lock on PostgreSQL, the database write lock on SQLite. Joins of one room therefore count its members one after
-     * another, so max_participants holds under concurrent joins. 0 when the room is missing or closed.
+     * Stamps an open room as changed now and, in doing so, takes its row lock until the transaction ends (on SQLite
+     * every transaction already holds the database's write lock: its connections begin them IMMEDIATE). Joins of one
+     * room therefore count its members one after another, so max_participants holds under concurrent joins. 0 when
+     * the room is missing or closed.
      */
     @Query("UPDATE rooms SET updated_at = :updatedAt WHERE id = :id AND closed_at IS NULL")
     long lockOpen(UUID id, Instant updatedAt);
@@ -29,6 +31,23 @@ public interface RoomRepository extends CrudRepository<Room, UUID> {
     long close(UUID id, Instant closedAt);
 
     boolean existsByName(String name);
+
+    /**
+     * Who may see a room in the list: everyone for a public room; for a private one its creator, members and
+     * moderators. {@code includeClosed} is 1 to list closed rooms too, else 0 (an int: both engines compare it alike).
+     */
+    String LISTED = """
+            (closed_at IS NULL OR :includeClosed = 1)
+            AND (is_private = FALSE OR created_by = :viewer
+                 OR id IN (SELECT room_id FROM room_members WHERE user_id = :viewer)
+                 OR id IN (SELECT room_id FROM room_moderators WHERE user_id = :viewer))""";
+
+    /** One page of the rooms the viewer may see, newest first. */
+    @Query("SELECT * FROM rooms WHERE " + LISTED + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+    List<Room> listVisible(UUID viewer, int includeClosed, int limit, int offset);
+
+    @Query("SELECT COUNT(*) FROM rooms WHERE " + LISTED)
+    long countVisible(UUID viewer, int includeClosed);
 
     @Query("SELECT reason, expires_at FROM banned_users WHERE room_id = :roomId AND user_id = :userId")
     Optional<RoomBan> findBan(UUID roomId, UUID userId);

@@ -34,6 +34,11 @@ public class SignalingUsers {
         return userOf(session).id();
     }
 
+    /** The session as a caller of the signaling API. */
+    public Caller callerOf(SignedSession session) {
+        return new Caller(userIdOf(session), session.admin());
+    }
+
     public SignalingUser userOf(SignedSession session) {
         return findOrCreate(SESSION_PREFIX + session.id(), session.name());
     }
