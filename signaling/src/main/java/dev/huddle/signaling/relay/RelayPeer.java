@@ -1,5 +1,6 @@
 package dev.huddle.signaling.relay;
 
+import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 
 import java.util.ArrayList;
@@ -48,6 +49,11 @@ public final class RelayPeer {
         } else if (session.isOpen()) {
             session.sendAsync(json);
         }
+    }
+
+    /** Ends the connection with a close code and its reason word; the relay hears of it as any close. */
+    void disconnect(int code, String reason) {
+        session.close(new CloseReason(code, reason));
     }
 
     /** Sends the replayed frames ({@code ids[i]} for {@code frames[i]}), then the held ones the replay did not hold. */

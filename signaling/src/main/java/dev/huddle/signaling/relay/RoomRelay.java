@@ -36,6 +36,8 @@ import java.util.concurrent.ExecutorService;
 @Context
 public class RoomRelay {
     private static final Logger LOG = LoggerFactory.getLogger(RoomRelay.class);
+    /** 4000 + 403: the peer may no longer be in the room. */
+    static final int REMOVED_CLOSE_CODE = 4403;
 
     private final Map<UUID, Set<RelayPeer>> rooms = new ConcurrentHashMap<>();
     private final RelayBus bus;
@@ -98,6 +100,16 @@ public class RoomRelay {
         relay(presence(MessageType.LEFT, peer));
     }
 
+    /**
+     * Users who stopped being members of a room (left, banned, room closed) are told so and disconnected, on every
+     * instance: the message travels the bus like any other.
+     */
+    public void remove(UUID room, List<UUID> users, String reason, String message) {
+        for (UUID user : users) {
+            relay(RelayMessage.removed(ids.next(), room, user, reason, message));
+        }
+    }
+
     /** How many peers are connected to this instance (the benchmark waits for all of them). */
     public int connectedPeers() {
         return rooms.values().stream().mapToInt(Set::size).sum();
@@ -122,6 +134,9 @@ public class RoomRelay {
             if (addresses(message, peer)) {
                 frame = frame == null ? write(message) : frame;
                 peer.send(message.id(), frame);
+                if (message.kind() == MessageType.REMOVED) {
+                    peer.disconnect(REMOVED_CLOSE_CODE, message.reason());
+                }
             }
         }
     }

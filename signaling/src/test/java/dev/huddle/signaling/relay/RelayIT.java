@@ -4,10 +4,14 @@ import dev.huddle.authhmac.AuthHmacModule;
 import dev.huddle.signaling.SignalingModule;
 import dev.huddle.signaling.apikey.ApiKeyRequests;
 import dev.huddle.signaling.apikey.ApiKeyService;
+import dev.huddle.signaling.moderation.ModerationRequests;
+import dev.huddle.signaling.moderation.ModerationService;
 import dev.huddle.signaling.relay.RelayServer.Client;
 import dev.huddle.signaling.relay.RelayServer.Refused;
 import dev.huddle.signaling.relay.handshake.PeerAuthenticator;
 import dev.huddle.signaling.relay.store.SignalWriter;
+import dev.huddle.signaling.room.RoomService;
+import dev.huddle.signaling.user.Caller;
 import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
@@ -223,6 +227,31 @@ class RelayIT {
                 assertThat(b.received()).noneMatch(frame -> "seen before leaving".equals(frame.get("sdp")));
                 assertThat(b.received().stream().filter(frame -> "missed offer".equals(frame.get("sdp")))).hasSize(1);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aPeerIsDisconnectedWhenBannedAndEveryoneWhenTheRoomCloses(Engine engine) {
+        server = RelayServer.start(DATABASES.fresh(engine));
+        Client alice = server.newClient("alice");
+        Client bob = server.newClient("bob");
+        Client carol = server.newClient("carol");
+        UUID room = server.openRoom(alice);
+        server.join(room, alice, bob, carol);
+
+        try (TestPeer a = server.connect(alice, room); TestPeer b = server.connect(bob, room);
+             TestPeer c = server.connect(carol, room)) {
+            server.context().getBean(ModerationService.class).ban(new Caller(alice.user(), false), room,
+                    new ModerationRequests.BanUser(bob.user().toString(), "spam", null));
+            assertThat(b.await("removed")).containsEntry("reason", "banned").containsEntry("to", bob.user().toString());
+            assertThat(b.awaitClose()).isEqualTo(4403);
+            assertThat(a.await("left")).containsEntry("from", bob.user().toString());
+
+            server.context().getBean(RoomService.class).close(new Caller(alice.user(), false), room);
+            assertThat(a.await("removed")).containsEntry("reason", "room_closed");
+            assertThat(c.await("removed")).containsEntry("reason", "room_closed");
+            assertThat(c.awaitClose()).isEqualTo(4403);
         }
     }
 

@@ -17,7 +17,9 @@ public enum MessageType {
     /** The server's first frame on a connection: who you are in which room. */
     WELCOME(Audience.ADDRESSEE, false),
     /** A frame the relay refused; the connection stays open. */
-    ERROR(Audience.ADDRESSEE, false);
+    ERROR(Audience.ADDRESSEE, false),
+    /** The addressee is no longer a member (left, banned, room closed): told why, then disconnected everywhere. */
+    REMOVED(Audience.ADDRESSEE, false);
 
     /** Who in the room receives a message of a type. */
     public enum Audience {

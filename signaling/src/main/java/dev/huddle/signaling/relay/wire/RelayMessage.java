@@ -47,6 +47,12 @@ public record RelayMessage(String type, @Nullable UUID id, @Nullable UUID room, 
                 null, null);
     }
 
+    /** {@code reason} is {@code left}, {@code banned} or {@code room_closed}. */
+    public static RelayMessage removed(UUID id, UUID room, UUID user, String reason, String message) {
+        return new RelayMessage(MessageType.REMOVED.wireName(), id, room, null, user, null, null, null, null, null, null,
+                reason, message);
+    }
+
     public static RelayMessage error(UUID room, UUID to, String reason, String message) {
         return new RelayMessage(MessageType.ERROR.wireName(), null, room, null, to, null, null, null, null, null, null,
                 reason, message);
