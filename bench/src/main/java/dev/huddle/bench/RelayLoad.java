@@ -27,6 +27,7 @@ final class RelayLoad implements AutoCloseable {
     private static final String SDP_PADDING = "a=fingerprint:sha-256 " + "AB:".repeat(32) + "\\r\\n"
             + "a=candidate:1 1 udp 2122260223 192.168.1.2 54321 typ host generation 0\\r\\n".repeat(14);
     private static final int CLIENTS = 4;
+    private static final int WAVE = 50;
 
     private final List<Connected> peers = new ArrayList<>();
     private final long[] latencies = new long[4_000_000];
@@ -53,19 +54,23 @@ final class RelayLoad implements AutoCloseable {
         for (int i = 0; i < CLIENTS; i++) {
             clients.add(HttpClient.newHttpClient());
         }
-        CountDownLatch welcomed = new CountDownLatch(population.size());
-        for (int i = 0; i < population.size(); i++) {
-            Peer peer = population.get(i);
-            Connected connected = new Connected(peer);
-            load.peers.add(connected);
-            String url = urls.get(peer.seat() * urls.size() / seats).replace("http://", "ws://");
-            String path = "/signaling/rooms/" + peer.room() + "/ws";
-            WebSocket.Builder builder = clients.get(i % CLIENTS).newWebSocketBuilder();
-            peer.signer().sign("GET", path, new byte[0]).asMap().forEach(builder::header);
-            connected.socket = builder.buildAsync(URI.create(url + path), load.listener(welcomed)).get(60, TimeUnit.SECONDS);
-        }
-        if (!welcomed.await(120, TimeUnit.SECONDS)) {
-            throw new IllegalStateException(welcomed.getCount() + " peers were not welcomed within 120 s");
+        // In waves: a thousand handshakes at once exhaust the server's pool on SQLite, where writes take turns.
+        for (int wave = 0; wave < population.size(); wave += WAVE) {
+            List<Peer> peers = population.subList(wave, Math.min(population.size(), wave + WAVE));
+            CountDownLatch welcomed = new CountDownLatch(peers.size());
+            for (int i = 0; i < peers.size(); i++) {
+                Peer peer = peers.get(i);
+                Connected connected = new Connected(peer);
+                load.peers.add(connected);
+                String url = urls.get(peer.seat() * urls.size() / seats).replace("http://", "ws://");
+                String path = "/signaling/rooms/" + peer.room() + "/ws";
+                WebSocket.Builder builder = clients.get(i % CLIENTS).newWebSocketBuilder();
+                peer.signer().sign("GET", path, new byte[0]).asMap().forEach(builder::header);
+                connected.socket = builder.buildAsync(URI.create(url + path), load.listener(welcomed)).get(60, TimeUnit.SECONDS);
+            }
+            if (!welcomed.await(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(welcomed.getCount() + " peers were not welcomed within 120 s");
+            }
         }
         return load;
     }
