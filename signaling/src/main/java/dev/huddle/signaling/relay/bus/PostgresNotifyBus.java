@@ -19,10 +19,13 @@ public final class PostgresNotifyBus implements RelayBus {
     private final NotifyPublisher publisher;
     private final NotifyListener listener;
     private final NotifyChunks chunks = new NotifyChunks();
+    /** Every payload's key starts with its instance's id, so this instance skips its own without reading them. */
+    private final String ownKeyPrefix;
     private volatile Consumer<RelayMessage> receiver = message -> { };
 
     public PostgresNotifyBus(DatabaseTarget target, JsonMapper json, UUID origin) {
         this.codec = new EnvelopeCodec(json, origin);
+        this.ownKeyPrefix = origin + "/";
         this.publisher = new NotifyPublisher(target, CHANNEL);
         this.listener = new NotifyListener(target, CHANNEL, this::onPayload);
     }
@@ -36,11 +39,14 @@ public final class PostgresNotifyBus implements RelayBus {
     @Override
     public void publish(RelayMessage message) {
         String text = new String(codec.encode(message), StandardCharsets.UTF_8);
-        publisher.send(NotifyChunks.split(message.id().toString(), text));
+        publisher.send(NotifyChunks.split(ownKeyPrefix + message.id(), text));
     }
 
     /** Runs on the listener's thread only, so the chunk buffer needs no lock. */
     private void onPayload(String payload) {
+        if (payload.startsWith(ownKeyPrefix)) {
+            return;
+        }
         chunks.accept(payload).flatMap(text -> codec.decode(text.getBytes(StandardCharsets.UTF_8))).ifPresent(receiver);
     }
 
