@@ -10,15 +10,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One open relay connection: a user in a room. While its missed messages are being read (a reconnect with
- * {@code since}), live messages wait here, so the peer receives everything once, oldest first: the replay, then
- * what arrived meanwhile minus what the replay already held.
+ * One open relay connection: a user in a room. From its creation until {@link #endReplay}, live messages wait here:
+ * the welcome goes first, then (on a reconnect with {@code since}) the missed messages, then what arrived meanwhile
+ * minus what the replay already held; so the peer receives everything once, oldest first.
  */
 public final class RelayPeer {
     private final UUID room;
     private final UUID user;
     private final WebSocketSession session;
-    private List<Pending> held;
+    private List<Pending> held = new ArrayList<>();
 
     private record Pending(UUID id, String json) {
     }
@@ -37,9 +37,9 @@ public final class RelayPeer {
         return user;
     }
 
-    /** From now until {@link #endReplay}, live messages are held back. */
-    synchronized void holdForReplay() {
-        held = new ArrayList<>();
+    /** The connection's first frame, ahead of everything held. */
+    synchronized void sendFirst(String json) {
+        session.sendAsync(json);
     }
 
     /** Sends a frame now or, during a replay, once the replay is sent. */

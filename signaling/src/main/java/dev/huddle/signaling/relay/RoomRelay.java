@@ -66,17 +66,18 @@ public class RoomRelay {
         bus.start(this::deliver);
     }
 
-    /** A peer connected: it is welcomed, the room hears of it, and with a cursor it gets what it missed. */
+    /**
+     * A peer connected: it joins the room (what is relayed to it from now on waits in the peer), is welcomed, the room
+     * hears of it, and with a cursor it gets what it missed before anything live.
+     */
     public void open(RelayPeer peer, @Nullable UUID since) {
-        // Welcome first, then hold live messages, then join: nothing live reaches the peer before it is held.
-        peer.send(null, write(RelayMessage.welcome(peer.room(), peer.user())));
-        if (since != null) {
-            peer.holdForReplay();
-        }
         rooms.computeIfAbsent(peer.room(), room -> ConcurrentHashMap.newKeySet()).add(peer);
+        peer.sendFirst(write(RelayMessage.welcome(peer.room(), peer.user())));
         relay(presence(MessageType.JOINED, peer));
         if (since != null) {
             blocking.execute(() -> replay(peer, since));
+        } else {
+            peer.endReplay(List.of(), List.of());
         }
     }
 
