@@ -23,6 +23,9 @@
 # The API (issue #12): the server jar per engine under a closed-loop load of signed GET /api/meetings/{id} and
 # participant joins, throughput and latency percentiles (bench/src/main/java/dev/huddle/bench/ApiBench.java):
 #   bench/run.sh api --engines postgresql,sqlite --connections 16 --warmup 5 --seconds 15
+# The signaling relay (issue #13): 1,000 WebSocket peers in 250 rooms, one instance and two on one PostgreSQL
+# (LISTEN/NOTIFY, NATS at 127.0.0.1:4222), relay latency percentiles at a fixed rate (bench/src/main/java/dev/huddle/bench/SignalingBench.java):
+#   bench/run.sh signaling --scenarios sqlite,postgresql,postgresql-notify,postgresql-nats --rates 5000 --seconds 20
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x app/target/huddle-migrate ] || [ ! -f app/target/huddle-migrate.jar ] || [ ! -f app/target/huddle.jar ] || [ ! -f bench/target/huddle-bench.jar ]; then
@@ -38,6 +41,11 @@ fi
 if [ "${1:-}" = api ]; then
   shift
   java -cp bench/target/huddle-bench.jar dev.huddle.bench.ApiBench "$@" | tee bench/target/API.md
+  exit
+fi
+if [ "${1:-}" = signaling ]; then
+  shift
+  java -cp bench/target/huddle-bench.jar dev.huddle.bench.SignalingBench "$@" | tee bench/target/SIGNALING.md
   exit
 fi
 if [ "${1:-}" = strategies ]; then

@@ -1,0 +1,73 @@
+package dev.huddle.signaling.relay;
+
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One open relay connection: a user in a room. From its creation until {@link #endReplay}, live messages wait here:
+ * the welcome goes first, then (on a reconnect with {@code since}) the missed messages, then what arrived meanwhile
+ * minus what the replay already held; so the peer receives everything once, oldest first.
+ */
+public final class RelayPeer {
+    private final UUID room;
+    private final UUID user;
+    private final WebSocketSession session;
+    private List<Pending> held = new ArrayList<>();
+
+    private record Pending(UUID id, String json) {
+    }
+
+    public RelayPeer(UUID room, UUID user, WebSocketSession session) {
+        this.room = room;
+        this.user = user;
+        this.session = session;
+    }
+
+    public UUID room() {
+        return room;
+    }
+
+    public UUID user() {
+        return user;
+    }
+
+    /** The connection's first frame, ahead of everything held. */
+    synchronized void sendFirst(String json) {
+        session.sendAsync(json);
+    }
+
+    /** Sends a frame now or, during a replay, once the replay is sent. */
+    synchronized void send(UUID id, String json) {
+        if (held != null) {
+            held.add(new Pending(id, json));
+        } else if (session.isOpen()) {
+            session.sendAsync(json);
+        }
+    }
+
+    /** Ends the connection with a close code and its reason word; the relay hears of it as any close. */
+    void disconnect(int code, String reason) {
+        session.close(new CloseReason(code, reason));
+    }
+
+    /** Sends the replayed frames ({@code ids[i]} for {@code frames[i]}), then the held ones the replay did not hold. */
+    synchronized void endReplay(List<UUID> ids, List<String> frames) {
+        Set<UUID> replayed = new HashSet<>(ids);
+        List<Pending> live = held == null ? List.of() : held;
+        held = null;
+        for (String frame : frames) {
+            send(null, frame);
+        }
+        for (Pending pending : live) {
+            if (pending.id() == null || !replayed.contains(pending.id())) {
+                send(pending.id(), pending.json());
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.huddle.signaling.relay;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.type.Argument;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The relay's settings (README, "Signaling relay"): {@code huddle.signaling.bus} ({@code auto}, {@code in-process},
+ * {@code postgresql}, {@code nats}), {@code huddle.signaling.nats.servers} (else Micronaut's {@code nats.servers}),
+ * {@code huddle.signaling.replay-delay} and {@code huddle.signaling.replay-limit}.
+ */
+@Singleton
+public class RelaySettings {
+    public static final String AUTO = "auto";
+
+    private final String bus;
+    private final Duration replayDelay;
+    private final int replayLimit;
+    private final List<String> natsServers;
+
+    public RelaySettings(@Value("${huddle.signaling.bus:auto}") String bus,
+                         @Value("${huddle.signaling.replay-delay:150ms}") Duration replayDelay,
+                         @Value("${huddle.signaling.replay-limit:1000}") int replayLimit, Environment environment) {
+        if (replayDelay.isNegative()) {
+            throw new IllegalStateException("huddle.signaling.replay-delay is negative (" + replayDelay + "): use 0 or more, "
+                    + "e.g. 150ms");
+        }
+        if (replayLimit < 1) {
+            throw new IllegalStateException("huddle.signaling.replay-limit is " + replayLimit + ": use 1 or more, e.g. 1000");
+        }
+        this.bus = bus.strip();
+        this.replayDelay = replayDelay;
+        this.replayLimit = replayLimit;
+        Argument<List<String>> list = Argument.listOf(String.class);
+        this.natsServers = environment.getProperty("huddle.signaling.nats.servers", list)
+                .or(() -> environment.getProperty("nats.servers", list))
+                .map(servers -> servers.stream().map(String::strip).filter(server -> !server.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    public String bus() {
+        return bus;
+    }
+
+    /**
+     * How long a reconnect's replay waits, on a shared bus, for other instances to store what they relayed just
+     * before: longer than their writers take for one batch.
+     */
+    public Duration replayDelay() {
+        return replayDelay;
+    }
+
+    /** At most this many missed messages are replayed on a reconnect (oldest first). */
+    public int replayLimit() {
+        return replayLimit;
+    }
+
+    public List<String> natsServers() {
+        return natsServers;
+    }
+}

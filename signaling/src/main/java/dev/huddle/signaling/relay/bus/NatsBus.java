@@ -1,0 +1,95 @@
+package dev.huddle.signaling.relay.bus;
+
+import dev.huddle.signaling.relay.wire.RelayMessage;
+import io.micronaut.json.JsonMapper;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The bus over NATS core publish/subscribe, on subject {@code huddle.signaling.relay}: for deployments that run NATS
+ * anyway, or whose relay traffic should not load the database. The client reconnects by itself, without end; the
+ * connection refuses to echo this instance's own messages back to it.
+ */
+public final class NatsBus implements RelayBus {
+    public static final String SUBJECT = "huddle.signaling.relay";
+    private static final Logger LOG = LoggerFactory.getLogger(NatsBus.class);
+
+    private final EnvelopeCodec codec;
+    private final Connection connection;
+    private Dispatcher dispatcher;
+
+    private NatsBus(EnvelopeCodec codec, Connection connection) {
+        this.codec = codec;
+        this.connection = connection;
+    }
+
+    /**
+     * Connects to the servers, or refuses to start: a configured NATS that cannot be reached would leave peers on
+     * different instances unable to reach each other without a sign of it.
+     */
+    public static NatsBus connect(List<String> servers, JsonMapper json, UUID origin) {
+        Options options = new Options.Builder()
+                .servers(servers.toArray(String[]::new))
+                .connectionName("huddle-signaling-" + origin)
+                .noEcho()
+                .maxReconnects(-1)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .build();
+        try {
+            return new NatsBus(new EnvelopeCodec(json, origin), Nats.connect(options));
+        } catch (IOException e) {
+            throw new IllegalStateException("No NATS server answered at " + String.join(", ", servers) + " (" + e.getMessage()
+                    + "): start NATS there, or remove huddle.signaling.nats.servers / nats.servers to relay through "
+                    + "the database", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while connecting to NATS", e);
+        }
+    }
+
+    @Override
+    public void start(Consumer<RelayMessage> receiver) {
+        dispatcher = connection.createDispatcher(message -> codec.decode(message.getData()).ifPresent(receiver));
+        dispatcher.subscribe(SUBJECT);
+        try {
+            // The subscription is in place on the server once the flush returns.
+            connection.flush(Duration.ofSeconds(5));
+        } catch (Exception e) {
+            LOG.warn("NATS did not confirm the relay subscription within 5 s: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void publish(RelayMessage message) {
+        connection.publish(SUBJECT, codec.encode(message));
+    }
+
+    @Override
+    public boolean crossInstance() {
+        return true;
+    }
+
+    @Override
+    public String name() {
+        return "nats";
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.huddle.signaling.relay.bus;
+
+import dev.huddle.migration.connect.DatabaseTarget;
+import dev.huddle.signaling.relay.wire.RelayMessage;
+import io.micronaut.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The bus over the PostgreSQL every instance already shares (the default there): each message is NOTIFYed on
+ * channel {@value #CHANNEL}, in parts when large ({@link NotifyChunks}), and every instance LISTENs on it.
+ */
+public final class PostgresNotifyBus implements RelayBus {
+    public static final String CHANNEL = "huddle_signaling";
+
+    private final EnvelopeCodec codec;
+    private final NotifyPublisher publisher;
+    private final NotifyListener listener;
+    private final NotifyChunks chunks = new NotifyChunks();
+    /** Every payload's key starts with its instance's id, so this instance skips its own without reading them. */
+    private final String ownKeyPrefix;
+    private volatile Consumer<RelayMessage> receiver = message -> { };
+
+    public PostgresNotifyBus(DatabaseTarget target, JsonMapper json, UUID origin) {
+        this.codec = new EnvelopeCodec(json, origin);
+        this.ownKeyPrefix = origin + "/";
+        this.publisher = new NotifyPublisher(target, CHANNEL);
+        this.listener = new NotifyListener(target, CHANNEL, this::onPayload);
+    }
+
+    @Override
+    public void start(Consumer<RelayMessage> receiver) {
+        this.receiver = receiver;
+        listener.start();
+    }
+
+    @Override
+    public void publish(RelayMessage message) {
+        String text = new String(codec.encode(message), StandardCharsets.UTF_8);
+        publisher.send(NotifyChunks.split(ownKeyPrefix + message.id(), text));
+    }
+
+    /** Runs on the listener's thread only, so the chunk buffer needs no lock. */
+    private void onPayload(String payload) {
+        if (payload.startsWith(ownKeyPrefix)) {
+            return;
+        }
+        chunks.accept(payload).flatMap(text -> codec.decode(text.getBytes(StandardCharsets.UTF_8))).ifPresent(receiver);
+    }
+
+    /** Whether this instance is listening now. */
+    public boolean listening() {
+        return listener.listening();
+    }
+
+    @Override
+    public boolean crossInstance() {
+        return true;
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+        listener.close();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.huddle.signaling.relay.wire;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Every kind of frame the relay carries, by its wire name (the {@code type} field). */
+public enum MessageType {
+    OFFER(Audience.ADDRESSEE, true),
+    ANSWER(Audience.ADDRESSEE, true),
+    PRANSWER(Audience.ADDRESSEE, true),
+    ROLLBACK(Audience.ADDRESSEE, true),
+    CANDIDATE(Audience.ADDRESSEE, true),
+    CHAT(Audience.ROOM, true),
+    JOINED(Audience.OTHERS, false),
+    LEFT(Audience.OTHERS, false),
+    /** The server's first frame on a connection: who you are in which room. */
+    WELCOME(Audience.ADDRESSEE, false),
+    /** A frame the relay refused; the connection stays open. */
+    ERROR(Audience.ADDRESSEE, false),
+    /** The addressee is no longer a member (left, banned, room closed): told why, then disconnected everywhere. */
+    REMOVED(Audience.ADDRESSEE, false);
+
+    /** Who in the room receives a message of a type. */
+    public enum Audience {
+        /** Only the peer named in {@code to}. */
+        ADDRESSEE,
+        /** Everyone in the room, the sender too (its copy carries the id to resume from). */
+        ROOM,
+        /** Everyone in the room but the user it is about. */
+        OTHERS
+    }
+
+    private final Audience audience;
+    private final boolean stored;
+
+    MessageType(Audience audience, boolean stored) {
+        this.audience = audience;
+        this.stored = stored;
+    }
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+
+    /** Whether messages of this type are persisted, and so replayed to a peer that reconnects. */
+    public boolean stored() {
+        return stored;
+    }
+
+    /** An SDP signal: stored in {@code sdp_signals}, its type in {@code signal_type}. */
+    public boolean isSdp() {
+        return this == OFFER || this == ANSWER || this == PRANSWER || this == ROLLBACK;
+    }
+
+    public static Optional<MessageType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(type -> type.wireName().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.huddle.signaling.relay;
+
+import dev.huddle.authhmac.AuthHmacModule;
+import dev.huddle.signaling.SignalingModule;
+import dev.huddle.signaling.relay.RelayServer.Client;
+import dev.huddle.signaling.relay.bus.NatsBus;
+import dev.huddle.signaling.relay.bus.PostgresNotifyBus;
+import dev.huddle.signaling.relay.bus.RelayBus;
+import dev.huddle.testdatabases.MigratedDatabases;
+import dev.huddle.testsupport.Engine;
+import dev.huddle.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two app instances on one PostgreSQL database, each peer on its own instance: signals cross through LISTEN/NOTIFY
+ * (the default there) and through NATS. PostgreSQL only: several instances never share a SQLite file.
+ */
+class RelayAcrossInstancesIT {
+    @RegisterExtension
+    static final MigratedDatabases DATABASES = MigratedDatabases.withModules(AuthHmacModule.NAME, SignalingModule.NAME);
+    private static final String NATS = "nats://127.0.0.1:4222";
+
+    private final List<RelayServer> servers = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        servers.forEach(RelayServer::close);
+    }
+
+    @Test
+    void peersOnTwoInstancesExchangeSignalsThroughListenNotify() {
+        TestDatabase database = DATABASES.fresh(Engine.POSTGRESQL);
+        RelayServer first = start(database, Map.of());
+        RelayServer second = start(database, Map.of());
+        assertThat(first.context().getBean(RelayBus.class).name()).isEqualTo("postgresql");
+        awaitListening(first);
+        awaitListening(second);
+
+        exchangeAcross(first, second);
+    }
+
+    @Test
+    void peersOnTwoInstancesExchangeSignalsThroughNats() {
+        assertNatsRuns();
+        TestDatabase database = DATABASES.fresh(Engine.POSTGRESQL);
+        RelayServer first = start(database, Map.of("huddle.signaling.nats.servers", NATS));
+        RelayServer second = start(database, Map.of("nats.servers", NATS));
+        assertThat(first.context().getBean(RelayBus.class).name()).isEqualTo("nats");
+        assertThat(second.context().getBean(RelayBus.class).name()).isEqualTo("nats");
+
+        exchangeAcross(first, second);
+    }
+
+    /** Offer, answer, candidate and chat between instances; an offer too large for one NOTIFY; a reconnect elsewhere. */
+    private static void exchangeAcross(RelayServer first, RelayServer second) {
+        Client alice = first.newClient("alice");
+        Client bob = first.newClient("bob");
+        UUID room = first.openRoom(alice);
+        first.join(room, alice, bob);
+
+        try (TestPeer a = first.connect(alice, room)) {
+            String lastSeen;
+            try (TestPeer b = second.connect(bob, room)) {
+                assertThat(a.await("joined")).containsEntry("from", bob.user().toString());
+
+                a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"v=0 across\"}");
+                assertThat(b.await("offer")).containsEntry("from", alice.user().toString()).containsEntry("sdp", "v=0 across");
+                b.send("{\"type\":\"answer\",\"to\":\"" + alice.user() + "\",\"sdp\":\"v=0 answered\"}");
+                assertThat(a.await("answer")).containsEntry("sdp", "v=0 answered");
+                b.send("{\"type\":\"candidate\",\"to\":\"" + alice.user() + "\",\"candidate\":\"candidate:2\",\"sdpMid\":\"a\"}");
+                assertThat(a.await("candidate")).containsEntry("candidate", "candidate:2").containsEntry("sdpMid", "a");
+
+                String large = "v=0 " + "é→😀 a=candidate:long line ".repeat(1_200);
+                a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"" + large + "\"}");
+                assertThat(b.await(frame -> large.equals(frame.get("sdp")), "the large offer")).containsEntry("type", "offer");
+
+                a.send("{\"type\":\"chat\",\"text\":\"across instances\"}");
+                lastSeen = (String) b.await("chat").get("id");
+            }
+            assertThat(a.await("left")).containsEntry("from", bob.user().toString());
+            a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"while bob was away\"}");
+            try (TestPeer b = second.connect(bob, room, "since=" + lastSeen)) {
+                assertThat(b.await("offer")).as("stored by the first instance, replayed by the second")
+                        .containsEntry("sdp", "while bob was away");
+            }
+        }
+    }
+
+    private RelayServer start(TestDatabase database, Map<String, Object> settings) {
+        RelayServer server = RelayServer.start(database, settings);
+        servers.add(server);
+        return server;
+    }
+
+    private static void awaitListening(RelayServer server) {
+        PostgresNotifyBus bus = (PostgresNotifyBus) server.context().getBean(RelayBus.class);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!bus.listening()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The instance did not LISTEN within 30 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** NATS runs on every dev and CI machine: its absence fails the test, never skips it. */
+    private static void assertNatsRuns() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 4222), 2_000);
+        } catch (IOException e) {
+            throw new AssertionError("No NATS server at 127.0.0.1:4222 (" + e.getMessage() + "): this test needs one; start "
+                    + "it (e.g. nats-server -js) and run again. Subject used: " + NatsBus.SUBJECT, e);
+        }
+    }
+}
