@@ -174,27 +174,27 @@ class MeetingsApiIT {
         server = MeetingsServer.start(DATABASES.fresh(engine));
         String id = (String) created(post("/api/meetings", "{\"roomName\":\"r\",\"hostIdentity\":\"alice\"}")).get("id");
 
-        assertRefused(get("/api/meetings/not-a-uuid"), 400, "is not a valid meeting id");
+        assertRefused(get("/api/meetings/not-a-uuid"), 400, "meetingId 'not-a-uuid' is not a UUID");
         assertRefused(get("/api/meetings/" + UUID.randomUUID()), 404, "No meeting has id");
         assertRefused(post("/api/meetings/" + UUID.randomUUID() + "/participants", "{\"identity\":\"alice\"}"), 404,
                 "No meeting has id");
-        assertRefused(post("/api/meetings", "{\"title\":\"no room\"}"), 400, "'roomName' is missing");
+        assertRefused(post("/api/meetings", "{\"title\":\"no room\"}"), 400, "roomName is missing");
         assertRefused(post("/api/meetings", "{\"roomName\":\"r\",\"hostIdentity\":\"h\",\"scheduledAt\":\"tomorrow\"}"),
                 400, "not an ISO-8601");
         assertRefused(post("/api/meetings", "{\"roomName\":\"r\",\"hostIdentity\":\"h\",\"invitedParticipants\":[\"ok\",\" \"]}"),
                 400, "invitedParticipants[]");
-        assertRefused(post("/api/meetings", "{not json"), 400, "not a valid JSON object");
-        assertRefused(post("/api/meetings", null), 400, "needs a JSON body");
+        assertRefused(post("/api/meetings", "{not json"), 400, "not the JSON object");
+        assertRefused(post("/api/meetings", null), 400, "roomName is missing");
         assertRefused(get("/api/meetings?status=paused"), 400, "Unknown meeting status 'paused'");
         assertRefused(get("/api/meetings?cursor=%21%21"), 400, "is not one this API returned");
         assertRefused(get("/api/meetings?limit=0"), 400, "out of range");
         String huge = "{\"roomName\":\"r\",\"hostIdentity\":\"h\",\"title\":\"" + "x".repeat(70_000) + "\"}";
-        assertRefused(post("/api/meetings", huge), 400, "the limit is 65536");
-        assertRefused(post("/api/meetings/" + id + "/participants", "{\"name\":\"nobody\"}"), 400, "'identity' is missing");
-        assertRefused(post("/api/meetings/" + id + "/recordings", "{}"), 400, "'egressId' is missing");
+        assertRefused(post("/api/meetings", huge), 400, "at most 65536");
+        assertRefused(post("/api/meetings/" + id + "/participants", "{\"name\":\"nobody\"}"), 400, "identity is missing");
+        assertRefused(post("/api/meetings/" + id + "/recordings", "{}"), 400, "egressId is missing");
         assertRefused(post("/api/recordings/" + UUID.randomUUID() + "/complete", "{\"storagePath\":\"p\",\"sizeBytes\":1}"),
                 404, "No recording has id");
-        assertRefused(post("/api/meetings/" + id + "/analytics", "{\"payload\":{}}"), 400, "'eventType' is missing");
+        assertRefused(post("/api/meetings/" + id + "/analytics", "{\"payload\":{}}"), 400, "eventType is missing");
 
         assertThat(count("SELECT count(*) FROM meetings")).isEqualTo(1);
         for (String table : List.of("participants", "recordings", "analytics")) {
@@ -204,7 +204,9 @@ class MeetingsApiIT {
 
     private void assertRefused(Reply reply, int status, String message) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat((String) json(reply.body()).get("error")).contains(message);
+        Map<String, Object> refusal = json(reply.body());
+        assertThat(refusal).containsEntry("reason", status == 404 ? "not_found" : "invalid_request");
+        assertThat((String) refusal.get("message")).contains(message);
     }
 
     private long count(String sql) throws SQLException {

@@ -186,7 +186,7 @@ class SignalingApiIT {
         Client admin = server.client("admin", true);
         Client user = server.client("user", false);
 
-        Map<String, Object> created = admin.post("/api/signaling/api-keys", "{\"name\":\"media\",\"scopes\":[\"relay\",\"rooms:read\"]}")
+        Map<String, Object> created = admin.post("/api/admin/signaling/api-keys", "{\"name\":\"media\",\"scopes\":[\"relay\",\"rooms:read\"]}")
                 .expect(201).map();
         String key = (String) created.get("key");
         String id = (String) created.get("id");
@@ -195,21 +195,21 @@ class SignalingApiIT {
         assertThat(storedHash(id)).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(key.getBytes(StandardCharsets.UTF_8))));
 
-        List<Map<String, Object>> listed = admin.get("/api/signaling/api-keys").expect(200).list();
+        List<Map<String, Object>> listed = admin.get("/api/admin/signaling/api-keys").expect(200).list();
         assertThat(listed).singleElement().satisfies(only -> assertThat(only).containsOnlyKeys("id", "name", "scopes",
                 "createdAt", "lastUsedAt", "revokedAt").containsEntry("revokedAt", null));
         assertThat(server.context().getBean(ApiKeyVerifier.class).verify(key)).isPresent();
 
-        assertThat(user.post("/api/signaling/api-keys", "{\"name\":\"mine\"}").expect(403).reason()).isEqualTo("not_admin");
-        assertThat(user.get("/api/signaling/api-keys").expect(403).reason()).isEqualTo("not_admin");
-        assertThat(user.delete("/api/signaling/api-keys/" + id).expect(403).reason()).isEqualTo("not_admin");
+        assertThat(user.post("/api/admin/signaling/api-keys", "{\"name\":\"mine\"}").expect(403).reason()).isEqualTo("not_admin");
+        assertThat(user.get("/api/admin/signaling/api-keys").expect(403).reason()).isEqualTo("not_admin");
+        assertThat(user.delete("/api/admin/signaling/api-keys/" + id).expect(403).reason()).isEqualTo("not_admin");
 
-        Map<String, Object> revoked = admin.delete("/api/signaling/api-keys/" + id).expect(200).map();
+        Map<String, Object> revoked = admin.delete("/api/admin/signaling/api-keys/" + id).expect(200).map();
         assertThat(revoked.get("revokedAt")).isNotNull();
         assertThat(revoked).doesNotContainKey("key");
-        assertThat(admin.delete("/api/signaling/api-keys/" + id).expect(200).map()).containsEntry("revokedAt", revoked.get("revokedAt"));
+        assertThat(admin.delete("/api/admin/signaling/api-keys/" + id).expect(200).map()).containsEntry("revokedAt", revoked.get("revokedAt"));
         assertThat(server.context().getBean(ApiKeyVerifier.class).verify(key)).isEmpty();
-        admin.delete("/api/signaling/api-keys/" + UUID.randomUUID()).expect(404);
+        admin.delete("/api/admin/signaling/api-keys/" + UUID.randomUUID()).expect(404);
     }
 
     @ParameterizedTest
@@ -237,9 +237,9 @@ class SignalingApiIT {
         assertThat(message(alice.post("/api/signaling/rooms/" + room + "/bans",
                 "{\"userId\":\"" + admin.userId() + "\",\"expiresAt\":\"soon\"}").expect(400))).contains("not an ISO-8601");
         assertThat(message(alice.post("/api/signaling/rooms/" + room + "/moderators", "{}").expect(400))).contains("userId '' is not a UUID");
-        assertThat(message(admin.post("/api/signaling/api-keys", "{\"name\":\"k\",\"scopes\":[\"Bad Scope\"]}").expect(400)))
+        assertThat(message(admin.post("/api/admin/signaling/api-keys", "{\"name\":\"k\",\"scopes\":[\"Bad Scope\"]}").expect(400)))
                 .contains("'Bad Scope' is not allowed");
-        assertThat(message(admin.post("/api/signaling/api-keys", "{\"scopes\":[]}").expect(400))).contains("name is missing");
+        assertThat(message(admin.post("/api/admin/signaling/api-keys", "{\"scopes\":[]}").expect(400))).contains("name is missing");
         for (String path : List.of("/api/signaling/rooms/" + unknown, "/api/signaling/rooms/" + unknown + "/members",
                 "/api/signaling/rooms/" + unknown + "/moderators")) {
             assertThat(message(alice.get(path).expect(404))).contains("No room has id " + unknown);

@@ -1,7 +1,7 @@
 package dev.huddle.meetings.analytics;
 
-import dev.huddle.meetings.api.RequestBodies;
-import dev.huddle.meetings.api.RequestValues;
+import dev.huddle.web.JsonBodies;
+import dev.huddle.web.RequestValues;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -14,20 +14,20 @@ import io.micronaut.http.annotation.Post;
 @Controller("/api/meetings/{meetingId}")
 public class AnalyticsController {
     private final AnalyticsService service;
-    private final RequestBodies bodies;
+    private final JsonBodies bodies;
 
-    public AnalyticsController(AnalyticsService service, RequestBodies bodies) {
+    public AnalyticsController(AnalyticsService service, JsonBodies bodies) {
         this.service = service;
         this.bodies = bodies;
     }
 
     @Post("/analytics")
     public HttpResponse<AnalyticsViews.Event> record(@PathVariable String meetingId, @Nullable @Body String body) {
-        return HttpResponse.created(service.record(RequestValues.id(meetingId, "meeting"), bodies.read(body, AnalyticsRequests.class)));
+        return HttpResponse.created(service.record(RequestValues.uuid(meetingId, "meetingId"), bodies.read(body, AnalyticsRequests.class)));
     }
 
     @Get("/summary")
     public AnalyticsViews.Summary summary(@PathVariable String meetingId) {
-        return service.summary(RequestValues.id(meetingId, "meeting"));
+        return service.summary(RequestValues.uuid(meetingId, "meetingId"));
     }
 }

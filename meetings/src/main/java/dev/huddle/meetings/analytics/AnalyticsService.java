@@ -1,8 +1,8 @@
 package dev.huddle.meetings.analytics;
 
-import dev.huddle.meetings.api.RequestBodies;
-import dev.huddle.meetings.api.RequestProblem;
-import dev.huddle.meetings.api.RequestValues;
+import dev.huddle.web.JsonBodies;
+import dev.huddle.web.RequestProblem;
+import dev.huddle.web.RequestValues;
 import dev.huddle.meetings.meeting.Meeting;
 import dev.huddle.meetings.meeting.MeetingService;
 import dev.huddle.meetings.participant.Participant;
@@ -24,10 +24,10 @@ public class AnalyticsService {
     private final MeetingService meetings;
     private final ParticipantRepository participants;
     private final AnalyticsRepository events;
-    private final RequestBodies json;
+    private final JsonBodies json;
 
     public AnalyticsService(MeetingService meetings, ParticipantRepository participants, AnalyticsRepository events,
-                            RequestBodies json) {
+                            JsonBodies json) {
         this.meetings = meetings;
         this.participants = participants;
         this.events = events;
@@ -36,11 +36,11 @@ public class AnalyticsService {
 
     @Transactional
     public AnalyticsViews.Event record(UUID meetingId, AnalyticsRequests request) {
-        String type = RequestValues.required(request.eventType(), "eventType", 100);
+        String type = RequestValues.text(request.eventType(), "eventType", 100);
         meetings.find(meetingId);
         UUID participantId = null;
         if (request.participantId() != null) {
-            participantId = RequestValues.id(request.participantId(), "participant");
+            participantId = RequestValues.uuid(request.participantId(), "participantId");
             if (participants.findByIdAndMeetingId(participantId, meetingId).isEmpty()) {
                 throw RequestProblem.invalid("Participant " + participantId + " is not in meeting " + meetingId
                         + "; send the id of one of its participants, or none for a meeting-wide event.");

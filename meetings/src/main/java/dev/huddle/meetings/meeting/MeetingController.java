@@ -1,8 +1,8 @@
 package dev.huddle.meetings.meeting;
 
-import dev.huddle.meetings.api.RequestBodies;
-import dev.huddle.meetings.api.RequestProblem;
-import dev.huddle.meetings.api.RequestValues;
+import dev.huddle.web.JsonBodies;
+import dev.huddle.web.RequestProblem;
+import dev.huddle.web.RequestValues;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -17,9 +17,9 @@ import io.micronaut.http.annotation.QueryValue;
 @Controller("/api/meetings")
 public class MeetingController {
     private final MeetingService service;
-    private final RequestBodies bodies;
+    private final JsonBodies bodies;
 
-    public MeetingController(MeetingService service, RequestBodies bodies) {
+    public MeetingController(MeetingService service, JsonBodies bodies) {
         this.service = service;
         this.bodies = bodies;
     }
@@ -38,17 +38,17 @@ public class MeetingController {
 
     @Get("/{id}")
     public MeetingView get(@PathVariable String id) {
-        return service.get(RequestValues.id(id, "meeting"));
+        return service.get(RequestValues.uuid(id, "meetingId"));
     }
 
     @Patch("/{id}")
     public MeetingView update(@PathVariable String id, @Nullable @Body String body) {
-        return service.update(RequestValues.id(id, "meeting"), bodies.read(body, MeetingRequests.Update.class));
+        return service.update(RequestValues.uuid(id, "meetingId"), bodies.read(body, MeetingRequests.Update.class));
     }
 
     @Post("/{id}/end")
     public MeetingView end(@PathVariable String id) {
-        return service.end(RequestValues.id(id, "meeting"));
+        return service.end(RequestValues.uuid(id, "meetingId"));
     }
 
     private static int pageSize(String limit) {

@@ -1,6 +1,6 @@
 package dev.huddle.meetings.meeting;
 
-import dev.huddle.meetings.api.RequestProblem;
+import dev.huddle.web.RequestProblem;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.huddle.meetings.meeting;
 
-import dev.huddle.meetings.api.RequestBodies;
-import dev.huddle.meetings.api.RequestProblem;
-import dev.huddle.meetings.api.RequestValues;
+import dev.huddle.web.JsonBodies;
+import dev.huddle.web.RequestProblem;
+import dev.huddle.web.RequestValues;
 import dev.huddle.meetings.participant.ParticipantRepository;
 import dev.huddle.meetings.sql.ColumnValues;
 import io.micronaut.core.type.Argument;
@@ -25,9 +25,9 @@ public class MeetingService {
     private final MeetingRepository meetings;
     private final ParticipantRepository participants;
     
-    private final RequestBodies json;
+    private final JsonBodies json;
 
-    public MeetingService(MeetingRepository meetings, ParticipantRepository participants, RequestBodies json) {
+    public MeetingService(MeetingRepository meetings, ParticipantRepository participants, JsonBodies json) {
         this.meetings = meetings;
         this.participants = participants;
         this.json = json;
@@ -35,10 +35,10 @@ public class MeetingService {
 
     @Transactional
     public MeetingView create(MeetingRequests.Create request) {
-        String room = RequestValues.required(request.roomName(), "roomName", 200);
-        String host = RequestValues.required(request.hostIdentity(), "hostIdentity", 200);
-        String title = RequestValues.limited(request.title() == null ? "" : request.title(), "title", 500);
-        Instant scheduledAt = RequestValues.instant(request.scheduledAt(), "scheduledAt");
+        String room = RequestValues.text(request.roomName(), "roomName", 200);
+        String host = RequestValues.text(request.hostIdentity(), "hostIdentity", 200);
+        String title = RequestValues.optionalText(request.title() == null ? "" : request.title(), "title", 500);
+        Instant scheduledAt = RequestValues.optionalInstant(request.scheduledAt(), "scheduledAt");
         List<String> invited = invitees(request.invitedParticipants());
         Instant now = ColumnValues.now();
         Meeting meeting = meetings.save(new Meeting(UUID.randomUUID(), room, title, host, scheduledAt,
@@ -63,7 +63,7 @@ public class MeetingService {
             throw RequestProblem.invalid("limit " + size + " is out of range; ask for 1 to " + MAX_PAGE + " meetings per page.");
         }
         MeetingQuery query = new MeetingQuery(status == null ? null : MeetingStatus.parse(status),
-                RequestValues.instant(from, "from"), RequestValues.instant(to, "to"),
+                RequestValues.optionalInstant(from, "from"), RequestValues.optionalInstant(to, "to"),
                 cursor == null ? null : MeetingCursor.decode(cursor), size + 1);
         List<Meeting> found = meetings.page(query);
         boolean more = found.size() > size;
@@ -81,9 +81,9 @@ public class MeetingService {
         if (meeting.status() == MeetingStatus.ENDED) {
             throw RequestProblem.conflict("Meeting " + id + " has ended and can no longer be changed; create a new one.");
         }
-        String title = request.title() == null ? meeting.title() : RequestValues.limited(request.title(), "title", 500);
+        String title = request.title() == null ? meeting.title() : RequestValues.optionalText(request.title(), "title", 500);
         Instant scheduledAt = request.scheduledAt() == null ? meeting.scheduledAt()
-                : RequestValues.instant(request.scheduledAt(), "scheduledAt");
+                : RequestValues.optionalInstant(request.scheduledAt(), "scheduledAt");
         List<String> invited = request.invitedParticipants() == null ? invited(meeting) : invitees(request.invitedParticipants());
         Meeting changed = meetings.update(new Meeting(meeting.id(), meeting.roomName(), title, meeting.hostIdentity(),
                 scheduledAt, meeting.startedAt(), meeting.endedAt(), meeting.createdAt(), ColumnValues.now(), json.write(invited)));
@@ -121,7 +121,7 @@ public class MeetingService {
                     + MAX_INVITED + ".");
         }
         for (String identity : requested) {
-            RequestValues.required(identity, "invitedParticipants[]", 200);
+            RequestValues.text(identity, "invitedParticipants[]", 200);
         }
         return List.copyOf(requested);
     }

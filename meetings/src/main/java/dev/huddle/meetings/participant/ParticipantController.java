@@ -1,7 +1,7 @@
 package dev.huddle.meetings.participant;
 
-import dev.huddle.meetings.api.RequestBodies;
-import dev.huddle.meetings.api.RequestValues;
+import dev.huddle.web.JsonBodies;
+import dev.huddle.web.RequestValues;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,25 +15,25 @@ import java.util.List;
 @Controller("/api/meetings/{meetingId}/participants")
 public class ParticipantController {
     private final ParticipantService service;
-    private final RequestBodies bodies;
+    private final JsonBodies bodies;
 
-    public ParticipantController(ParticipantService service, RequestBodies bodies) {
+    public ParticipantController(ParticipantService service, JsonBodies bodies) {
         this.service = service;
         this.bodies = bodies;
     }
 
     @Post
     public ParticipantView join(@PathVariable String meetingId, @Nullable @Body String body) {
-        return service.join(RequestValues.id(meetingId, "meeting"), bodies.read(body, ParticipantRequests.class));
+        return service.join(RequestValues.uuid(meetingId, "meetingId"), bodies.read(body, ParticipantRequests.class));
     }
 
     @Post("/{identity}/leave")
     public ParticipantView leave(@PathVariable String meetingId, @PathVariable String identity) {
-        return service.leave(RequestValues.id(meetingId, "meeting"), identity);
+        return service.leave(RequestValues.uuid(meetingId, "meetingId"), identity);
     }
 
     @Get
     public List<ParticipantView> list(@PathVariable String meetingId) {
-        return service.list(RequestValues.id(meetingId, "meeting"));
+        return service.list(RequestValues.uuid(meetingId, "meetingId"));
     }
 }

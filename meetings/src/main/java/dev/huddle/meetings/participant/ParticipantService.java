@@ -1,7 +1,7 @@
 package dev.huddle.meetings.participant;
 
-import dev.huddle.meetings.api.RequestProblem;
-import dev.huddle.meetings.api.RequestValues;
+import dev.huddle.web.RequestProblem;
+import dev.huddle.web.RequestValues;
 import dev.huddle.meetings.meeting.Meeting;
 import dev.huddle.meetings.meeting.MeetingService;
 import dev.huddle.meetings.meeting.MeetingStatus;
@@ -27,8 +27,8 @@ public class ParticipantService {
 
     /** One statement, so no transaction of its own; only a refused join reads the meeting, to say why. */
     public ParticipantView join(UUID meetingId, ParticipantRequests request) {
-        String identity = RequestValues.required(request.identity(), "identity", 200);
-        String name = RequestValues.limited(request.name(), "name", 200);
+        String identity = RequestValues.text(request.identity(), "identity", 200);
+        String name = RequestValues.optionalText(request.name(), "name", 200);
         return joins.join(UUID.randomUUID(), meetingId, identity, name, ColumnValues.now()).map(ParticipantView::of)
                 .orElseThrow(() -> {
                     notEnded(meetings.find(meetingId));

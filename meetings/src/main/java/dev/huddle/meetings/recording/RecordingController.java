@@ -1,7 +1,7 @@
 package dev.huddle.meetings.recording;
 
-import dev.huddle.meetings.api.RequestBodies;
-import dev.huddle.meetings.api.RequestValues;
+import dev.huddle.web.JsonBodies;
+import dev.huddle.web.RequestValues;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -16,31 +16,31 @@ import java.util.List;
 @Controller("/api")
 public class RecordingController {
     private final RecordingService service;
-    private final RequestBodies bodies;
+    private final JsonBodies bodies;
 
-    public RecordingController(RecordingService service, RequestBodies bodies) {
+    public RecordingController(RecordingService service, JsonBodies bodies) {
         this.service = service;
         this.bodies = bodies;
     }
 
     @Post("/meetings/{meetingId}/recordings")
     public HttpResponse<RecordingView> start(@PathVariable String meetingId, @Nullable @Body String body) {
-        return HttpResponse.created(service.start(RequestValues.id(meetingId, "meeting"),
+        return HttpResponse.created(service.start(RequestValues.uuid(meetingId, "meetingId"),
                 bodies.read(body, RecordingRequests.Start.class)));
     }
 
     @Get("/meetings/{meetingId}/recordings")
     public List<RecordingView> list(@PathVariable String meetingId) {
-        return service.list(RequestValues.id(meetingId, "meeting"));
+        return service.list(RequestValues.uuid(meetingId, "meetingId"));
     }
 
     @Post("/recordings/{id}/complete")
     public RecordingView complete(@PathVariable String id, @Nullable @Body String body) {
-        return service.complete(RequestValues.id(id, "recording"), bodies.read(body, RecordingRequests.Finish.class));
+        return service.complete(RequestValues.uuid(id, "recordingId"), bodies.read(body, RecordingRequests.Finish.class));
     }
 
     @Post("/recordings/{id}/fail")
     public RecordingView fail(@PathVariable String id, @Nullable @Body String body) {
-        return service.fail(RequestValues.id(id, "recording"), bodies.read(body, RecordingRequests.Finish.class));
+        return service.fail(RequestValues.uuid(id, "recordingId"), bodies.read(body, RecordingRequests.Finish.class));
     }
 }

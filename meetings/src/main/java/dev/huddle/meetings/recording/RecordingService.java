@@ -1,7 +1,7 @@
 package dev.huddle.meetings.recording;
 
-import dev.huddle.meetings.api.RequestProblem;
-import dev.huddle.meetings.api.RequestValues;
+import dev.huddle.web.RequestProblem;
+import dev.huddle.web.RequestValues;
 import dev.huddle.meetings.meeting.Meeting;
 import dev.huddle.meetings.meeting.MeetingService;
 import dev.huddle.meetings.meeting.MeetingStatus;
@@ -26,7 +26,7 @@ public class RecordingService {
 
     @Transactional
     public RecordingView start(UUID meetingId, RecordingRequests.Start request) {
-        String egressId = RequestValues.required(request.egressId(), "egressId", 200);
+        String egressId = RequestValues.text(request.egressId(), "egressId", 200);
         Meeting meeting = meetings.find(meetingId);
         if (meeting.status() != MeetingStatus.ACTIVE) {
             throw RequestProblem.conflict("Meeting " + meetingId + " is " + meeting.status().label()
@@ -39,7 +39,7 @@ public class RecordingService {
 
     @Transactional
     public RecordingView complete(UUID recordingId, RecordingRequests.Finish request) {
-        String path = RequestValues.required(request.storagePath(), "storagePath", 1000);
+        String path = RequestValues.text(request.storagePath(), "storagePath", 1000);
         if (request.sizeBytes() == null) {
             throw RequestProblem.invalid("The field 'sizeBytes' is missing; send the size of the stored file in bytes.");
         }
@@ -48,7 +48,7 @@ public class RecordingService {
 
     @Transactional
     public RecordingView fail(UUID recordingId, RecordingRequests.Finish request) {
-        String path = RequestValues.limited(request.storagePath(), "storagePath", 1000);
+        String path = RequestValues.optionalText(request.storagePath(), "storagePath", 1000);
         return finish(recordingId, RecordingStatus.FAILED, path, request.sizeBytes() == null ? null : size(request.sizeBytes()));
     }
 

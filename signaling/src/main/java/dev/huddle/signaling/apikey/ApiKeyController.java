@@ -1,9 +1,7 @@
 package dev.huddle.signaling.apikey;
 
-import dev.huddle.authhmac.signing.SignedSession;
-import dev.huddle.signaling.http.JsonBodies;
-import dev.huddle.signaling.http.RequestFields;
-import dev.huddle.signaling.http.SignalingProblem;
+import dev.huddle.web.JsonBodies;
+import dev.huddle.web.RequestValues;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -12,21 +10,19 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.List;
 
 /**
- * {@code /api/signaling/api-keys}: create (the key is in that answer only), list (never a secret) and revoke. Admin
- * sessions only; any other signed session gets 403 {@value #NOT_ADMIN}, checked before the body is read.
+ * {@code /api/admin/signaling/api-keys}: create (the key is in that answer only), list (never a secret) and revoke.
+ * Mounted under {@code /api/admin/} so that auth-hmac's signature filter admits admin sessions only (403
+ * {@code not_admin} for any other, before the body is read): the admin rule lives in one place, not here.
  */
-@Controller("/api/signaling/api-keys")
+@Controller("/api/admin/signaling/api-keys")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ApiKeyController {
-    static final String NOT_ADMIN = "not_admin";
-
     private final ApiKeyService service;
     private final JsonBodies bodies;
 
@@ -36,29 +32,17 @@ public class ApiKeyController {
     }
 
     @Post
-    public HttpResponse<ApiKeyViews.Created> create(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
-                                                    @Nullable @Body String body) {
-        requireAdmin(session);
+    public HttpResponse<ApiKeyViews.Created> create(@Nullable @Body String body) {
         return HttpResponse.created(service.create(bodies.read(body, ApiKeyRequests.class)));
     }
 
     @Get
-    public List<ApiKeyViews.Listed> list(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session) {
-        requireAdmin(session);
+    public List<ApiKeyViews.Listed> list() {
         return service.list();
     }
 
     @Delete("/{keyId}")
-    public ApiKeyViews.Listed revoke(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
-                                     @PathVariable String keyId) {
-        requireAdmin(session);
-        return service.revoke(RequestFields.uuid(keyId, "keyId"));
-    }
-
-    private static void requireAdmin(SignedSession session) {
-        if (!session.admin()) {
-            throw SignalingProblem.forbidden(NOT_ADMIN, "Session " + session.id() + " is not an admin session; API keys "
-                    + "are managed by admins (README, \"Registration and admins\").");
-        }
+    public ApiKeyViews.Listed revoke(@PathVariable String keyId) {
+        return service.revoke(RequestValues.uuid(keyId, "keyId"));
     }
 }

@@ -1,8 +1,8 @@
 package dev.huddle.signaling.apikey;
 
-import dev.huddle.signaling.http.JsonBodies;
-import dev.huddle.signaling.http.RequestFields;
-import dev.huddle.signaling.http.SignalingProblem;
+import dev.huddle.web.JsonBodies;
+import dev.huddle.web.RequestValues;
+import dev.huddle.web.RequestProblem;
 import io.micronaut.core.type.Argument;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -33,7 +33,7 @@ public class ApiKeyService {
 
     @Transactional
     public ApiKeyViews.Created create(ApiKeyRequests request) {
-        String name = RequestFields.text(request.name(), "name", LONGEST_NAME);
+        String name = RequestValues.text(request.name(), "name", LONGEST_NAME);
         List<String> scopes = scopes(request.scopes());
         UUID id = UUID.randomUUID();
         String key = ApiKeySecrets.newKey(id);
@@ -53,7 +53,7 @@ public class ApiKeyService {
     @Transactional
     public ApiKeyViews.Listed revoke(UUID id) {
         if (keys.findById(id).isEmpty()) {
-            throw SignalingProblem.notFound("API key", id);
+            throw RequestProblem.notFound("API key", id);
         }
         keys.revoke(id, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         ApiKey revoked = keys.findById(id).orElseThrow();
@@ -65,12 +65,12 @@ public class ApiKeyService {
             return List.of();
         }
         if (requested.size() > MOST_SCOPES) {
-            throw SignalingProblem.invalid("scopes has " + requested.size() + " entries; at most " + MOST_SCOPES + " are allowed.");
+            throw RequestProblem.invalid("scopes has " + requested.size() + " entries; at most " + MOST_SCOPES + " are allowed.");
         }
         LinkedHashSet<String> scopes = new LinkedHashSet<>();
         for (String scope : requested) {
             if (scope == null || !SCOPE.matcher(scope).matches()) {
-                throw SignalingProblem.invalid("The scope '" + scope + "' is not allowed; a scope is 1 to 64 characters of "
+                throw RequestProblem.invalid("The scope '" + scope + "' is not allowed; a scope is 1 to 64 characters of "
                         + "a-z, 0-9 and . _ : -, starting with a letter, such as relay or rooms:read.");
             }
             scopes.add(scope);

@@ -1,6 +1,6 @@
 package dev.huddle.signaling.apikey;
 
-import dev.huddle.signaling.http.JsonBodies;
+import dev.huddle.web.JsonBodies;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
 

@@ -1,8 +1,8 @@
 package dev.huddle.signaling.moderation;
 
 import dev.huddle.authhmac.signing.SignedSession;
-import dev.huddle.signaling.http.JsonBodies;
-import dev.huddle.signaling.http.RequestFields;
+import dev.huddle.web.JsonBodies;
+import dev.huddle.web.RequestValues;
 import dev.huddle.signaling.user.SignalingUsers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -36,19 +36,19 @@ public class ModerationController {
     public ModerationViews.BanView ban(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
                                        @PathVariable String roomId, @Nullable @Body String body) {
         ModerationRequests.BanUser request = bodies.read(body, ModerationRequests.BanUser.class);
-        return service.ban(users.callerOf(session), RequestFields.uuid(roomId, "roomId"), request);
+        return service.ban(users.callerOf(session), RequestValues.uuid(roomId, "roomId"), request);
     }
 
     @Get("/bans")
     public List<ModerationViews.BanView> bans(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
                                               @PathVariable String roomId) {
-        return service.bans(users.callerOf(session), RequestFields.uuid(roomId, "roomId"));
+        return service.bans(users.callerOf(session), RequestValues.uuid(roomId, "roomId"));
     }
 
     @Delete("/bans/{userId}")
     public HttpResponse<Void> unban(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
                                     @PathVariable String roomId, @PathVariable String userId) {
-        service.unban(users.callerOf(session), RequestFields.uuid(roomId, "roomId"), RequestFields.uuid(userId, "userId"));
+        service.unban(users.callerOf(session), RequestValues.uuid(roomId, "roomId"), RequestValues.uuid(userId, "userId"));
         return HttpResponse.noContent();
     }
 
@@ -56,11 +56,11 @@ public class ModerationController {
     public ModerationViews.ModeratorView promote(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
                                                  @PathVariable String roomId, @Nullable @Body String body) {
         ModerationRequests.Promote request = bodies.read(body, ModerationRequests.Promote.class);
-        return service.promote(users.callerOf(session), RequestFields.uuid(roomId, "roomId"), request);
+        return service.promote(users.callerOf(session), RequestValues.uuid(roomId, "roomId"), request);
     }
 
     @Get("/moderators")
     public List<ModerationViews.ModeratorView> moderators(@PathVariable String roomId) {
-        return service.moderators(RequestFields.uuid(roomId, "roomId"));
+        return service.moderators(RequestValues.uuid(roomId, "roomId"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.huddle.signaling.moderation;
 
-import dev.huddle.signaling.http.RequestFields;
-import dev.huddle.signaling.http.SignalingProblem;
+import dev.huddle.web.RequestValues;
+import dev.huddle.web.RequestProblem;
 import dev.huddle.signaling.room.MembershipEnded;
 import dev.huddle.signaling.room.Room;
 import dev.huddle.signaling.room.RoomAdmission;
@@ -52,15 +52,15 @@ public class ModerationService {
     public ModerationViews.BanView ban(Caller caller, UUID roomId, ModerationRequests.BanUser request) {
         Room room = governed(caller, roomId, "ban users");
         Instant now = now();
-        String reason = RequestFields.optionalText(request.reason(), "reason", LONGEST_REASON);
-        Instant expiresAt = RequestFields.optionalInstant(request.expiresAt(), "expiresAt");
+        String reason = RequestValues.optionalText(request.reason(), "reason", LONGEST_REASON);
+        Instant expiresAt = RequestValues.optionalInstant(request.expiresAt(), "expiresAt");
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw SignalingProblem.invalid("expiresAt " + expiresAt + " is not in the future; send a later time, or "
+            throw RequestProblem.invalid("expiresAt " + expiresAt + " is not in the future; send a later time, or "
                     + "leave it out for a ban without end.");
         }
         UUID target = existingUser(request.userId());
         if (room.createdBy(target)) {
-            throw SignalingProblem.conflict(CANNOT_BAN_CREATOR, "User " + target + " created room " + roomId
+            throw RequestProblem.conflict(CANNOT_BAN_CREATOR, "User " + target + " created room " + roomId
                     + " and cannot be banned from it; close the room instead.");
         }
         bans.upsert(UUID.randomUUID(), roomId, target, reason, caller.userId(), now, expiresAt);
@@ -106,9 +106,9 @@ public class ModerationService {
     }
 
     private UUID existingUser(String userId) {
-        UUID id = RequestFields.uuid(userId, "userId");
+        UUID id = RequestValues.uuid(userId, "userId");
         if (users.find(id).isEmpty()) {
-            throw SignalingProblem.notFound("signaling user", id);
+            throw RequestProblem.notFound("signaling user", id);
         }
         return id;
     }

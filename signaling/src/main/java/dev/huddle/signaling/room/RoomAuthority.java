@@ -1,6 +1,6 @@
 package dev.huddle.signaling.room;
 
-import dev.huddle.signaling.http.SignalingProblem;
+import dev.huddle.web.RequestProblem;
 import jakarta.inject.Singleton;
 
 import java.util.UUID;
@@ -30,7 +30,7 @@ public class RoomAuthority {
     /** Refuses, naming the action, unless the user may govern the room. */
     public void requireModerator(Room room, UUID userId, boolean admin, String action) {
         if (!mayModerate(room, userId, admin)) {
-            throw SignalingProblem.forbidden(NOT_MODERATOR, "Only the creator or a moderator of room " + room.id()
+            throw RequestProblem.forbidden(NOT_MODERATOR, "Only the creator or a moderator of room " + room.id()
                     + " may " + action + "; ask one of them (GET /api/signaling/rooms/" + room.id() + "/moderators).");
         }
     }

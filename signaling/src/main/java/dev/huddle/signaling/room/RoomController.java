@@ -1,8 +1,8 @@
 package dev.huddle.signaling.room;
 
 import dev.huddle.authhmac.signing.SignedSession;
-import dev.huddle.signaling.http.JsonBodies;
-import dev.huddle.signaling.http.RequestFields;
+import dev.huddle.web.JsonBodies;
+import dev.huddle.web.RequestValues;
 import dev.huddle.signaling.user.SignalingUsers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -46,33 +46,33 @@ public class RoomController {
     public RoomView.Page list(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
                               @Nullable @QueryValue String page, @Nullable @QueryValue String size,
                               @Nullable @QueryValue String includeClosed) {
-        return service.list(users.callerOf(session), page, size, RequestFields.flag(includeClosed, "includeClosed"));
+        return service.list(users.callerOf(session), page, size, RequestValues.flag(includeClosed, "includeClosed"));
     }
 
     @Get("/{roomId}")
     public RoomView get(@PathVariable String roomId) {
-        return service.get(RequestFields.uuid(roomId, "roomId"));
+        return service.get(RequestValues.uuid(roomId, "roomId"));
     }
 
     @Post("/{roomId}/close")
     public RoomView close(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session, @PathVariable String roomId) {
-        return service.close(users.callerOf(session), RequestFields.uuid(roomId, "roomId"));
+        return service.close(users.callerOf(session), RequestValues.uuid(roomId, "roomId"));
     }
 
     @Post("/{roomId}/join")
     public RoomView join(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session, @PathVariable String roomId) {
-        return service.join(users.callerOf(session), RequestFields.uuid(roomId, "roomId"));
+        return service.join(users.callerOf(session), RequestValues.uuid(roomId, "roomId"));
     }
 
     @Post("/{roomId}/leave")
     public HttpResponse<Void> leave(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
                                     @PathVariable String roomId) {
-        service.leave(users.callerOf(session), RequestFields.uuid(roomId, "roomId"));
+        service.leave(users.callerOf(session), RequestValues.uuid(roomId, "roomId"));
         return HttpResponse.noContent();
     }
 
     @Get("/{roomId}/members")
     public List<RoomView.Member> members(@PathVariable String roomId) {
-        return service.members(RequestFields.uuid(roomId, "roomId"));
+        return service.members(RequestValues.uuid(roomId, "roomId"));
     }
 }

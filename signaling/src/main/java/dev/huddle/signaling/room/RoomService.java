@@ -1,7 +1,7 @@
 package dev.huddle.signaling.room;
 
-import dev.huddle.signaling.http.RequestFields;
-import dev.huddle.signaling.http.SignalingProblem;
+import dev.huddle.web.RequestValues;
+import dev.huddle.web.RequestProblem;
 import dev.huddle.signaling.room.Admission.Refusal;
 import dev.huddle.signaling.user.Caller;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -43,10 +43,10 @@ public class RoomService {
     /** A new open room; its creator may govern it, and is not a member until they join. */
     @Transactional
     public RoomView create(Caller caller, RoomRequests request) {
-        String name = RequestFields.text(request.name(), "name", LONGEST_NAME);
+        String name = RequestValues.text(request.name(), "name", LONGEST_NAME);
         Integer cap = request.maxParticipants();
         if (cap != null && (cap < 1 || cap > LARGEST_CAP)) {
-            throw SignalingProblem.invalid("maxParticipants is " + cap + "; send 1 to " + LARGEST_CAP
+            throw RequestProblem.invalid("maxParticipants is " + cap + "; send 1 to " + LARGEST_CAP
                     + ", or leave it out for no cap.");
         }
         if (rooms.existsByName(name)) {
@@ -67,8 +67,8 @@ public class RoomService {
 
     @Transactional
     public RoomView.Page list(Caller caller, String page, String size, boolean includeClosed) {
-        int pageNumber = RequestFields.wholeNumber(page, "page", 0, Integer.MAX_VALUE / LARGEST_PAGE_SIZE, 0);
-        int pageSize = RequestFields.wholeNumber(size, "size", 1, LARGEST_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        int pageNumber = RequestValues.wholeNumber(page, "page", 0, Integer.MAX_VALUE / LARGEST_PAGE_SIZE, 0);
+        int pageSize = RequestValues.wholeNumber(size, "size", 1, LARGEST_PAGE_SIZE, DEFAULT_PAGE_SIZE);
         int closed = includeClosed ? 1 : 0;
         List<Room> shown = rooms.listVisible(caller.userId(), closed, pageSize, pageNumber * pageSize);
         Map<UUID, Long> counts = new HashMap<>();
@@ -92,7 +92,7 @@ public class RoomService {
         Room room = find(roomId);
         authority.requireModerator(room, caller.userId(), caller.admin(), "close it");
         if (rooms.close(roomId, Instant.now().truncatedTo(ChronoUnit.MILLIS)) == 0) {
-            throw SignalingProblem.conflict(Refusal.ROOM_CLOSED.code(), "Room " + roomId + " was already closed at "
+            throw RequestProblem.conflict(Refusal.ROOM_CLOSED.code(), "Room " + roomId + " was already closed at "
                     + room.closedAt() + ".");
         }
         List<UUID> removed = members.listMembers(roomId).stream().map(RoomMember::userId).toList();
@@ -130,15 +130,15 @@ public class RoomService {
 
     /** The room or a 404; for the services that act on a room, inside their transaction. */
     public Room find(UUID roomId) {
-        return rooms.findById(roomId).orElseThrow(() -> SignalingProblem.notFound("room", roomId));
+        return rooms.findById(roomId).orElseThrow(() -> RequestProblem.notFound("room", roomId));
     }
 
-    private static SignalingProblem refusal(Admission refused) {
+    private static RequestProblem refusal(Admission refused) {
         String code = refused.refusal().code();
         return switch (refused.refusal()) {
-            case ROOM_NOT_FOUND -> SignalingProblem.notFound("room", refused.roomId());
-            case BANNED, NOT_A_MEMBER -> SignalingProblem.forbidden(code, refused.message());
-            case ROOM_CLOSED, ROOM_FULL -> SignalingProblem.conflict(code, refused.message());
+            case ROOM_NOT_FOUND -> RequestProblem.notFound("room", refused.roomId());
+            case BANNED, NOT_A_MEMBER -> RequestProblem.forbidden(code, refused.message());
+            case ROOM_CLOSED, ROOM_FULL -> RequestProblem.conflict(code, refused.message());
         };
     }
 
@@ -153,8 +153,8 @@ public class RoomService {
         return false;
     }
 
-    private static SignalingProblem nameTaken(String name) {
-        return SignalingProblem.conflict(ROOM_NAME_TAKEN, "A room named '" + name + "' exists already (room names stay "
+    private static RequestProblem nameTaken(String name) {
+        return RequestProblem.conflict(ROOM_NAME_TAKEN, "A room named '" + name + "' exists already (room names stay "
                 + "taken after a room closes); choose another name.");
     }
 }

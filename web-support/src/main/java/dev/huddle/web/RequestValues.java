@@ -1,4 +1,4 @@
-package dev.huddle.signaling.http;
+package dev.huddle.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -6,10 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Checks of single request values (ids, names, times), each refusing a bad one with a 400 that says what to send. */
-public final class RequestFields {
+public final class RequestValues {
     private static final int ECHOED_CHARACTERS = 60;
 
-    private RequestFields() {
+    private RequestValues() {
     }
 
     /** A UUID in its canonical text form; anything else names the field and shows the form expected. */
@@ -24,14 +24,14 @@ public final class RequestFields {
                 // Refused below, like a UUID in a non-canonical form.
             }
         }
-        throw SignalingProblem.invalid(field + " '" + echo(text) + "' is not a UUID; send one in canonical form, such as "
+        throw RequestProblem.invalid(field + " '" + echo(text) + "' is not a UUID; send one in canonical form, such as "
                 + "7d0f8a2c-31b4-4c55-9e0a-5f6d2b8c1e47.");
     }
 
     /** A present, non-blank string of at most {@code longest} characters, stripped. */
     public static String text(String value, String field, int longest) {
         if (value == null || value.isBlank()) {
-            throw SignalingProblem.invalid(field + " is missing or blank; send a non-empty string.");
+            throw RequestProblem.invalid(field + " is missing or blank; send a non-empty string.");
         }
         return optionalText(value, field, longest);
     }
@@ -43,7 +43,7 @@ public final class RequestFields {
         }
         String stripped = value.strip();
         if (stripped.length() > longest) {
-            throw SignalingProblem.invalid(field + " has " + stripped.length() + " characters; at most " + longest
+            throw RequestProblem.invalid(field + " has " + stripped.length() + " characters; at most " + longest
                     + " are allowed.");
         }
         return stripped;
@@ -57,7 +57,7 @@ public final class RequestFields {
         try {
             return Instant.parse(text).truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeParseException e) {
-            throw SignalingProblem.invalid(field + " '" + echo(text) + "' is not an ISO-8601 UTC time; send one such as "
+            throw RequestProblem.invalid(field + " '" + echo(text) + "' is not an ISO-8601 UTC time; send one such as "
                     + "2027-01-31T18:00:00Z.");
         }
     }
@@ -71,11 +71,11 @@ public final class RequestFields {
         try {
             value = Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw SignalingProblem.invalid(field + " '" + echo(text) + "' is not a whole number; send " + lowest + " to "
+            throw RequestProblem.invalid(field + " '" + echo(text) + "' is not a whole number; send " + lowest + " to "
                     + highest + ".");
         }
         if (value < lowest || value > highest) {
-            throw SignalingProblem.invalid(field + " is " + value + "; send " + lowest + " to " + highest + ".");
+            throw RequestProblem.invalid(field + " is " + value + "; send " + lowest + " to " + highest + ".");
         }
         return value;
     }
@@ -88,7 +88,7 @@ public final class RequestFields {
         if (text.equals("true")) {
             return true;
         }
-        throw SignalingProblem.invalid(field + " '" + echo(text) + "' is not a flag; send true or false.");
+        throw RequestProblem.invalid(field + " '" + echo(text) + "' is not a flag; send true or false.");
     }
 
     private static String echo(String text) {
