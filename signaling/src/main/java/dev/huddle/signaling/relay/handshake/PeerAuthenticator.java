@@ -64,7 +64,7 @@ public class PeerAuthenticator {
             Optional<ApiKeyIdentity> key = apiKeys.verify(apiKey.strip());
             if (key.isEmpty()) {
                 return Outcome.refused(401, "bad_api_key", API_KEY_HEADER + " is not a valid API key (unknown, revoked or "
-                        + "mistyped): create one with POST /api/signaling/api-keys.");
+                        + "mistyped): create one with POST /api/admin/signaling/api-keys.");
             }
             user = users.userIdOf(key.get());
         } else {
