@@ -3,7 +3,7 @@
 # SQLite driver's native library for this platform, and puts the launcher beside the jar. Run by Maven's package phase in app/, after the runner jar is shaded:
 #   build-archive.sh <java> <target folder>
 # The archive holds the classes training runs load (up of a fixed corpus on a fresh SQLite file, a no-op up, then
-# status: the JDK classes and lambda forms these paths need) and every class of the drivers and of Huddle, so a PostgreSQL run profits without a
+# status of chosen modules: the JDK classes and lambda forms these paths need) and every class of the drivers and of Huddle, so a PostgreSQL run profits without a
 # server at build time.
 set -eu
 java=$1
@@ -22,13 +22,18 @@ mkdir -p "$work/services/META-INF/services"
 (cd "$work/services" && "${java%/*}/jar" uf "$work/training.jar" META-INF/services/dev.huddle.migration.discover.HuddleModule)
 corpus="$(cd "$(dirname "$0")" && pwd -P)/training-modules"
 train() {
+  list=$1
+  shift
   # The driver copies its native library into java.io.tmpdir: the build's own folder, not /tmp.
-  "$java" -XX:DumpLoadedClassList="$1" -Djava.io.tmpdir="$work" -jar "$work/training.jar" --url "jdbc:sqlite:$work/training.db" --modules-dir "$corpus" "$2" \
+  "$java" -XX:DumpLoadedClassList="$list" -Djava.io.tmpdir="$work" -jar "$work/training.jar" --url "jdbc:sqlite:$work/training.db" --modules-dir "$corpus" "$@" \
     >> "$work/training.log" 2>&1 || { cat "$work/training.log"; exit 1; }
 }
 train "$work/cold.classlist" up
 train "$work/no-op.classlist" up
-train "$work/status.classlist" status
+# status as it is usually run: several modules with down scripts, chosen with --modules. Code it alone reaches (the
+# module filter, reading down scripts, the lambdas of both) is otherwise missing from the archive and loaded, or spun, at
+# every status.
+train "$work/status.classlist" --modules training,training-notes status
 "${java%/*}/jar" tf "$jar" | grep -E '^(dev/huddle|org/postgresql|org/sqlite|org/slf4j)/.*\.class$' | sed 's/\.class$//' > "$work/jar.classlist"
 sort -u "$work/cold.classlist" "$work/no-op.classlist" "$work/status.classlist" "$work/jar.classlist" > "$work/huddle-migrate.classlist"
 

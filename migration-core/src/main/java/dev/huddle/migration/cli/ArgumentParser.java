@@ -16,12 +16,10 @@ import java.util.Map;
  */
 final class ArgumentParser {
     private final CommandSpec runner;
-    private final List<CommandSpec> commands;
 
-    /** {@code runner} holds the options every command accepts; {@code commands} the commands to choose from. */
-    ArgumentParser(CommandSpec runner, List<CommandSpec> commands) {
+    /** {@code runner} holds the options every command accepts; the command is one of {@link Commands}. */
+    ArgumentParser(CommandSpec runner) {
         this.runner = runner;
-        this.commands = commands;
     }
 
     ParsedArguments parse(String... args) {
@@ -112,27 +110,19 @@ final class ArgumentParser {
         return nearest == null ? "." : ": did you mean '" + nearest + "'?";
     }
 
-    private CommandSpec command(String name) {
-        for (CommandSpec command : commands) {
-            if (command.name().equals(name)) {
-                return command;
-            }
+    /** Only the named command's class is loaded; the list of all names serves the message when there is none. */
+    private static CommandSpec command(String name) {
+        CommandSpec command = Commands.spec(name);
+        if (command != null) {
+            return command;
         }
-        String nearest = NearestName.of(name, commandNameList());
+        String nearest = NearestName.of(name, Commands.NAMES);
         throw new UsageException("Unknown command '" + name + "'" + (nearest == null ? "" : ": did you mean '" + nearest + "'?")
                 + (nearest == null ? ": choose " : " Choose ") + commandNames() + ".", UsageHelp.whereToRead(null));
     }
 
-    private String commandNames() {
-        return joined(commandNameList(), " or ");
-    }
-
-    private List<String> commandNameList() {
-        List<String> names = new ArrayList<>();
-        for (CommandSpec command : commands) {
-            names.add(command.name());
-        }
-        return names;
+    private static String commandNames() {
+        return joined(Commands.NAMES, " or ");
     }
 
     /** "a", "a and b", "a, b and c". */

@@ -19,11 +19,6 @@ import java.util.Map;
 public final class HuddleMigrate {
     static final String VERSION = "huddle-migrate 0.1.0";
 
-    static final List<CommandSpec> COMMANDS = List.of(UpCommand.SPEC, DownCommand.SPEC, RedoCommand.SPEC,
-            StatusCommand.SPEC, ValidateCommand.SPEC, RepairCommand.SPEC, CreateCommand.SPEC, SealCommand.SPEC,
-            DriftCommand.SPEC, SnapshotCommand.SPEC, BaselineCommand.SPEC,
-            ImportCommand.SPEC, SeedCommand.SPEC, SquashCommand.SPEC);
-
     /** The runner itself: the options it takes before or after any command. */
     static final CommandSpec RUNNER = new CommandSpec("huddle-migrate",
             "Apply and inspect Huddle's per-module database migrations.", runnerOptions());
@@ -52,10 +47,10 @@ public final class HuddleMigrate {
     private static int execute(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
         GlobalOptions options = null;
         try {
-            ParsedArguments arguments = new ArgumentParser(RUNNER, COMMANDS).parse(args);
+            ParsedArguments arguments = new ArgumentParser(RUNNER).parse(args);
             if (arguments.flag("--help")) {
                 out.print(arguments.command() == null
-                        ? UsageHelp.forRunner(RUNNER, COMMANDS)
+                        ? UsageHelp.forRunner(RUNNER, Commands.all())
                         : UsageHelp.forCommand(arguments.command(), RUNNER));
                 return ExitCodes.OK;
             }
@@ -68,7 +63,7 @@ public final class HuddleMigrate {
                         environment, out);
             }
             options = new GlobalOptions(arguments, environment);
-            return command(arguments).call(options, out, err);
+            return Commands.create(arguments).call(options, out, err);
         } catch (Throwable error) {
             return report(error, secretsOf(options), err);
         }
@@ -93,27 +88,6 @@ public final class HuddleMigrate {
         error.printStackTrace(new PrintWriter(trace));
         err.print(Secrets.mask(trace.toString(), secrets));
         return code;
-    }
-
-    /** A switch rather than a table of constructors: method references would cost the runner's start-up a lambda bootstrap. */
-    private static RunnerCommand command(ParsedArguments arguments) {
-        return switch (arguments.command().name()) {
-            case "up" -> new UpCommand(arguments);
-            case "down" -> new DownCommand(arguments);
-            case "redo" -> new RedoCommand(arguments);
-            case "status" -> new StatusCommand(arguments);
-            case "validate" -> new ValidateCommand(arguments);
-            case "repair" -> new RepairCommand(arguments);
-            case "create" -> new CreateCommand(arguments);
-            case "seal" -> new SealCommand(arguments);
-            case "drift" -> new DriftCommand(arguments);
-            case "snapshot" -> new SnapshotCommand(arguments);
-            case "baseline" -> new BaselineCommand(arguments);
-            case "import" -> new ImportCommand(arguments);
-            case "seed" -> new SeedCommand(arguments);
-            case "squash" -> new SquashCommand(arguments);
-            default -> throw new IllegalStateException("No class runs the command " + arguments.command().name());
-        };
     }
 
     private static List<Option> runnerOptions() {

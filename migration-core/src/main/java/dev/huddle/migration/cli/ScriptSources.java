@@ -27,7 +27,10 @@ final class ScriptSources {
 
     /** The modules packed in the jar, each read from the source checkout when it holds its sources. */
     List<ModuleDescriptor> modules() {
-        return sourceTree().map(tree -> tree.read(packaged())).orElse(packaged());
+        // Plain branches rather than Optional.map: status passes here on every run, and a lambda the class-data training
+        // never reaches (its jar packs no module, so it never finds a checkout) is spun anew at each start.
+        Optional<SourceTree> tree = sourceTree();
+        return tree.isPresent() ? tree.get().read(packaged()) : packaged();
     }
 
     /** The source checkout the runner works in: {@code --project-dir}, else the one around the current folder. */
@@ -48,8 +51,9 @@ final class ScriptSources {
     String describe() {
         List<String> origins = new ArrayList<>();
         if (!packaged().isEmpty()) {
-            origins.add(sourceTree().map(SourceTree::toString).orElse("packed in the jar (" + (projectDir == null
-                    ? "no source checkout around " + Path.of("").toAbsolutePath() : "no module sources in --project-dir " + projectDir) + ")"));
+            Optional<SourceTree> tree = sourceTree();
+            origins.add(tree.isPresent() ? tree.get().toString() : "packed in the jar (" + (projectDir == null
+                    ? "no source checkout around " + Path.of("").toAbsolutePath() : "no module sources in --project-dir " + projectDir) + ")");
         }
         if (modulesDir != null) {
             origins.add("--modules-dir " + Path.of(modulesDir).toAbsolutePath());

@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
 public final class Durations {
     public static final String ACCEPTED_FORMS = "whole seconds (5), or with a unit: 500ms, 5s, 2m, 1h";
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
-
     private Durations() {
     }
 
@@ -26,7 +24,7 @@ public final class Durations {
      * @throws UsageException naming the setting, the value and the accepted forms
      */
     public static Duration parse(String setting, String text) {
-        Matcher matcher = DURATION.matcher(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
+        Matcher matcher = Syntax.DURATION.matcher(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
             throw new UsageException(setting + " '" + text + "' is not a duration" + (text != null && text.strip().startsWith("-")
                     ? " (a timeout cannot be negative)" : "") + ".", "Write " + ACCEPTED_FORMS + ".");
@@ -51,5 +49,13 @@ public final class Durations {
             return millis / 60_000 + " min";
         }
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    /**
+     * The pattern, compiled when a duration is first parsed: the runner describes its default lock timeout at every
+     * start, and most runs never parse one.
+     */
+    private static final class Syntax {
+        static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
     }
 }

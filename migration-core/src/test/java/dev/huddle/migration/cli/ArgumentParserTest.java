@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The runner's command line as the parser reads it, against the runner's real commands and options. */
 class ArgumentParserTest {
-    private final ArgumentParser parser = new ArgumentParser(HuddleMigrate.RUNNER, HuddleMigrate.COMMANDS);
+    private final ArgumentParser parser = new ArgumentParser(HuddleMigrate.RUNNER);
 
     @Test
     void acceptsTheRunnerOptionsBeforeOrAfterTheCommand() {
