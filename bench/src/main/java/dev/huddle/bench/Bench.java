@@ -28,8 +28,6 @@ import java.util.concurrent.TimeUnit;
 public final class Bench {
     /** Only the corpus, not the app's own modules that the runner jar also carries: every runner gets the same work. */
     private static final String CORPUS_MODULES = "mod0,mod1,mod2,mod3";
-    /** The JVM flags of app/src/main/launcher/huddle-migrate, archive aside; keep the two in step. */
-    private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=1m", "-XX:-UsePerfData");
     private final Options options;
     /** engine -> size -> measurement -> seconds per round. */
     private final Map<String, Map<Integer, Map<String, List<Double>>>> results = new LinkedHashMap<>();
@@ -228,7 +226,7 @@ public final class Bench {
             Database bare = fresh(engine);
             time(engine, size, "bare JVM + JDBC select 1", record, java(benchJar, "dev.huddle.bench.BareJdbc", bare.jdbcUrl(), bare.user()));
             // The same with the launcher's JVM flags (not its archive, which holds Huddle's classes): what the flags alone give.
-            time(engine, size, "bare JVM + JDBC select 1, launcher flags", record, java(benchJar, LAUNCHER_FLAGS, "dev.huddle.bench.BareJdbc",
+            time(engine, size, "bare JVM + JDBC select 1, launcher flags", record, java(benchJar, launcherFlags(options.runner()), "dev.huddle.bench.BareJdbc",
                     bare.jdbcUrl(), bare.user()));
             bare.drop();
         }
@@ -412,5 +410,22 @@ public final class Bench {
 
     static String seconds(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /**
+     * The JVM flags the measured launcher passes (its {@code exec "$java" ...} line up to the user's own options), read
+     * from the launcher itself so that the bare JVM gets exactly the flags the runner does, whatever they become.
+     */
+    static List<String> launcherFlags(Path launcher) throws IOException {
+        String prefix = "exec \"$java\" ";
+        for (String line : Files.readAllLines(launcher)) {
+            if (line.startsWith(prefix)) {
+                String flags = line.substring(prefix.length());
+                int own = flags.indexOf("$HUDDLE_MIGRATE_JAVA_OPTS");
+                return Arrays.stream((own < 0 ? flags : flags.substring(0, own)).trim().split("\\s+"))
+                        .filter(flag -> flag.startsWith("-")).toList();
+            }
+        }
+        throw new IllegalStateException(launcher + " has no line starting with " + prefix + ": cannot tell its JVM flags");
     }
 }
