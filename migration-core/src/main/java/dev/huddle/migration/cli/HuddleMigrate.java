@@ -41,7 +41,9 @@ public final class HuddleMigrate {
         // wrong, on standard error. Must precede any logger.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // Standard output is flushed when a command has something to show before it ends (up's progress) and at the end,
+        // not at every line: status prints a line per migration, and a flush per line was a write per line.
+        System.exit(run(args, System.getenv(), new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
     }
 
     private static int execute(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
@@ -65,6 +67,8 @@ public final class HuddleMigrate {
             options = new GlobalOptions(arguments, environment);
             return Commands.create(arguments).call(options, out, err);
         } catch (Throwable error) {
+            // What the command printed comes before its error, as it happened.
+            out.flush();
             return report(error, secretsOf(options), err);
         }
     }
