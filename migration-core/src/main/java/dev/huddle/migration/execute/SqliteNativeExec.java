@@ -24,7 +24,7 @@ import java.util.Set;
  * INSERTs that work was as large as SQLite's own.
  *
  * <p>Most statements go one per call, so a failure names its statement. A run of plain INSERTs ({@link
- * ScannedScript#plainInsertRows}) goes in one call, as one string: the run's text from the script, comments between
+ * ScriptStatement#plainInsertRows}) goes in one call, as one string: the run's text from the script, comments between
  * its statements included, which spares the per-statement Java work (cutting, encoding, the native call and its copy).
  * Exec stops at the first error without saying where, so such a run is sent only when the count of changed rows
  * ({@code sqlite3_total_changes}) tells which statement failed: each plain INSERT changes exactly as many rows as it
@@ -104,7 +104,7 @@ final class SqliteNativeExec {
         int runStart = statements.get(from).start();
         int to = from;
         while (to < statements.size() && statements.get(to).end() - runStart <= MAX_RUN_CHARS) {
-            int rows = script.plainInsertRows(statements.get(to));
+            int rows = statements.get(to).plainInsertRows();
             if (rows == 0) {
                 break;
             }

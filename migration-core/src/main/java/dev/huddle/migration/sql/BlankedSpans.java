@@ -56,7 +56,7 @@ final class BlankedSpans {
     String view(String text, int from, int to) {
         char[] view = new char[to - from];
         text.getChars(from, to, view, 0);
-        for (int k = 2 * firstEndingAfter(from); k < size && bounds[k] < to; k += 2) {
+        for (int k = firstEndingAfter(from); k < size && bounds[k] < to; k += 2) {
             int spanEnd = Math.min(bounds[k + 1], to);
             for (int i = Math.max(bounds[k], from); i < spanEnd; i++) {
                 if (view[i - from] != '\n') {
@@ -67,21 +67,8 @@ final class BlankedSpans {
         return new String(view);
     }
 
-    /** How many spans there are; span {@code k} runs from {@link #spanStart} to {@link #spanEnd}. */
-    int spanCount() {
-        return size / 2;
-    }
-
-    int spanStart(int span) {
-        return bounds[2 * span];
-    }
-
-    int spanEnd(int span) {
-        return bounds[2 * span + 1];
-    }
-
     /** The index of the first span that ends after {@code offset}; ends ascend as starts do. */
-    int firstEndingAfter(int offset) {
+    private int firstEndingAfter(int offset) {
         int low = 0;
         int high = size / 2;
         while (low < high) {
@@ -92,6 +79,6 @@ final class BlankedSpans {
                 high = middle;
             }
         }
-        return low;
+        return 2 * low;
     }
 }

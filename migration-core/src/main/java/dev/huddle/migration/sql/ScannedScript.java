@@ -59,16 +59,6 @@ public final class ScannedScript {
         return blanked.view(sql, statement.start(), statement.end());
     }
 
-    /**
-     * How many rows the statement inserts if it succeeds, when it is a plain {@code INSERT INTO name [(columns)]
-     * VALUES (...)[, (...)]...} (no conflict clause, {@code RETURNING}, schema or {@code sqlite_} table); 0 for any
-     * other statement. Triggers and a table's own conflict clauses can still change what it does: the caller rules
-     * those out on the database.
-     */
-    public int plainInsertRows(ScriptStatement statement) {
-        return PlainInserts.rows(sql, blanked, statement);
-    }
-
     /** Lines a client program would run itself, in order. */
     public List<ClientCommand> clientCommands() {
         return clientCommands;

@@ -13,14 +13,16 @@ public final class ScriptStatement {
     private final int end;
     private final List<String> keywords;
     private final CopyData copyData;
+    private final int plainInsertRows;
 
-    ScriptStatement(String script, int line, int start, int end, List<String> keywords, CopyData copyData) {
+    ScriptStatement(String script, int line, int start, int end, List<String> keywords, CopyData copyData, int plainInsertRows) {
         this.script = script;
         this.line = line;
         this.start = start;
         this.end = end;
         this.keywords = List.copyOf(keywords);
         this.copyData = copyData;
+        this.plainInsertRows = plainInsertRows;
     }
 
     /** The 1-based line of its first character. */
@@ -54,6 +56,16 @@ public final class ScriptStatement {
     /** The inline data of a PostgreSQL {@code COPY ... FROM stdin}, or null. */
     public CopyData copyData() {
         return copyData;
+    }
+
+    /**
+     * How many rows the statement inserts if it succeeds, when it is a SQLite plain {@code INSERT INTO name [(columns)]
+     * VALUES (...)[, (...)]...} (no conflict clause, {@code RETURNING}, schema or {@code sqlite_} table); 0 for any
+     * other statement, and on PostgreSQL. Triggers and a table's own conflict clauses can still change what it does: the
+     * caller rules those out on the database.
+     */
+    public int plainInsertRows() {
+        return plainInsertRows;
     }
 
     /** Whether the statement's first keywords are these words, in order (upper-case). */

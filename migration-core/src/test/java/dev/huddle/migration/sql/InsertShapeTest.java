@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-class PlainInsertsTest {
+class InsertShapeTest {
 
     @ParameterizedTest
     @MethodSource("plainInserts")
@@ -29,7 +29,9 @@ class PlainInsertsTest {
                 arguments("insert into items values (abs(-1), (select max(id) from other), 'x'' ) ; -- (')", 1),
                 arguments("insert /* a ( comment */ into items -- (\n values (1) /* ) */ , (2)", 2),
                 arguments("insert into items values ('it''s; (not', x'00ff', 1.5e3, -2)", 1),
-                arguments("insert into d\u00e4t\u00e4 values ('\u00fcn\u00efcode')", 1));
+                arguments("insert into d\u00e4t\u00e4 values ('\u00fcn\u00efcode')", 1),
+                arguments("insert into items values (?, :name, $v, @w, x'00', null, -1.5)", 1),
+                arguments("insert into items values (1, \"a double-quoted (string\"), (2, [b])", 2));
     }
 
     @ParameterizedTest
@@ -55,14 +57,21 @@ class PlainInsertsTest {
             "insert into items values (1),",
             "insert into 'items' values (1)",
             "update items set id = 2",
+            "insert into items values ((1)",
     })
     void answersZeroForAnythingElse(String sql) {
         assertThat(rowsOf(sql)).isZero();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"insert into items values (1)", "insert into items (id) values (1), (2)"})
+    void countsNoRowsOnPostgres(String sql) {
+        assertThat(SqlScanner.scan(Dialect.POSTGRESQL, sql + ";\n").statements().get(0).plainInsertRows()).isZero();
+    }
+
     private static int rowsOf(String sql) {
         ScannedScript script = SqlScanner.scan(Dialect.SQLITE, sql + ";\n");
         assertThat(script.statements()).hasSize(1);
-        return script.plainInsertRows(script.statements().get(0));
+        return script.statements().get(0).plainInsertRows();
     }
 }
