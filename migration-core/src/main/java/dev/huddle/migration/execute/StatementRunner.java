@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +76,7 @@ final class StatementRunner {
             int batched = 0;
             for (int i = 0; i < statements.size(); i++) {
                 ScriptStatement statement = statements.get(i);
-                if (mayReturnRows(script, statement) || statement.copyData() != null) {
+                if (mayReturnRows(statement) || statement.copyData() != null) {
                     flush(jdbc, statements, batchStart, batched);
                     batched = 0;
                     batchStart = i + 1;
@@ -191,13 +190,13 @@ final class StatementRunner {
     }
 
     /** Whether a statement may answer with rows, which a JDBC batch refuses. */
-    private static boolean mayReturnRows(ScannedScript script, ScriptStatement statement) {
-        if (ROW_RETURNING_STARTS.contains(statement.keyword(0))) {
+    private static boolean mayReturnRows(ScriptStatement statement) {
+        String first = statement.keyword(0);
+        if (ROW_RETURNING_STARTS.contains(first)) {
             return true;
         }
-        String first = statement.keyword(0);
-        return (first.equals("INSERT") || first.equals("UPDATE") || first.equals("DELETE") || first.equals("MERGE"))
-                && script.codeOf(statement).toUpperCase(Locale.ROOT).contains("RETURNING");
+        return statement.mentionsReturning()
+                && (first.equals("INSERT") || first.equals("UPDATE") || first.equals("DELETE") || first.equals("MERGE"));
     }
 
     /** A statement of a script failed; null statement when the failure belongs to none of them. */

@@ -13,15 +13,18 @@ public final class ScriptStatement {
     private final int end;
     private final List<String> keywords;
     private final CopyData copyData;
+    private final boolean mentionsReturning;
     private final int plainInsertRows;
 
-    ScriptStatement(String script, int line, int start, int end, List<String> keywords, CopyData copyData, int plainInsertRows) {
+    ScriptStatement(String script, int line, int start, int end, List<String> keywords, CopyData copyData, boolean mentionsReturning,
+                    int plainInsertRows) {
         this.script = script;
         this.line = line;
         this.start = start;
         this.end = end;
         this.keywords = List.copyOf(keywords);
         this.copyData = copyData;
+        this.mentionsReturning = mentionsReturning;
         this.plainInsertRows = plainInsertRows;
     }
 
@@ -56,6 +59,14 @@ public final class ScriptStatement {
     /** The inline data of a PostgreSQL {@code COPY ... FROM stdin}, or null. */
     public CopyData copyData() {
         return copyData;
+    }
+
+    /**
+     * Whether the word {@code RETURNING} is part of its code: not inside a string, comment, quoted name or
+     * dollar-quoted body, where it returns nothing.
+     */
+    public boolean mentionsReturning() {
+        return mentionsReturning;
     }
 
     /**

@@ -71,6 +71,7 @@ public final class SqlScanner {
     private int parenDepth;
     private boolean afterFrom;
     private boolean fromStdin;
+    private boolean returning;
 
     private SqlScanner(Dialect dialect, String sql) {
         this.dialect = dialect;
@@ -181,6 +182,7 @@ public final class SqlScanner {
         parenDepth = 0;
         afterFrom = false;
         fromStdin = false;
+        returning = false;
         if (insertShape != null) {
             insertShape.reset();
         }
@@ -197,7 +199,7 @@ public final class SqlScanner {
         if (!keywords.equals(previousKeywords)) {
             previousKeywords = List.copyOf(keywords);
         }
-        statements.add(new ScriptStatement(sql, startLine, start, lastCodeEnd, previousKeywords, data,
+        statements.add(new ScriptStatement(sql, startLine, start, lastCodeEnd, previousKeywords, data, returning,
                 insertShape == null ? 0 : insertShape.rows()));
         start = -1;
         return next;
@@ -222,6 +224,8 @@ public final class SqlScanner {
             }
         } else if (size == 3 && blockDepth > 0 && is(i, "END")) {
             blockDepth--;
+        } else if (size == 9 && is(i, "RETURNING")) {
+            returning = true;
         }
         if (postgres && keywords.get(0).equals("COPY")) {
             if (afterFrom && size == 5 && is(i, "STDIN")) {
