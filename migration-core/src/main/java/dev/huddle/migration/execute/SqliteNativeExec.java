@@ -49,8 +49,9 @@ final class SqliteNativeExec {
     private static final Set<String> KEEPS_SCHEMA = Set.of("INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "VALUES", "WITH");
     /** Non-zero when something in the schema could make a plain INSERT change other than one row per tuple. */
     private static final String COUNTING_HAZARDS = "SELECT (SELECT count(*) FROM pragma_database_list WHERE name NOT IN ('main', 'temp'))"
-            + " + (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' OR sql LIKE '%CONFLICT%' OR sql LIKE '%VIRTUAL%')"
-            + " + (SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' OR sql LIKE '%CONFLICT%' OR sql LIKE '%VIRTUAL%')";
+            + " + (SELECT count(*) FROM pragma_table_list WHERE type = 'virtual')"
+            + " + (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' OR sql LIKE '%CONFLICT%')"
+            + " + (SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' OR sql LIKE '%CONFLICT%')";
 
     private final Connection connection;
     private final DB database;
