@@ -1,31 +1,69 @@
 package dev.huddle.migration.execute;
 
+import dev.huddle.migration.execute.StatementRunner.StatementFailure;
+import dev.huddle.migration.sql.ScannedScript;
+import dev.huddle.migration.sql.ScriptStatement;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.core.DB;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Runs one SQLite statement in a single call into the native library ({@code sqlite3_exec}, through sqlite-jdbc's
- * public {@code DB._exec}), the way the {@code sqlite3} shell runs each statement it reads: prepare, step to the end,
- * finalize.
+ * Runs a script's SQLite statements through the native library's {@code sqlite3_exec} (sqlite-jdbc's public
+ * {@code DB._exec}), the way the {@code sqlite3} shell runs what it reads: prepare, step to the end, finalize.
  *
  * <p>Why not {@code Statement.execute}: for each statement it matches the text against a regular expression (the
  * driver's own {@code backup}/{@code restore} commands), wraps the prepared statement in objects, makes five native
  * calls and, after an INSERT, prepares a second statement to read the generated key. For a script of a million
- * INSERTs that work was as large as SQLite's own. Called with one statement at a time, exec still says exactly which
- * statement failed, and runs nothing twice.
+ * INSERTs that work was as large as SQLite's own.
+ *
+ * <p>Most statements go one per call, so a failure names its statement. A run of plain INSERTs ({@link
+ * ScriptStatement#plainInsertRows}) goes in one call, as one string: the run's text from the script, comments between
+ * its statements included, which spares the per-statement Java work (cutting, encoding, the native call and its copy).
+ * Exec stops at the first error without saying where, so such a run is sent only when the count of changed rows
+ * ({@code sqlite3_total_changes}) tells which statement failed: each plain INSERT changes exactly as many rows as it
+ * has tuples when it succeeds, and none when it fails (SQLite undoes a failed statement's rows, and its count with
+ * them), so the changes made before the error add up to the rows of the statements that completed, and the next one
+ * failed. That holds only while no trigger, table conflict clause ({@code ON CONFLICT IGNORE} keeps a statement's
+ * success but changes no row), virtual table or attached database can make an INSERT do something else: the schema
+ * is checked for them before a run, again after any statement that may change the schema, and when any is there
+ * every statement goes alone. Nothing ever runs twice.
  *
  * <p>Two differences from {@code Statement.execute}, both what {@code sqlite3} does: a statement that returns rows runs
  * to its end (the driver stops at the first row), and text past the statement's end in the same string is run too
- * (the driver ignores it silently). The scanner hands over one statement at a time, so the second cannot happen unless
- * it and SQLite disagree on where a statement ends, and then running the text is better than dropping it unseen.
+ * (the driver ignores it silently). The scanner hands over whole statements, so the second cannot happen unless it and
+ * SQLite disagree on where a statement ends, and then running the text is better than dropping it unseen.
  */
 final class SqliteNativeExec {
-    private final DB database;
+    /** Shorter runs of plain INSERTs go one by one: the schema check would cost more than a single call saves. */
+    private static final int MIN_RUN = 8;
+    /** A run's text is copied as UTF-8 and again by the driver's native side: bounded, so memory stays small. */
+    private static final int MAX_RUN_CHARS = 1 << 18;
+    /** First keywords of statements that cannot add a trigger, a table or an attached database. */
+    private static final Set<String> KEEPS_SCHEMA = Set.of("INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "VALUES", "WITH");
+    /** Non-zero when something in the schema could make a plain INSERT change other than one row per tuple. */
+    private static final String COUNTING_HAZARDS = "SELECT (SELECT count(*) FROM pragma_database_list WHERE name NOT IN ('main', 'temp'))"
+            + " + (SELECT count(*) FROM pragma_table_list WHERE type = 'virtual')"
+            + " + (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' OR sql LIKE '%CONFLICT%')"
+            + " + (SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' OR sql LIKE '%CONFLICT%')";
 
-    private SqliteNativeExec(DB database) {
+    private final Connection connection;
+    private final DB database;
+    /** Whether changed rows locate a failure in a run, as of the last check; null when a statement since may have changed it. */
+    private Boolean rowsCounted;
+    /** Rows per statement of the run being sent. */
+    private int[] runRows = new int[64];
+    /** Calls into the native library so far: how a test sees whether a run went in one call. */
+    private int nativeCalls;
+
+    private SqliteNativeExec(Connection connection, DB database) {
+        this.connection = connection;
         this.database = database;
     }
 
@@ -35,14 +73,115 @@ final class SqliteNativeExec {
             if (!connection.isWrapperFor(SQLiteConnection.class)) {
                 return null;
             }
-            return new SqliteNativeExec(connection.unwrap(SQLiteConnection.class).getDatabase());
+            return new SqliteNativeExec(connection, connection.unwrap(SQLiteConnection.class).getDatabase());
         } catch (SQLException e) {
             return null;
         }
     }
 
-    /** Runs {@code sql} on the connection, inside its transaction if one is open. */
-    void execute(String sql) throws SQLException {
-        database._exec(sql);
+    /** Runs every statement of the script on the connection, inside its transaction if one is open. */
+    void run(ScannedScript script) throws StatementFailure {
+        // Other code may have used the connection since the last script.
+        rowsCounted = null;
+        List<ScriptStatement> statements = script.statements();
+        int from = 0;
+        while (from < statements.size()) {
+            int to = plainInsertRun(script, from);
+            if (to - from >= MIN_RUN && rowsCounted()) {
+                runTogether(script, from, to);
+                from = to;
+            } else {
+                int alone = Math.max(to, from + 1);
+                for (; from < alone; from++) {
+                    runAlone(statements.get(from));
+                }
+            }
+        }
+    }
+
+    /** The end (exclusive) of the run of plain INSERTs starting at {@code from}, their rows in {@link #runRows}. */
+    private int plainInsertRun(ScannedScript script, int from) {
+        List<ScriptStatement> statements = script.statements();
+        int runStart = statements.get(from).start();
+        int to = from;
+        while (to < statements.size() && statements.get(to).end() - runStart <= MAX_RUN_CHARS) {
+            int rows = statements.get(to).plainInsertRows();
+            if (rows == 0) {
+                break;
+            }
+            if (to - from == runRows.length) {
+                runRows = Arrays.copyOf(runRows, runRows.length * 2);
+            }
+            runRows[to - from] = rows;
+            to++;
+        }
+        return to;
+    }
+
+    private void runAlone(ScriptStatement statement) throws StatementFailure {
+        if (!KEEPS_SCHEMA.contains(statement.keyword(0))) {
+            rowsCounted = null;
+        }
+        nativeCalls++;
+        try {
+            database._exec(statement.sql());
+        } catch (SQLException e) {
+            throw new StatementFailure(statement, e);
+        }
+    }
+
+    /** Statements {@code from} to {@code to} (exclusive), all plain INSERTs, in one call. */
+    private void runTogether(ScannedScript script, int from, int to) throws StatementFailure {
+        List<ScriptStatement> statements = script.statements();
+        long before;
+        try {
+            before = database.total_changes();
+        } catch (SQLException e) {
+            throw new StatementFailure(null, e);
+        }
+        nativeCalls++;
+        try {
+            database._exec(script.sql().substring(statements.get(from).start(), statements.get(to - 1).end()));
+        } catch (SQLException e) {
+            throw new StatementFailure(failedStatement(statements, from, to, before), e);
+        }
+    }
+
+    /**
+     * The statement of the run that failed: the one after those whose rows add up to the rows changed since the run
+     * began. Null when no prefix of the run adds up to that count, which the checks before the run rule out; a guessed
+     * line would be worse than none.
+     */
+    private ScriptStatement failedStatement(List<ScriptStatement> statements, int from, int to, long before) {
+        long changed;
+        try {
+            changed = database.total_changes() - before;
+        } catch (SQLException e) {
+            return null;
+        }
+        long completed = 0;
+        for (int index = from; index < to && completed <= changed; index++) {
+            if (completed == changed) {
+                return statements.get(index);
+            }
+            completed += runRows[index - from];
+        }
+        return null;
+    }
+
+    int nativeCalls() {
+        return nativeCalls;
+    }
+
+    /** Whether the schema lets changed rows locate a failure in a run of plain INSERTs (checked when unknown). */
+    private boolean rowsCounted() throws StatementFailure {
+        if (rowsCounted == null) {
+            try (Statement statement = connection.createStatement(); ResultSet hazards = statement.executeQuery(COUNTING_HAZARDS)) {
+                rowsCounted = hazards.next() && hazards.getLong(1) == 0;
+            } catch (SQLException e) {
+                throw new StatementFailure(null, e);
+            }
+        }
+        return rowsCounted;
     }
 }

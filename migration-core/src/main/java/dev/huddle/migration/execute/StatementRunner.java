@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,15 +25,8 @@ import java.util.regex.Pattern;
  * per batch, not per statement) and which report the index of the entry that failed. A statement that may return rows
  * (a {@code SELECT}, {@code CALL}, {@code ... RETURNING}) runs on its own, because a batch refuses results; a
  * {@code COPY ... FROM stdin} feeds its inline data through the driver's copy API, as psql would. SQLite runs in
- * process, so each statement runs in turn, one native call each ({@link SqliteNativeExec}).
- *
- * <p>Why SQLite does not hand runs of statements to {@code sqlite3_exec} in one call: exec prepares and steps each
- * statement in turn just as this loop does, so it would save only one native call per statement, and it stops at the
- * first error without saying where. The driver exposes no way to learn where: {@code sqlite3_error_offset} covers
- * parse errors only and is not exposed, there is no trace hook, and {@code changes()} counts rows, not statements (an
- * UPDATE may change none, a trigger many). Locating the failure would then mean rolling back to a savepoint and running
- * the statements again one by one, so each ran twice (with {@code random()}, time functions or a slow statement, not
- * even the same work), or guessing, and a wrong line is worse than none.
+ * process through {@link SqliteNativeExec}: one native call per statement, or per run of plain INSERTs when the count
+ * of changed rows can tell which of them failed.
  */
 final class StatementRunner {
     /** Statements per batch: large enough that round trips vanish, small enough to bound the driver's memory. */
@@ -68,8 +60,12 @@ final class StatementRunner {
         List<ScriptStatement> statements = script.statements();
         try (Statement jdbc = createStatement()) {
             if (dialect == Dialect.SQLITE) {
-                for (ScriptStatement statement : statements) {
-                    runOne(jdbc, statement);
+                if (sqlite != null) {
+                    sqlite.run(script);
+                } else {
+                    for (ScriptStatement statement : statements) {
+                        runOne(jdbc, statement);
+                    }
                 }
                 if (trailer != null) {
                     jdbc.execute(trailer);
@@ -80,7 +76,7 @@ final class StatementRunner {
             int batched = 0;
             for (int i = 0; i < statements.size(); i++) {
                 ScriptStatement statement = statements.get(i);
-                if (mayReturnRows(script, statement) || statement.copyData() != null) {
+                if (mayReturnRows(statement) || statement.copyData() != null) {
                     flush(jdbc, statements, batchStart, batched);
                     batched = 0;
                     batchStart = i + 1;
@@ -108,6 +104,11 @@ final class StatementRunner {
 
     /** Runs each statement on its own, in autocommit: for scripts that must run outside a transaction. */
     void runEachAlone(ScannedScript script) throws StatementFailure {
+        if (sqlite != null) {
+            // Autocommit commits each statement of a run as it completes, as it would one by one.
+            sqlite.run(script);
+            return;
+        }
         try (Statement jdbc = createStatement()) {
             for (ScriptStatement statement : script.statements()) {
                 runOne(jdbc, statement);
@@ -128,8 +129,6 @@ final class StatementRunner {
         try {
             if (statement.copyData() != null) {
                 copyIn(statement);
-            } else if (sqlite != null) {
-                sqlite.execute(statement.sql());
             } else {
                 jdbc.execute(statement.sql());
             }
@@ -191,13 +190,13 @@ final class StatementRunner {
     }
 
     /** Whether a statement may answer with rows, which a JDBC batch refuses. */
-    private static boolean mayReturnRows(ScannedScript script, ScriptStatement statement) {
-        if (ROW_RETURNING_STARTS.contains(statement.keyword(0))) {
+    private static boolean mayReturnRows(ScriptStatement statement) {
+        String first = statement.keyword(0);
+        if (ROW_RETURNING_STARTS.contains(first)) {
             return true;
         }
-        String first = statement.keyword(0);
-        return (first.equals("INSERT") || first.equals("UPDATE") || first.equals("DELETE") || first.equals("MERGE"))
-                && script.codeOf(statement).toUpperCase(Locale.ROOT).contains("RETURNING");
+        return statement.mentionsReturning()
+                && (first.equals("INSERT") || first.equals("UPDATE") || first.equals("DELETE") || first.equals("MERGE"));
     }
 
     /** A statement of a script failed; null statement when the failure belongs to none of them. */

@@ -13,14 +13,19 @@ public final class ScriptStatement {
     private final int end;
     private final List<String> keywords;
     private final CopyData copyData;
+    private final boolean mentionsReturning;
+    private final int plainInsertRows;
 
-    ScriptStatement(String script, int line, int start, int end, List<String> keywords, CopyData copyData) {
+    ScriptStatement(String script, int line, int start, int end, List<String> keywords, CopyData copyData, boolean mentionsReturning,
+                    int plainInsertRows) {
         this.script = script;
         this.line = line;
         this.start = start;
         this.end = end;
         this.keywords = List.copyOf(keywords);
         this.copyData = copyData;
+        this.mentionsReturning = mentionsReturning;
+        this.plainInsertRows = plainInsertRows;
     }
 
     /** The 1-based line of its first character. */
@@ -54,6 +59,24 @@ public final class ScriptStatement {
     /** The inline data of a PostgreSQL {@code COPY ... FROM stdin}, or null. */
     public CopyData copyData() {
         return copyData;
+    }
+
+    /**
+     * Whether the word {@code RETURNING} is part of its code: not inside a string, comment, quoted name or
+     * dollar-quoted body, where it returns nothing.
+     */
+    public boolean mentionsReturning() {
+        return mentionsReturning;
+    }
+
+    /**
+     * How many rows the statement inserts if it succeeds, when it is a SQLite plain {@code INSERT INTO name [(columns)]
+     * VALUES (...)[, (...)]...} (no conflict clause, {@code RETURNING}, schema or {@code sqlite_} table); 0 for any
+     * other statement, and on PostgreSQL. Triggers and a table's own conflict clauses can still change what it does: the
+     * caller rules those out on the database.
+     */
+    public int plainInsertRows() {
+        return plainInsertRows;
     }
 
     /** Whether the statement's first keywords are these words, in order (upper-case). */

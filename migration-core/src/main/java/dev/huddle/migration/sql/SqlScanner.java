@@ -54,6 +54,8 @@ public final class SqlScanner {
     private final BlankedSpans blanked = new BlankedSpans();
     private final List<ScriptStatement> statements = new ArrayList<>();
     private final List<ClientCommand> clientCommands = new ArrayList<>();
+    /** SQLite only: whether the statement being read is a plain INSERT, and its rows. */
+    private final InsertShape insertShape;
     private Unterminated unterminated;
     private int[] lineStarts = new int[256];
     private int lines = 1;
@@ -69,6 +71,7 @@ public final class SqlScanner {
     private int parenDepth;
     private boolean afterFrom;
     private boolean fromStdin;
+    private boolean returning;
 
     private SqlScanner(Dialect dialect, String sql) {
         this.dialect = dialect;
@@ -76,6 +79,7 @@ public final class SqlScanner {
         this.sql = sql;
         this.text = sql.toCharArray();
         this.length = text.length;
+        this.insertShape = postgres ? null : new InsertShape();
     }
 
     /** Reads the script once; never fails, whatever the text: what it could not close is in {@link ScannedScript#unterminated}. */
@@ -137,6 +141,9 @@ public final class SqlScanner {
         int end;
         if (c == '\'') {
             end = string(i, i, false, length, true);
+            if (insertShape != null) {
+                insertShape.literal();
+            }
         } else if (c == '"') {
             end = quotedName(i, '"');
         } else if (!postgres && (c == '`' || c == '[')) {
@@ -150,11 +157,16 @@ public final class SqlScanner {
             while (end < length && isWordPart(text[end])) {
                 end++;
             }
+            if (insertShape != null) {
+                insertShape.literal();
+            }
         } else {
             if (postgres && c == '(') {
                 parenDepth++;
             } else if (postgres && c == ')' && parenDepth > 0) {
                 parenDepth--;
+            } else if (insertShape != null) {
+                insertShape.punctuation(c);
             }
             end = i + 1;
         }
@@ -170,6 +182,10 @@ public final class SqlScanner {
         parenDepth = 0;
         afterFrom = false;
         fromStdin = false;
+        returning = false;
+        if (insertShape != null) {
+            insertShape.reset();
+        }
     }
 
     /** Records the statement read so far; {@code terminator} is its {@code ;} or the script's end. */
@@ -183,7 +199,8 @@ public final class SqlScanner {
         if (!keywords.equals(previousKeywords)) {
             previousKeywords = List.copyOf(keywords);
         }
-        statements.add(new ScriptStatement(sql, startLine, start, lastCodeEnd, previousKeywords, data));
+        statements.add(new ScriptStatement(sql, startLine, start, lastCodeEnd, previousKeywords, data, returning,
+                insertShape == null ? 0 : insertShape.rows()));
         start = -1;
         return next;
     }
@@ -207,12 +224,17 @@ public final class SqlScanner {
             }
         } else if (size == 3 && blockDepth > 0 && is(i, "END")) {
             blockDepth--;
+        } else if (size == 9 && is(i, "RETURNING")) {
+            returning = true;
         }
         if (postgres && keywords.get(0).equals("COPY")) {
             if (afterFrom && size == 5 && is(i, "STDIN")) {
                 fromStdin = true;
             }
             afterFrom = size == 4 && is(i, "FROM");
+        }
+        if (insertShape != null) {
+            insertShape.word(text, i, end);
         }
         return end;
     }
@@ -289,6 +311,9 @@ public final class SqlScanner {
                 if (close != ']' && j + 1 < length && text[j + 1] == close) {
                     j += 2;
                     continue;
+                }
+                if (insertShape != null) {
+                    insertShape.quotedName(text, open, j);
                 }
                 return j + 1;
             }

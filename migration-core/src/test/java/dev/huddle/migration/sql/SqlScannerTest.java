@@ -32,6 +32,17 @@ class SqlScannerTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void seesRETURNINGOnlyInCode(Dialect dialect) {
+        ScannedScript scanned = SqlScanner.scan(dialect, "insert into a values (1) Returning id;\n"
+                + "insert into a values ('returning'); -- returning\n"
+                + "insert into \"returning\" values (1) /* returning */;\n"
+                + "update a set n = 2 returning *;\n");
+
+        assertThat(scanned.statements()).extracting(ScriptStatement::mentionsReturning).containsExactly(true, false, false, true);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void keepsAStatementTheScriptEndsWithoutASemicolon(Dialect dialect) {
         assertThat(SqlScanner.scan(dialect, "select 1;\nselect 2\n-- trailing comment\n").statements())
                 .extracting(ScriptStatement::line, ScriptStatement::sql)
