@@ -1,6 +1,8 @@
 package dev.huddle.signaling.relay;
 
 import dev.huddle.signaling.relay.bus.RelayBus;
+import dev.huddle.signaling.room.Admission;
+import dev.huddle.signaling.room.RoomAdmission;
 import dev.huddle.signaling.relay.store.MissedSignals;
 import dev.huddle.signaling.relay.store.SignalWriter;
 import dev.huddle.signaling.relay.wire.BadFrameException;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +29,20 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
 
 /**
  * The relay of one instance: which peers are connected here, per room, and the path of every message. A message a
  * peer sends is checked, handed to the writer (stored behind the relay, never waited for), delivered to this
  * instance's peers and published on the bus for the others; a message from the bus is delivered here only. Started
  * with the context, so the bus listens before the first peer connects.
+ *
+ * <p>Across instances delivery is at least once, each message delivered here once: when the bus comes back from an
+ * outage, the relay reads from the store what was relayed in its rooms from {@code catch-up-margin} before the outage
+ * on, and delivers what this instance has not delivered yet ({@link DeliveredIds}) to the peers it was for. A peer
+ * only gets messages after what it already has: after its join, or after what its own replay read
+ * ({@link RelayPeer#coveredUntil()}). Removals are not stored: the catch-up asks the database whether each peer here
+ * is still a member, and removes those that are not, as the removal they missed would have.
  */
 @Context
 public class RoomRelay {
@@ -48,9 +59,13 @@ public class RoomRelay {
     private final RelaySettings settings;
     private final ExecutorService blocking;
     private final MessageIds ids;
+    private final DeliveredIds delivered;
+    private final RoomAdmission admission;
 
     public RoomRelay(RelayBus bus, SignalWriter writer, MissedSignals missed, FrameReader reader, JsonMapper json,
-                     MessageIds ids, RelaySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                     MessageIds ids, RelaySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                     RoomAdmission admission) {
+        this.admission = admission;
         this.ids = ids;
         this.bus = bus;
         this.writer = writer;
@@ -59,11 +74,28 @@ public class RoomRelay {
         this.json = json;
         this.settings = settings;
         this.blocking = blocking;
+        // Kept past the margin by the time an outage takes to be noticed (a poll) and clocks of instances may differ.
+        this.delivered = new DeliveredIds(settings.catchUpMargin().plusSeconds(5));
     }
 
     @PostConstruct
     void listen() {
-        bus.start(this::deliver);
+        bus.start(new RelayBus.Receiver() {
+            @Override
+            public void receive(RelayMessage message) {
+                deliver(message);
+            }
+
+            @Override
+            public void deaf() {
+                delivered.hold();
+            }
+
+            @Override
+            public void resumed(Instant deafSince) {
+                blocking.execute(() -> catchUp(deafSince));
+            }
+        });
     }
 
     /**
@@ -71,9 +103,11 @@ public class RoomRelay {
      * hears of it, and with a cursor it gets what it missed before anything live.
      */
     public void open(RelayPeer peer, @Nullable UUID since) {
+        RelayMessage joined = presence(MessageType.JOINED, peer);
+        peer.coverUntil(joined.id());
         rooms.computeIfAbsent(peer.room(), room -> ConcurrentHashMap.newKeySet()).add(peer);
         peer.sendFirst(write(RelayMessage.welcome(peer.room(), peer.user())));
-        relay(presence(MessageType.JOINED, peer));
+        relay(joined);
         if (since != null) {
             blocking.execute(() -> replay(peer, since));
         } else {
@@ -124,15 +158,22 @@ public class RoomRelay {
         bus.publish(message);
     }
 
-    /** Hands the message to each peer of its room here that its type addresses. */
+    /** Hands the message to each peer of its room here that its type addresses, unless it was delivered here before. */
     private void deliver(RelayMessage message) {
+        if (message.id() != null && !delivered.firstTime(message.id())) {
+            return;
+        }
+        deliverTo(message, peer -> true);
+    }
+
+    private void deliverTo(RelayMessage message, Predicate<RelayPeer> wanted) {
         Set<RelayPeer> peers = rooms.get(message.room());
         if (peers == null) {
             return;
         }
         String frame = null;
         for (RelayPeer peer : peers) {
-            if (addresses(message, peer)) {
+            if (addresses(message, peer) && wanted.test(peer)) {
                 frame = frame == null ? write(message) : frame;
                 peer.send(message.id(), frame);
                 if (message.kind() == MessageType.REMOVED) {
@@ -150,6 +191,61 @@ public class RoomRelay {
         };
     }
 
+    /**
+     * After a bus outage: what was stored in this instance's rooms from shortly before it began, not delivered here
+     * yet, goes to the peers it is for that did not have it. Waits first, as a replay does, for the writers.
+     */
+    private void catchUp(Instant deafSince) {
+        int caughtUp = 0;
+        try {
+            Thread.sleep(settings.replayDelay().toMillis());
+            writer.awaitStored();
+            UUID after = MessageIds.floor(deafSince.minus(settings.catchUpMargin()));
+            for (UUID room : List.copyOf(rooms.keySet())) {
+                List<RelayMessage> stored = missed.inRoom(room, after, settings.replayLimit());
+                if (stored.size() >= settings.replayLimit()) {
+                    LOG.warn("Room {} relayed more than {} messages of a kind during the bus outage; the catch-up delivers "
+                            + "the first ones (huddle.signaling.replay-limit)", room, settings.replayLimit());
+                }
+                for (RelayMessage message : stored) {
+                    if (delivered.firstTime(message.id())) {
+                        caughtUp++;
+                        deliverTo(message, peer -> MessageIds.compare(message.id(), peer.coveredUntil()) > 0);
+                    }
+                }
+            }
+            LOG.info("Signaling catch-up after the bus outage from {}: {} messages delivered from the store, {} peers no "
+                    + "longer members removed", deafSince, caughtUp, removeThoseNoLongerMembers());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.error("Signaling catch-up after the bus outage from {} failed; peers here may miss messages relayed "
+                    + "elsewhere meanwhile until they reconnect with since: {}", deafSince, e.getMessage());
+        } finally {
+            delivered.release();
+        }
+    }
+
+    /** Each peer here that is no longer a member of its room (it left, was banned, the room closed) is removed. */
+    private int removeThoseNoLongerMembers() {
+        int removed = 0;
+        for (Set<RelayPeer> peers : List.copyOf(rooms.values())) {
+            for (RelayPeer peer : List.copyOf(peers)) {
+                Admission now = admission.admit(peer.room(), peer.user());
+                if (!now.admitted()) {
+                    removed++;
+                    String reason = switch (now.refusal()) {
+                        case BANNED -> "banned";
+                        case NOT_A_MEMBER, ROOM_FULL -> "left";
+                        case ROOM_CLOSED, ROOM_NOT_FOUND -> "room_closed";
+                    };
+                    deliver(RelayMessage.removed(ids.next(), peer.room(), peer.user(), reason, now.message()));
+                }
+            }
+        }
+        return removed;
+    }
+
     private void replay(RelayPeer peer, UUID since) {
         List<RelayMessage> found = List.of();
         try {
@@ -158,6 +254,8 @@ public class RoomRelay {
                 Thread.sleep(settings.replayDelay().toMillis());
             }
             writer.awaitStored();
+            // A catch-up from now on leaves this peer what the read below covers (it would find it stored too).
+            peer.coverUntil(MessageIds.floor(Instant.now()));
             found = missed.after(peer.room(), peer.user(), since, settings.replayLimit());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
