@@ -160,7 +160,8 @@ public class RoomRelay {
 
     /** Hands the message to each peer of its room here that its type addresses, unless it was delivered here before. */
     private void deliver(RelayMessage message) {
-        if (message.id() != null && !delivered.firstTime(message.id())) {
+        // One instance (SQLite) has no bus and no catch-up, so nothing can arrive twice: it keeps no ids.
+        if (message.id() != null && bus.crossInstance() && !delivered.firstTime(message.id())) {
             return;
         }
         deliverTo(message, peer -> true);
@@ -255,7 +256,10 @@ public class RoomRelay {
             }
             writer.awaitStored();
             // A catch-up from now on leaves this peer what the read below covers (it would find it stored too).
-            peer.coverUntil(MessageIds.floor(Instant.now()));
+            UUID readFrom = MessageIds.floor(Instant.now());
+            if (MessageIds.compare(readFrom, peer.coveredUntil()) > 0) {
+                peer.coverUntil(readFrom);
+            }
             found = missed.after(peer.room(), peer.user(), since, settings.replayLimit());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
