@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -61,6 +62,7 @@ public class RoomRelay {
     private final MessageIds ids;
     private final DeliveredIds delivered;
     private final RoomAdmission admission;
+    private final AtomicInteger catchUps = new AtomicInteger();
 
     public RoomRelay(RelayBus bus, SignalWriter writer, MissedSignals missed, FrameReader reader, JsonMapper json,
                      MessageIds ids, RelaySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
@@ -145,6 +147,11 @@ public class RoomRelay {
         }
     }
 
+    /** How many catch-ups after a bus outage have ended (the log has what each delivered). */
+    public int catchUps() {
+        return catchUps.get();
+    }
+
     /** How many peers are connected to this instance (the benchmark waits for all of them). */
     public int connectedPeers() {
         return rooms.values().stream().mapToInt(Set::size).sum();
@@ -224,6 +231,7 @@ public class RoomRelay {
                     + "elsewhere meanwhile until they reconnect with since: {}", deafSince, e.getMessage());
         } finally {
             delivered.release();
+            catchUps.incrementAndGet();
         }
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
@@ -133,6 +134,43 @@ class RelayAcrossInstancesIT {
         }
     }
 
+    /**
+     * A NATS client that reconnects reports the outage like a LISTEN connection: the catch-up runs, and what arrived
+     * before (within the catch-up margin) is not delivered again. (A forced reconnect is too short to lose a message.)
+     */
+    @Test
+    void aNatsReconnectCatchesUpWithoutRepeats() throws Exception {
+        assertNatsRuns();
+        TestDatabase database = DATABASES.fresh(Engine.POSTGRESQL);
+        RelayServer first = start(database, Map.of("huddle.signaling.nats.servers", NATS));
+        RelayServer second = start(database, Map.of("huddle.signaling.nats.servers", NATS));
+        Client alice = first.newClient("alice");
+        Client bob = first.newClient("bob");
+        UUID room = first.openRoom(alice);
+        first.join(room, alice, bob);
+
+        try (TestPeer a = first.connect(alice, room); TestPeer b = second.connect(bob, room)) {
+            assertThat(a.await("joined")).containsEntry("from", bob.user().toString());
+            a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"before\"}");
+            b.await(frame -> "before".equals(frame.get("sdp")), "the offer before the reconnect");
+            RoomRelay relay = second.context().getBean(RoomRelay.class);
+
+            natsConnection(second).forceReconnect();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (relay.catchUps() == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("No catch-up within 30 s of the NATS reconnect");
+                }
+                Thread.sleep(20);
+            }
+            a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"after\"}");
+            b.await(frame -> "after".equals(frame.get("sdp")), "the offer after the reconnect");
+
+            assertThat(b.received()).filteredOn(frame -> "offer".equals(frame.get("type")))
+                    .extracting(frame -> frame.get("sdp")).containsExactly("before", "after");
+        }
+    }
+
     /** Offer, answer, candidate and chat between instances; an offer too large for one NOTIFY; a reconnect elsewhere. */
     private static void exchangeAcross(RelayServer first, RelayServer second) {
         Client alice = first.newClient("alice");
@@ -172,6 +210,14 @@ class RelayAcrossInstancesIT {
         RelayServer server = RelayServer.start(database, settings);
         servers.add(server);
         return server;
+    }
+
+    /** The instance's NATS client, to cut its connection as a network failure would. */
+    private static io.nats.client.Connection natsConnection(RelayServer server) throws ReflectiveOperationException {
+        NatsBus bus = (NatsBus) server.context().getBean(RelayBus.class);
+        Field connection = NatsBus.class.getDeclaredField("connection");
+        connection.setAccessible(true);
+        return (io.nats.client.Connection) connection.get(bus);
     }
 
     /** Waits for a frame unless it has arrived already (awaiting skips past the frames before the one it wants). */
