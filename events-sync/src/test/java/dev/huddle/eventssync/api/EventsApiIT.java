@@ -91,6 +91,27 @@ class EventsApiIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void showsAdminsAFailedRunInHuddlesWordsWithoutTheDatabasesText(Engine engine) throws Exception {
+        TestDatabase db = DATABASES.fresh(engine);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE attendees");
+        }
+        start(db);
+
+        java.net.http.HttpResponse<String> run = raw("POST", "/api/admin/events-sync/runs", "");
+        java.net.http.HttpResponse<String> runs = raw("GET", "/api/admin/events-sync/runs?limit=1", "");
+
+        assertThat(run.statusCode()).isEqualTo(HttpStatus.BAD_GATEWAY.getCode());
+        for (java.net.http.HttpResponse<String> answer : List.of(run, runs)) {
+            assertThat(answer.body()).contains("\"status\":\"failed\"", "a table or column the sync uses is missing", "error id ");
+            for (String leak : List.of("attendees", "sql", "relation", "no such", "exception", "jdbc", FakeAirtable.TOKEN)) {
+                assertThat(answer.body().toLowerCase()).as(answer.body()).doesNotContain(leak.toLowerCase());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void listsEventsByTriageStatusAndDateRange(Engine engine) {
         BlockingHttpClient client = start(engine);
         client.exchange(HttpRequest.POST("/api/admin/events-sync/runs", ""));
