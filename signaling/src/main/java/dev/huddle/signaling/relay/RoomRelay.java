@@ -1,8 +1,6 @@
 package dev.huddle.signaling.relay;
 
 import dev.huddle.signaling.relay.bus.RelayBus;
-import dev.huddle.signaling.room.Admission;
-import dev.huddle.signaling.room.RoomAdmission;
 import dev.huddle.signaling.relay.store.MissedSignals;
 import dev.huddle.signaling.relay.store.SignalWriter;
 import dev.huddle.signaling.relay.wire.BadFrameException;
@@ -38,12 +36,9 @@ import java.util.function.Predicate;
  * instance's peers and published on the bus for the others; a message from the bus is delivered here only. Started
  * with the context, so the bus listens before the first peer connects.
  *
- * <p>Across instances delivery is at least once, each message delivered here once: when the bus comes back from an
- * outage, the relay reads from the store what was relayed in its rooms from {@code catch-up-margin} before the outage
- * on, and delivers what this instance has not delivered yet ({@link DeliveredIds}) to the peers it was for. A peer
- * only gets messages after what it already has: after its join, or after what its own replay read
- * ({@link RelayPeer#coveredUntil()}). Removals are not stored: the catch-up asks the database whether each peer here
- * is still a member, and removes those that are not, as the removal they missed would have.
+ * <p>Across instances delivery is at least once, each message delivered here once: every id delivered is remembered
+ * for a while ({@link DeliveredIds}), and when the bus comes back from an outage, {@link OutageCatchUp} delivers from
+ * the store what this instance missed meanwhile.
  */
 @Context
 public class RoomRelay {
@@ -61,13 +56,13 @@ public class RoomRelay {
     private final ExecutorService blocking;
     private final MessageIds ids;
     private final DeliveredIds delivered;
-    private final RoomAdmission admission;
+    private final OutageCatchUp catchUp;
     private final AtomicInteger catchUps = new AtomicInteger();
 
     public RoomRelay(RelayBus bus, SignalWriter writer, MissedSignals missed, FrameReader reader, JsonMapper json,
                      MessageIds ids, RelaySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                     RoomAdmission admission) {
-        this.admission = admission;
+                     OutageCatchUp catchUp) {
+        this.catchUp = catchUp;
         this.ids = ids;
         this.bus = bus;
         this.writer = writer;
@@ -95,7 +90,14 @@ public class RoomRelay {
 
             @Override
             public void resumed(Instant deafSince) {
-                blocking.execute(() -> catchUp(deafSince));
+                blocking.execute(() -> {
+                    try {
+                        catchUp.run(deafSince, rooms, delivered, RoomRelay.this::deliverTo);
+                    } finally {
+                        delivered.release();
+                        catchUps.incrementAndGet();
+                    }
+                });
             }
         });
     }
@@ -197,62 +199,6 @@ public class RoomRelay {
             case ROOM -> true;
             case OTHERS -> !peer.user().equals(message.from());
         };
-    }
-
-    /**
-     * After a bus outage: what was stored in this instance's rooms from shortly before it began, not delivered here
-     * yet, goes to the peers it is for that did not have it. Waits first, as a replay does, for the writers.
-     */
-    private void catchUp(Instant deafSince) {
-        int caughtUp = 0;
-        try {
-            Thread.sleep(settings.replayDelay().toMillis());
-            writer.awaitStored();
-            UUID after = MessageIds.floor(deafSince.minus(settings.catchUpMargin()));
-            for (UUID room : List.copyOf(rooms.keySet())) {
-                List<RelayMessage> stored = missed.inRoom(room, after, settings.replayLimit());
-                if (stored.size() >= settings.replayLimit()) {
-                    LOG.warn("Room {} relayed more than {} messages of a kind during the bus outage; the catch-up delivers "
-                            + "the first ones (huddle.signaling.replay-limit)", room, settings.replayLimit());
-                }
-                for (RelayMessage message : stored) {
-                    if (delivered.firstTime(message.id())) {
-                        caughtUp++;
-                        deliverTo(message, peer -> MessageIds.compare(message.id(), peer.coveredUntil()) > 0);
-                    }
-                }
-            }
-            LOG.info("Signaling catch-up after the bus outage from {}: {} messages delivered from the store, {} peers no "
-                    + "longer members removed", deafSince, caughtUp, removeThoseNoLongerMembers());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.error("Signaling catch-up after the bus outage from {} failed; peers here may miss messages relayed "
-                    + "elsewhere meanwhile until they reconnect with since: {}", deafSince, e.getMessage());
-        } finally {
-            delivered.release();
-            catchUps.incrementAndGet();
-        }
-    }
-
-    /** Each peer here that is no longer a member of its room (it left, was banned, the room closed) is removed. */
-    private int removeThoseNoLongerMembers() {
-        int removed = 0;
-        for (Set<RelayPeer> peers : List.copyOf(rooms.values())) {
-            for (RelayPeer peer : List.copyOf(peers)) {
-                Admission now = admission.admit(peer.room(), peer.user());
-                if (!now.admitted()) {
-                    removed++;
-                    String reason = switch (now.refusal()) {
-                        case BANNED -> "banned";
-                        case NOT_A_MEMBER, ROOM_FULL -> "left";
-                        case ROOM_CLOSED, ROOM_NOT_FOUND -> "room_closed";
-                    };
-                    deliver(RelayMessage.removed(ids.next(), peer.room(), peer.user(), reason, now.message()));
-                }
-            }
-        }
-        return removed;
     }
 
     private void replay(RelayPeer peer, UUID since) {
