@@ -83,16 +83,13 @@ class RelayAcrossInstancesIT {
         RelayServer second = start(database, Map.of());
         awaitListening(first);
         awaitListening(second);
-        Client alice = first.newClient("alice");
-        Client bob = first.newClient("bob");
-        UUID room = first.openRoom(alice);
-        first.join(room, alice, bob);
 
-        try (TestPeer a = first.connect(alice, room); TestPeer b = second.connect(bob, room)) {
-            assertThat(a.await("joined")).containsEntry("from", bob.user().toString());
-            a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"before\"}");
-            b.await(frame -> "before".equals(frame.get("sdp")), "the offer before the outage");
-
+        try (Talk talk = Talk.across(first, second)) {
+            Client alice = talk.alice();
+            Client bob = talk.bob();
+            UUID room = talk.room();
+            TestPeer a = talk.a();
+            TestPeer b = talk.b();
             assertThat(terminateListeners(database)).as("LISTEN connections ended").isEqualTo(2);
             awaitDeaf(first);
             awaitDeaf(second);
@@ -144,15 +141,11 @@ class RelayAcrossInstancesIT {
         TestDatabase database = DATABASES.fresh(Engine.POSTGRESQL);
         RelayServer first = start(database, Map.of("huddle.signaling.nats.servers", NATS));
         RelayServer second = start(database, Map.of("huddle.signaling.nats.servers", NATS));
-        Client alice = first.newClient("alice");
-        Client bob = first.newClient("bob");
-        UUID room = first.openRoom(alice);
-        first.join(room, alice, bob);
 
-        try (TestPeer a = first.connect(alice, room); TestPeer b = second.connect(bob, room)) {
-            assertThat(a.await("joined")).containsEntry("from", bob.user().toString());
-            a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"before\"}");
-            b.await(frame -> "before".equals(frame.get("sdp")), "the offer before the reconnect");
+        try (Talk talk = Talk.across(first, second)) {
+            TestPeer a = talk.a();
+            TestPeer b = talk.b();
+            Client bob = talk.bob();
             RoomRelay relay = second.context().getBean(RoomRelay.class);
 
             natsConnection(second).forceReconnect();
@@ -210,6 +203,29 @@ class RelayAcrossInstancesIT {
         RelayServer server = RelayServer.start(database, settings);
         servers.add(server);
         return server;
+    }
+
+    /** Alice on the first instance and Bob on the second, in one room, Bob holding Alice's offer "before". */
+    private record Talk(Client alice, Client bob, UUID room, TestPeer a, TestPeer b) implements AutoCloseable {
+        static Talk across(RelayServer first, RelayServer second) {
+            Client alice = first.newClient("alice");
+            Client bob = first.newClient("bob");
+            UUID room = first.openRoom(alice);
+            first.join(room, alice, bob);
+            TestPeer a = first.connect(alice, room);
+            TestPeer b = second.connect(bob, room);
+            assertThat(a.await("joined")).containsEntry("from", bob.user().toString());
+            a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"before\"}");
+            b.await(frame -> "before".equals(frame.get("sdp")), "the offer \"before\"");
+            return new Talk(alice, bob, room, a, b);
+        }
+
+        @Override
+        public void close() {
+            try (a; b) {
+                // closes both peers
+            }
+        }
     }
 
     /** The instance's NATS client, to cut its connection as a network failure would. */
