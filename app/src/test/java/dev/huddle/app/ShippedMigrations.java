@@ -9,6 +9,6 @@ final class ShippedMigrations {
 
     /** PostgreSQL has one more: events-sync's read-only role for the admin console, which SQLite (no roles) lacks. */
     static int count(Engine engine) {
-        return engine == Engine.POSTGRESQL ? 25 : 24;
+        return engine == Engine.POSTGRESQL ? 26 : 25;
     }
 }

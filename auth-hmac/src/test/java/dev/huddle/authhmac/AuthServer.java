@@ -52,7 +52,7 @@ final class AuthServer implements AutoCloseable {
         return startAsMigrated(db, Map.of("huddle.auth.server-key", SERVER_KEY));
     }
 
-    private static AuthServer startAsMigrated(TestDatabase db, Map<String, Object> settings) {
+    static AuthServer startAsMigrated(TestDatabase db, Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>(settings);
         properties.put("huddle.database.url", db.url());
         properties.put("micronaut.server.port", -1);

@@ -83,8 +83,9 @@ class NonceCacheIT {
             Instant past = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
             server.context().getBean(NonceLedger.class).recordForLiveSession(session, false, "an-old-nonce-0001", past, past.plusSeconds(300));
 
-            // Bounded by count, not by a timed assertion: the purge runs every 100 ms.
-            for (int attempt = 0; attempt < 100 && nonces(db) > 0; attempt++) {
+            // Bounded by count, not by a timed assertion: the purge runs every 100 ms, and the bound only stops a broken
+            // schedule from hanging (10 s was too short for SQLite while the other test classes run in parallel).
+            for (int attempt = 0; attempt < 600 && nonces(db) > 0; attempt++) {
                 Thread.sleep(100);
             }
             assertThat(nonces(db)).isZero();

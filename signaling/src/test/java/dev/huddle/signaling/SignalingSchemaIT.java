@@ -39,9 +39,10 @@ class SignalingSchemaIT {
     @EnumSource(Engine.class)
     void appliesOnlyItsOwnMigrationsToAFreshDatabase(Engine engine) throws SQLException {
         SCHEMA.assertAppliesAloneToAFreshDatabase(engine,
-                List.of("20250101000000", "20250402110000", "20250528120000", "20250625080000", "20261201143000", "20261201143100"),
+                List.of("20250101000000", "20250402110000", "20250528120000", "20250625080000", "20261201143000", "20261201143100",
+                        "20261201170500"),
                 Set.of("users", "rooms", "messages", "ice_candidates", "sdp_signals", "banned_users", "room_moderators", "api_keys",
-                        "room_members", "huddle_schema_history"));
+                        "room_members", "room_presence", "huddle_schema_history"));
     }
 
     @ParameterizedTest
@@ -59,8 +60,10 @@ class SignalingSchemaIT {
                     "user_id -> users.id ON DELETE CASCADE", "banned_by -> users.id ON DELETE SET NULL");
             assertThat(schema.foreignKeys("room_moderators")).containsExactlyInAnyOrder("room_id -> rooms.id ON DELETE CASCADE",
                     "user_id -> users.id ON DELETE CASCADE", "granted_by -> users.id ON DELETE SET NULL");
-            assertThat(schema.foreignKeys("room_members")).containsExactlyInAnyOrder("room_id -> rooms.id ON DELETE CASCADE",
-                    "user_id -> users.id ON DELETE CASCADE");
+            for (String memberTable : List.of("room_members", "room_presence")) {
+                assertThat(schema.foreignKeys(memberTable)).as(memberTable).containsExactlyInAnyOrder(
+                        "room_id -> rooms.id ON DELETE CASCADE", "user_id -> users.id ON DELETE CASCADE");
+            }
 
             insertAliceBobAndRoom(s);
             s.executeUpdate("INSERT INTO messages (id, room_id, user_id, content) VALUES ('%s', '%s', '%s', 'hi')"
@@ -104,6 +107,8 @@ class SignalingSchemaIT {
                     "idx_room_moderators_user_id", "idx_room_moderators_granted_by");
             assertThat(schema.lookupIndexes("api_keys")).isEmpty();
             assertThat(schema.lookupIndexes("room_members")).containsExactly("idx_room_members_user_id");
+            assertThat(schema.lookupIndexes("room_presence")).containsExactlyInAnyOrder("idx_room_presence_room_id_id",
+                    "idx_room_presence_user_id");
         });
     }
 

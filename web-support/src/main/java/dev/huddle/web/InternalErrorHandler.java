@@ -8,8 +8,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -27,11 +25,10 @@ public final class InternalErrorHandler implements ExceptionHandler<Exception, H
     public static final String INTERNAL_ERROR = "internal_error";
 
     private static final Logger LOG = LoggerFactory.getLogger(InternalErrorHandler.class);
-    private static final SecureRandom IDS = new SecureRandom();
 
     @Override
     public HttpResponse<Map<String, String>> handle(HttpRequest request, Exception failure) {
-        String errorId = newErrorId();
+        String errorId = ErrorIds.next();
         // The path only: a query string is the client's text and may carry a token.
         LOG.error("Request {} {} failed; answered 500 with error id {}", request.getMethodName(), request.getPath(),
                 errorId, MaskedFailure.of(failure));
@@ -40,11 +37,5 @@ public final class InternalErrorHandler implements ExceptionHandler<Exception, H
                 "message", "The server failed to answer this request and its detail is kept out of answers. Try again "
                         + "later; if it persists, give the operator error id " + errorId + ", which the server log names.",
                 "errorId", errorId));
-    }
-
-    private static String newErrorId() {
-        byte[] bytes = new byte[8];
-        IDS.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

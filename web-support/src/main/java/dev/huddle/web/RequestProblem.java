@@ -30,6 +30,11 @@ public final class RequestProblem extends RuntimeException {
         return new RequestProblem(404, NOT_FOUND, "No " + what + " has id " + id + "; list them to find a valid id.");
     }
 
+    /** 404 {@value #NOT_FOUND} with a message of the caller's: for things that cannot be listed, or that expire. */
+    public static RequestProblem unknown(String message) {
+        return new RequestProblem(404, NOT_FOUND, message);
+    }
+
     /** 403: the caller is known but may not do this. */
     public static RequestProblem forbidden(String reason, String message) {
         return new RequestProblem(403, reason, message);

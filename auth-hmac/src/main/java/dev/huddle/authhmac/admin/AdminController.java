@@ -1,12 +1,17 @@
 package dev.huddle.authhmac.admin;
 
+import dev.huddle.authhmac.ExternalSession;
 import dev.huddle.authhmac.ExternalSessions;
 import dev.huddle.authhmac.invitation.Invitations;
+import dev.huddle.authhmac.invitation.IssuedInvitation;
 import dev.huddle.authhmac.settings.RegistrationMode;
 import dev.huddle.authhmac.settings.ServerSettings;
 import dev.huddle.authhmac.settings.ServerSettingsController.SettingsView;
 import dev.huddle.authhmac.settings.ServerSettingsService;
 import dev.huddle.authhmac.signing.SignedSession;
+import dev.huddle.web.JsonBodies;
+import dev.huddle.web.RequestProblem;
+import dev.huddle.web.RequestValues;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -21,11 +26,11 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * {@code /api/admin/**}: what only an admin session may do. Change the server settings, create an invitation (its
- * token is in this answer only), create a waiting guest and admit one. Any other signed session gets 403
+ * token is in this answer only), create a waiting guest and admit one. Bad input is refused with 400
+ * {@code invalid_request}, an unknown guest with 404 {@code not_found}. Any other signed session gets 403
  * {@code not_admin} from the signature filter, as under every {@code /api/admin/} path.
  */
 @Controller("/api/admin")
@@ -38,11 +43,14 @@ public class AdminController {
     private final ServerSettingsService settings;
     private final Invitations invitations;
     private final ExternalSessions guests;
+    private final JsonBodies bodies;
 
-    public AdminController(ServerSettingsService settings, Invitations invitations, ExternalSessions guests) {
+    public AdminController(ServerSettingsService settings, Invitations invitations, ExternalSessions guests,
+                           JsonBodies bodies) {
         this.settings = settings;
         this.invitations = invitations;
         this.guests = guests;
+        this.bodies = bodies;
     }
 
     @Serdeable
@@ -58,57 +66,51 @@ public class AdminController {
     }
 
     @Put("/settings")
-    public HttpResponse<?> changeSettings(@Body SettingsChange change) {
+    public SettingsView changeSettings(@Nullable @Body String body) {
+        SettingsChange change = bodies.read(body, SettingsChange.class);
         try {
             RegistrationMode mode = change.registrationMode() == null ? null
                     : RegistrationMode.fromColumnValue(change.registrationMode().strip());
             ServerSettings changed = settings.update(change.serverName(), mode);
-            return HttpResponse.ok(new SettingsView(changed.serverName(), changed.registrationMode().columnValue()));
+            return new SettingsView(changed.serverName(), changed.registrationMode().columnValue());
         } catch (IllegalArgumentException e) {
-            return badRequest(e.getMessage());
+            throw RequestProblem.invalid(e.getMessage());
         }
     }
 
     @Post("/invitations")
-    public HttpResponse<?> invite(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
-                                  @Body NewInvitation request) {
+    public HttpResponse<IssuedInvitation> invite(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session,
+                                                 @Nullable @Body String body) {
+        NewInvitation request = bodies.read(body, NewInvitation.class);
         Integer hours = request.validForHours();
         if (hours != null && (hours < 1 || hours > LONGEST_INVITATION_HOURS)) {
-            return badRequest("validForHours must be 1 to " + LONGEST_INVITATION_HOURS + " (default "
-                    + DEFAULT_INVITATION_LIFETIME.toHours() + ")");
+            throw RequestProblem.invalid("validForHours is " + hours + "; send 1 to " + LONGEST_INVITATION_HOURS
+                    + " (default " + DEFAULT_INVITATION_LIFETIME.toHours() + ").");
         }
         try {
             return HttpResponse.created(invitations.create(request.email(), "session " + session.id(),
                     hours == null ? DEFAULT_INVITATION_LIFETIME : Duration.ofHours(hours)));
         } catch (IllegalArgumentException e) {
-            return badRequest(e.getMessage());
+            throw RequestProblem.invalid(e.getMessage());
         }
     }
 
     @Post("/guests")
-    public HttpResponse<?> createGuest(@Body NewGuest request) {
-        if (isUnusable(request.meetingId()) || isUnusable(request.displayName())) {
-            return badRequest("meetingId and displayName are required, at most " + LONGEST_GUEST_FIELD
-                    + " characters each: send {\"meetingId\": \"...\", \"displayName\": \"...\"}");
-        }
-        return HttpResponse.created(guests.create(request.meetingId().strip(), request.displayName().strip(), Instant.now()));
+    public HttpResponse<ExternalSession> createGuest(@Nullable @Body String body) {
+        NewGuest request = bodies.read(body, NewGuest.class);
+        String meetingId = RequestValues.text(request.meetingId(), "meetingId", LONGEST_GUEST_FIELD);
+        String displayName = RequestValues.text(request.displayName(), "displayName", LONGEST_GUEST_FIELD);
+        return HttpResponse.created(guests.create(meetingId, displayName, Instant.now()));
     }
 
     @Post("/guests/{id}/admit")
-    public HttpResponse<?> admitGuest(@PathVariable String id) {
+    public ExternalSession admitGuest(@PathVariable String id) {
         Instant now = Instant.now();
         if (!guests.admit(id, now)) {
-            return HttpResponse.notFound(Map.of("message", "No waiting guest " + id + ": it never existed, expired "
-                    + "(huddle.auth.external-session-ttl) or the server restarted; create the guest again"));
+            throw RequestProblem.unknown("No waiting guest " + RequestValues.optionalText(id, "id", LONGEST_GUEST_FIELD)
+                    + ": it never existed, expired (huddle.auth.external-session-ttl) or the server restarted; create "
+                    + "the guest again.");
         }
-        return HttpResponse.ok(guests.find(id, now).orElseThrow());
-    }
-
-    private static boolean isUnusable(String value) {
-        return value == null || value.isBlank() || value.length() > LONGEST_GUEST_FIELD;
-    }
-
-    private static HttpResponse<?> badRequest(String message) {
-        return HttpResponse.badRequest(Map.of("message", message));
+        return guests.find(id, now).orElseThrow();
     }
 }

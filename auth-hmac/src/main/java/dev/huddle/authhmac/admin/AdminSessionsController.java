@@ -1,6 +1,8 @@
 package dev.huddle.authhmac.admin;
 
 import dev.huddle.authhmac.admin.AdminSessions.AdminView;
+import dev.huddle.web.RequestProblem;
+import dev.huddle.web.RequestValues;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -18,7 +20,8 @@ import java.util.UUID;
 /**
  * Admin sessions and revocation, for admins only (every {@code /api/admin/} path is): {@code GET /api/admin/admins}
  * lists the live admin sessions, {@code POST /api/admin/admins/{id}/revoke} takes one's admin rights away, and
- * {@code DELETE /api/admin/sessions/{id}} revokes any session.
+ * {@code DELETE /api/admin/sessions/{id}} revokes any session. A malformed id is 400 {@code invalid_request}, an
+ * unknown one 404 {@code not_found}.
  */
 @Controller("/api/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -35,32 +38,20 @@ public class AdminSessionsController {
     }
 
     @Post("/admins/{id}/revoke")
-    public HttpResponse<?> revokeAdmin(@PathVariable String id) {
-        UUID session = sessionId(id);
-        if (session == null || !admins.revokeAdmin(session, Instant.now())) {
-            return notFound("No live admin session " + id + ": list them with GET /api/admin/admins");
+    public Map<String, Object> revokeAdmin(@PathVariable String id) {
+        UUID session = RequestValues.uuid(id, "session id");
+        if (!admins.revokeAdmin(session, Instant.now())) {
+            throw RequestProblem.unknown("No live admin session " + session + ": list them with GET /api/admin/admins.");
         }
-        return HttpResponse.ok(Map.of("id", id, "admin", false));
+        return Map.of("id", session.toString(), "admin", false);
     }
 
     @Delete("/sessions/{id}")
-    public HttpResponse<?> revokeSession(@PathVariable String id) {
-        UUID session = sessionId(id);
-        if (session == null || !admins.revokeSession(session)) {
-            return notFound("No client session " + id + ": it never existed or was already revoked");
+    public HttpResponse<Void> revokeSession(@PathVariable String id) {
+        UUID session = RequestValues.uuid(id, "session id");
+        if (!admins.revokeSession(session)) {
+            throw RequestProblem.unknown("No client session " + session + ": it never existed or was already revoked.");
         }
         return HttpResponse.noContent();
-    }
-
-    private static UUID sessionId(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static HttpResponse<?> notFound(String message) {
-        return HttpResponse.notFound(Map.of("message", message));
     }
 }

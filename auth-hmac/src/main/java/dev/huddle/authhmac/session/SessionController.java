@@ -1,8 +1,11 @@
 package dev.huddle.authhmac.session;
 
 import dev.huddle.authhmac.signing.SignedSession;
+import dev.huddle.web.JsonBodies;
+import dev.huddle.web.RequestProblem;
+import dev.huddle.web.RequestValues;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -12,11 +15,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
- * {@code POST /api/sessions}, the one unsigned API call, which returns a session's secret once (403 with
- * {@code {"reason": ..., "message": ...}} when {@link Registration} refuses); and
+ * {@code POST /api/sessions}, the one unsigned API call, which returns a session's secret once (400
+ * {@code invalid_request} for a body it cannot use, 403 with the reason when {@link Registration} refuses); and
  * {@code GET /api/sessions/current}, which shows a client the session its signature proved.
  */
 @Controller("/api/sessions")
@@ -25,40 +27,28 @@ public class SessionController {
     static final int LONGEST_NAME = 200;
 
     private final Registration registration;
+    private final JsonBodies bodies;
 
-    public SessionController(Registration registration) {
+    public SessionController(Registration registration, JsonBodies bodies) {
         this.registration = registration;
+        this.bodies = bodies;
     }
 
     @Post
-    public HttpResponse<?> create(@Body NewSession request) {
-        String problem = problemWith(request);
-        if (problem != null) {
-            return HttpResponse.badRequest(Map.of("message", problem));
-        }
+    public HttpResponse<IssuedSession> create(@Nullable @Body String body) {
+        NewSession request = bodies.read(body, NewSession.class);
+        String deviceId = RequestValues.text(request.deviceId(), "deviceId", LONGEST_NAME);
+        String name = RequestValues.text(request.name(), "name", LONGEST_NAME);
         try {
-            return HttpResponse.created(registration.register(request.name().strip(), request.deviceId().strip(),
-                    request.invitationToken(), request.adminToken(), Instant.now()));
+            return HttpResponse.created(registration.register(name, deviceId, request.invitationToken(),
+                    request.adminToken(), Instant.now()));
         } catch (RegistrationRefusedException e) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("reason", e.reason(), "message", e.getMessage()));
+            throw RequestProblem.forbidden(e.reason(), e.getMessage());
         }
     }
 
     @Get("/current")
     public SignedSession current(@RequestAttribute(SignedSession.ATTRIBUTE) SignedSession session) {
         return session;
-    }
-
-    private static String problemWith(NewSession request) {
-        if (request.deviceId() == null || request.deviceId().isBlank()) {
-            return "deviceId is missing: send {\"deviceId\": \"...\", \"name\": \"...\"}";
-        }
-        if (request.name() == null || request.name().isBlank()) {
-            return "name is missing: send {\"deviceId\": \"...\", \"name\": \"...\"}";
-        }
-        if (request.name().length() > LONGEST_NAME || request.deviceId().length() > LONGEST_NAME) {
-            return "deviceId and name must be at most " + LONGEST_NAME + " characters";
-        }
-        return null;
     }
 }

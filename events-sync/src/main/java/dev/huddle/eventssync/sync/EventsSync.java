@@ -4,6 +4,8 @@ import dev.huddle.eventssync.airtable.AirtableClient;
 import dev.huddle.eventssync.airtable.AirtableConfiguration;
 import dev.huddle.eventssync.airtable.AirtableRecord;
 import dev.huddle.eventssync.store.EventsDialect;
+import dev.huddle.web.ErrorIds;
+import dev.huddle.web.MaskedFailure;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,8 @@ import java.util.UUID;
 /**
  * One run of the Airtable events sync: take the lease (a 'running' row in sync_metadata), read the events and
  * attendees tables whole, map them, and write the difference and the run's result in one transaction. Any failure
- * before that commit leaves the tables as they were and the run recorded as failed with its reason.
+ * before that commit leaves the tables as they were and the run recorded as failed with its reason in Huddle's words
+ * and an error id; the detail (a driver's text, say) goes only to the log line that names the same id.
  */
 @Singleton
 public class EventsSync {
@@ -58,14 +61,22 @@ public class EventsSync {
             LOG.warn(e.getMessage());
             return ledger.get(run);
         } catch (RuntimeException | SQLException e) {
-            String problem = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-            LOG.warn("Events sync run {} failed: {}", run, problem);
-            ledger.fail(run, clock.instant(), problem);
+            List<String> secrets = secrets();
+            SyncFailure failure = SyncFailure.of(e, ErrorIds.next(), secrets);
+            LOG.warn("Events sync run {} failed with error id {}: {}", run, failure.errorId(), failure.text(),
+                    MaskedFailure.of(e, secrets));
+            ledger.fail(run, clock.instant(), failure.text());
         }
         SyncRun result = ledger.get(run);
         LOG.info("Events sync run {} {}: {} records read, {} created, {} updated, {} removed upstream, {} skipped", run,
                 result.status(), result.recordsRead(), result.created(), result.updated(), result.removed(), result.skipped());
         return result;
+    }
+
+    /** The configured values that no stored or logged text may show. */
+    private List<String> secrets() {
+        String token = airtableConfiguration.getToken();
+        return token == null || token.isBlank() ? List.of() : List.of(token.strip());
     }
 
     private void write(UUID run, MappedListings listings) throws SQLException {

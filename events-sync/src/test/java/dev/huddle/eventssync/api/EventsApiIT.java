@@ -1,6 +1,7 @@
 package dev.huddle.eventssync.api;
 
 import dev.huddle.eventssync.AppContexts;
+import dev.huddle.eventssync.DatabaseTextLeaks;
 import dev.huddle.eventssync.EventsSyncModule;
 import dev.huddle.eventssync.FakeAirtable;
 import dev.huddle.eventssync.airtable.RetryPause;
@@ -15,6 +16,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,11 +24,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +48,7 @@ class EventsApiIT {
     private FakeAirtable airtable;
     private ApplicationContext context;
     private HttpClient http;
+    private EmbeddedServer server;
 
     @AfterEach
     void stop() {
@@ -82,6 +92,25 @@ class EventsApiIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void showsAdminsAFailedRunInHuddlesWordsWithoutTheDatabasesText(Engine engine) throws Exception {
+        TestDatabase db = DATABASES.fresh(engine);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE attendees");
+        }
+        start(db);
+
+        java.net.http.HttpResponse<String> run = raw("POST", "/api/admin/events-sync/runs", "");
+        java.net.http.HttpResponse<String> runs = raw("GET", "/api/admin/events-sync/runs?limit=1", "");
+
+        assertThat(run.statusCode()).isEqualTo(HttpStatus.BAD_GATEWAY.getCode());
+        for (java.net.http.HttpResponse<String> answer : List.of(run, runs)) {
+            assertThat(answer.body()).contains("\"status\":\"failed\"", "a table or column the sync uses is missing", "error id ");
+            DatabaseTextLeaks.assertNone(answer.body());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void listsEventsByTriageStatusAndDateRange(Engine engine) {
         BlockingHttpClient client = start(engine);
         client.exchange(HttpRequest.POST("/api/admin/events-sync/runs", ""));
@@ -111,6 +140,37 @@ class EventsApiIT {
         assertThat(((Map<?, ?>) ((List<?>) detail.get("attendees")).get(0)).get("email")).isEqualTo("bo@example.org");
         assertThatThrownBy(() -> client.retrieve("/api/events/00000000-0000-4000-8000-000000000000"))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode()));
+    }
+
+    /** No events-sync endpoint reads a body, so bad JSON and large bodies have nothing to refuse here (auth-hmac's ErrorBodiesIT covers those answers). */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void everyRefusalIsAReasonAndAMessage(Engine engine) throws Exception {
+        start(engine);
+        String unknownId = "00000000-0000-4000-8000-000000000000";
+
+        refused(raw("GET", "/api/events/not-a-uuid", ""), 400, "invalid_request", "not-a-uuid");
+        refused(raw("GET", "/api/events/" + unknownId, ""), 404, "not_found", unknownId);
+        refused(raw("GET", "/api/events?triage=maybe", ""), 400, "invalid_request", "maybe");
+        refused(raw("GET", "/api/events?from=yesterday", ""), 400, "invalid_request", "from");
+        refused(raw("GET", "/api/events?to=2025-13-01", ""), 400, "invalid_request", "to");
+        refused(raw("GET", "/api/admin/events-sync/runs?limit=many", ""), 400, "invalid_request", "limit");
+        refused(raw("GET", "/api/admin/events-sync/runs?limit=0", ""), 400, "invalid_request", "limit");
+        refused(raw("GET", "/api/nothing-here", ""), 404, "not_found", "/api/nothing-here");
+        refused(raw("DELETE", "/api/events", ""), 405, "method_not_allowed", "DELETE");
+
+        CountDownLatch release = airtable.holdNextRequest();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<java.net.http.HttpResponse<String>> running = thread.submit(() -> raw("POST", "/api/admin/events-sync/runs", ""));
+            airtable.awaitHeldRequest();
+            refused(raw("POST", "/api/admin/events-sync/runs", ""), 409, "sync_running", "already running");
+            release.countDown();
+            assertThat(running.get().statusCode()).isEqualTo(200);
+        } finally {
+            release.countDown();
+            thread.shutdownNow();
+        }
     }
 
     @ParameterizedTest
@@ -150,9 +210,25 @@ class EventsApiIT {
         settings.put("micronaut.server.port", -1);
         settings.put("huddle.events-sync.airtable.max-retries", 1);
         context = AppContexts.start(db, settings, (RetryPause) wait -> { });
-        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+        server = context.getBean(EmbeddedServer.class).start();
         http = HttpClient.create(server.getURL());
         return http.toBlocking();
+    }
+
+    /** The answer to exactly this request, whatever its status. */
+    private java.net.http.HttpResponse<String> raw(String method, String path, String body) throws IOException, InterruptedException {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body.isEmpty() ? BodyPublishers.noBody() : BodyPublishers.ofString(body)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, BodyHandlers.ofString());
+    }
+
+    private void refused(java.net.http.HttpResponse<String> answer, int status, String reason, String messagePart)
+            throws IOException {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        Map<String, Object> body = context.getBean(JsonMapper.class).readValue(answer.body(), Argument.mapOf(String.class, Object.class));
+        assertThat(body).as(answer.body()).containsOnlyKeys("reason", "message").containsEntry("reason", reason);
+        assertThat((String) body.get("message")).contains(messagePart);
     }
 
     private static List<Object> names(BlockingHttpClient client, String uri) {

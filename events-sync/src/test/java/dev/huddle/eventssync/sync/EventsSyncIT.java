@@ -1,6 +1,11 @@
 package dev.huddle.eventssync.sync;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
 import dev.huddle.eventssync.AppContexts;
+import dev.huddle.eventssync.DatabaseTextLeaks;
 import dev.huddle.eventssync.EventsSyncModule;
 import dev.huddle.eventssync.FakeAirtable;
 import dev.huddle.eventssync.airtable.RetryPause;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -224,6 +230,45 @@ class EventsSyncIT {
         assertThat(run.status()).isEqualTo("failed");
         assertThat(run.errors()).contains("401", "AUTHENTICATION_REQUIRED", "huddle.events-sync.airtable.token")
                 .doesNotContain("patWrongToken", "s3cr3t");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void recordsADatabaseFailureInItsOwnWordsAndLogsTheDetailUnderTheErrorId(Engine engine) throws SQLException {
+        TestDatabase db = DATABASES.fresh(engine);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE attendees RENAME TO attendees_elsewhere");
+        }
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger syncLog = (Logger) LoggerFactory.getLogger(EventsSync.class);
+        syncLog.addAppender(log);
+        SyncRun run;
+        try {
+            run = sync(db);
+        } finally {
+            syncLog.detachAppender(log);
+        }
+
+        assertThat(run.status()).isEqualTo("failed");
+        assertThat(run.errors()).contains("a table or column the sync uses is missing", "huddle-migrate status",
+                "Nothing was written", "error id ");
+        DatabaseTextLeaks.assertNone(run.errors());
+        String errorId = run.errors().replaceAll("(?s).*error id ([0-9a-f]{16}).*", "$1");
+        assertThat(errorId).hasSize(16);
+        assertThat(context(db, AppContexts.airtableSettings(airtable)).getBean(SyncRunLedger.class)
+                .recent(EventsSyncConfiguration.SYNC_NAME, 1)).extracting(SyncRun::errors).containsExactly(run.errors());
+        assertThat(log.list).as("the log line of error id " + errorId).anySatisfy(event -> {
+            assertThat(event.getFormattedMessage()).contains(errorId);
+            StringBuilder detail = new StringBuilder();
+            for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+                detail.append(cause.getMessage()).append('\n');
+            }
+            assertThat(detail.toString()).contains("attendees").doesNotContain(FakeAirtable.TOKEN);
+        });
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            assertThat(Queries.count(s, "SELECT count(*) FROM events")).isZero();
+        }
     }
 
     @ParameterizedTest

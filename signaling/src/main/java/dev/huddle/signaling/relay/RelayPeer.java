@@ -19,6 +19,8 @@ public final class RelayPeer {
     private final UUID user;
     private final WebSocketSession session;
     private List<Pending> held = new ArrayList<>();
+    /** Every message up to this id that the peer should have is sent or was never its to get (see RoomRelay). */
+    private volatile UUID coveredUntil;
 
     private record Pending(UUID id, String json) {
     }
@@ -35,6 +37,14 @@ public final class RelayPeer {
 
     public UUID user() {
         return user;
+    }
+
+    UUID coveredUntil() {
+        return coveredUntil;
+    }
+
+    void coverUntil(UUID id) {
+        coveredUntil = id;
     }
 
     /** The connection's first frame, ahead of everything held. */

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The relay's settings (README, "Signaling relay"): {@code huddle.signaling.bus} ({@code auto}, {@code in-process},
  * {@code postgresql}, {@code nats}), {@code huddle.signaling.nats.servers} (else Micronaut's {@code nats.servers}),
- * {@code huddle.signaling.replay-delay} and {@code huddle.signaling.replay-limit}.
+ * {@code huddle.signaling.replay-delay}, {@code huddle.signaling.replay-limit} and {@code huddle.signaling.catch-up-margin}.
  */
 @Singleton
 public class RelaySettings {
@@ -20,11 +20,13 @@ public class RelaySettings {
     private final String bus;
     private final Duration replayDelay;
     private final int replayLimit;
+    private final Duration catchUpMargin;
     private final List<String> natsServers;
 
     public RelaySettings(@Value("${huddle.signaling.bus:auto}") String bus,
                          @Value("${huddle.signaling.replay-delay:150ms}") Duration replayDelay,
-                         @Value("${huddle.signaling.replay-limit:1000}") int replayLimit, Environment environment) {
+                         @Value("${huddle.signaling.replay-limit:1000}") int replayLimit,
+                         @Value("${huddle.signaling.catch-up-margin:10s}") Duration catchUpMargin, Environment environment) {
         if (replayDelay.isNegative()) {
             throw new IllegalStateException("huddle.signaling.replay-delay is negative (" + replayDelay + "): use 0 or more, "
                     + "e.g. 150ms");
@@ -32,6 +34,11 @@ public class RelaySettings {
         if (replayLimit < 1) {
             throw new IllegalStateException("huddle.signaling.replay-limit is " + replayLimit + ": use 1 or more, e.g. 1000");
         }
+        if (catchUpMargin.isNegative()) {
+            throw new IllegalStateException("huddle.signaling.catch-up-margin is negative (" + catchUpMargin + "): use 0 or "
+                    + "more, e.g. 10s");
+        }
+        this.catchUpMargin = catchUpMargin;
         this.bus = bus.strip();
         this.replayDelay = replayDelay;
         this.replayLimit = replayLimit;
@@ -57,6 +64,14 @@ public class RelaySettings {
     /** At most this many missed messages are replayed on a reconnect (oldest first). */
     public int replayLimit() {
         return replayLimit;
+    }
+
+    /**
+     * How far before a bus outage began the relay's catch-up reads the store: longer than a message can take from
+     * being relayed on one instance to being published on the bus (the publisher's queue under load).
+     */
+    public Duration catchUpMargin() {
+        return catchUpMargin;
     }
 
     public List<String> natsServers() {

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The relay of one instance: which peers are connected here, per room, and the path of every message. A message a
  * peer sends is checked, handed to the writer (stored behind the relay, never waited for), delivered to this
  * instance's peers and published on the bus for the others; a message from the bus is delivered here only. Started
  * with the context, so the bus listens before the first peer connects.
+ *
+ * <p>Across instances delivery is at least once, each message delivered here once: every id delivered is remembered
+ * for a while ({@link DeliveredIds}), and when the bus comes back from an outage, {@link OutageCatchUp} delivers from
+ * the store what this instance missed meanwhile.
  */
 @Context
 public class RoomRelay {
@@ -48,9 +55,14 @@ public class RoomRelay {
     private final RelaySettings settings;
     private final ExecutorService blocking;
     private final MessageIds ids;
+    private final DeliveredIds delivered;
+    private final OutageCatchUp catchUp;
+    private final AtomicInteger catchUps = new AtomicInteger();
 
     public RoomRelay(RelayBus bus, SignalWriter writer, MissedSignals missed, FrameReader reader, JsonMapper json,
-                     MessageIds ids, RelaySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                     MessageIds ids, RelaySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                     OutageCatchUp catchUp) {
+        this.catchUp = catchUp;
         this.ids = ids;
         this.bus = bus;
         this.writer = writer;
@@ -59,11 +71,35 @@ public class RoomRelay {
         this.json = json;
         this.settings = settings;
         this.blocking = blocking;
+        // Kept past the margin by the time an outage takes to be noticed (a poll) and clocks of instances may differ.
+        this.delivered = new DeliveredIds(settings.catchUpMargin().plusSeconds(5));
     }
 
     @PostConstruct
     void listen() {
-        bus.start(this::deliver);
+        bus.start(new RelayBus.Receiver() {
+            @Override
+            public void receive(RelayMessage message) {
+                deliver(message);
+            }
+
+            @Override
+            public void deaf() {
+                delivered.hold();
+            }
+
+            @Override
+            public void resumed(Instant deafSince) {
+                blocking.execute(() -> {
+                    try {
+                        catchUp.run(deafSince, rooms, delivered, RoomRelay.this::deliverTo);
+                    } finally {
+                        delivered.release();
+                        catchUps.incrementAndGet();
+                    }
+                });
+            }
+        });
     }
 
     /**
@@ -71,9 +107,11 @@ public class RoomRelay {
      * hears of it, and with a cursor it gets what it missed before anything live.
      */
     public void open(RelayPeer peer, @Nullable UUID since) {
+        RelayMessage joined = presence(MessageType.JOINED, peer);
+        peer.coverUntil(joined.id());
         rooms.computeIfAbsent(peer.room(), room -> ConcurrentHashMap.newKeySet()).add(peer);
         peer.sendFirst(write(RelayMessage.welcome(peer.room(), peer.user())));
-        relay(presence(MessageType.JOINED, peer));
+        relay(joined);
         if (since != null) {
             blocking.execute(() -> replay(peer, since));
         } else {
@@ -111,6 +149,11 @@ public class RoomRelay {
         }
     }
 
+    /** How many catch-ups after a bus outage have ended (the log has what each delivered). */
+    public int catchUps() {
+        return catchUps.get();
+    }
+
     /** How many peers are connected to this instance (the benchmark waits for all of them). */
     public int connectedPeers() {
         return rooms.values().stream().mapToInt(Set::size).sum();
@@ -124,15 +167,23 @@ public class RoomRelay {
         bus.publish(message);
     }
 
-    /** Hands the message to each peer of its room here that its type addresses. */
+    /** Hands the message to each peer of its room here that its type addresses, unless it was delivered here before. */
     private void deliver(RelayMessage message) {
+        // One instance (SQLite) has no bus and no catch-up, so nothing can arrive twice: it keeps no ids.
+        if (message.id() != null && bus.crossInstance() && !delivered.firstTime(message.id())) {
+            return;
+        }
+        deliverTo(message, peer -> true);
+    }
+
+    private void deliverTo(RelayMessage message, Predicate<RelayPeer> wanted) {
         Set<RelayPeer> peers = rooms.get(message.room());
         if (peers == null) {
             return;
         }
         String frame = null;
         for (RelayPeer peer : peers) {
-            if (addresses(message, peer)) {
+            if (addresses(message, peer) && wanted.test(peer)) {
                 frame = frame == null ? write(message) : frame;
                 peer.send(message.id(), frame);
                 if (message.kind() == MessageType.REMOVED) {
@@ -158,6 +209,11 @@ public class RoomRelay {
                 Thread.sleep(settings.replayDelay().toMillis());
             }
             writer.awaitStored();
+            // A catch-up from now on leaves this peer what the read below covers (it would find it stored too).
+            UUID readFrom = MessageIds.floor(Instant.now());
+            if (MessageIds.compare(readFrom, peer.coveredUntil()) > 0) {
+                peer.coverUntil(readFrom);
+            }
             found = missed.after(peer.room(), peer.user(), since, settings.replayLimit());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,10 +2,13 @@ package dev.huddle.signaling.relay;
 
 import dev.huddle.authhmac.AuthHmacModule;
 import dev.huddle.signaling.SignalingModule;
+import dev.huddle.signaling.moderation.ModerationRequests;
+import dev.huddle.signaling.moderation.ModerationService;
 import dev.huddle.signaling.relay.RelayServer.Client;
 import dev.huddle.signaling.relay.bus.NatsBus;
 import dev.huddle.signaling.relay.bus.PostgresNotifyBus;
 import dev.huddle.signaling.relay.bus.RelayBus;
+import dev.huddle.signaling.user.Caller;
 import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
@@ -14,12 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +72,98 @@ class RelayAcrossInstancesIT {
         exchangeAcross(first, second);
     }
 
+    /**
+     * Both instances' LISTEN connections are killed mid-stream: what each peer sends while the other's instance is deaf
+     * arrives once the listener is back (from the store), what arrived before arrives no second time, and nothing is lost.
+     */
+    @Test
+    void nothingIsLostOrRepeatedWhileTheListenConnectionsReconnect() throws Exception {
+        TestDatabase database = DATABASES.fresh(Engine.POSTGRESQL);
+        RelayServer first = start(database, Map.of());
+        RelayServer second = start(database, Map.of());
+        awaitListening(first);
+        awaitListening(second);
+
+        try (Talk talk = Talk.across(first, second)) {
+            Client alice = talk.alice();
+            Client bob = talk.bob();
+            UUID room = talk.room();
+            TestPeer a = talk.a();
+            TestPeer b = talk.b();
+            assertThat(terminateListeners(database)).as("LISTEN connections ended").isEqualTo(2);
+            awaitDeaf(first);
+            awaitDeaf(second);
+            List<String> sent = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                sent.add("during " + i);
+                a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"during " + i + "\"}");
+            }
+            b.send("{\"type\":\"chat\",\"text\":\"bob during the outage\"}");
+            awaitListening(first);
+            awaitListening(second);
+            sent.add("after");
+            a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"after\"}");
+
+            // The outage's messages come from the store after the listener is back, so possibly after 'after'.
+            for (String sdp : sent) {
+                awaitSeen(b, frame -> sdp.equals(frame.get("sdp")), "offer '" + sdp + "'");
+            }
+            awaitSeen(a, frame -> "bob during the outage".equals(frame.get("text")), "bob's chat from the outage");
+            // A last round trip: anything still to come twice would have arrived by its end.
+            a.send("{\"type\":\"chat\",\"text\":\"end\"}");
+            b.await(frame -> "end".equals(frame.get("text")), "the last chat");
+            a.await(frame -> "end".equals(frame.get("text")), "the last chat, back");
+
+            List<Object> offers = b.received().stream().filter(frame -> "offer".equals(frame.get("type")))
+                    .map(frame -> frame.get("sdp")).toList();
+            assertThat(offers).containsExactlyInAnyOrder("before", "during 1", "during 2", "during 3", "during 4", "during 5",
+                    "after");
+            assertThat(a.received()).filteredOn(frame -> "joined".equals(frame.get("type"))).hasSize(1);
+            assertThat(a.received()).filteredOn(frame -> "bob during the outage".equals(frame.get("text"))).hasSize(1);
+
+            // A removal is never stored: the catch-up asks the database who is still a member.
+            assertThat(terminateListeners(database)).as("LISTEN connections ended").isEqualTo(2);
+            awaitDeaf(second);
+            first.context().getBean(ModerationService.class).ban(new Caller(alice.user(), false), room,
+                    new ModerationRequests.BanUser(bob.user().toString(), "spam", null));
+            assertThat(b.await("removed")).containsEntry("reason", "banned").containsEntry("to", bob.user().toString());
+            assertThat(b.awaitClose()).isEqualTo(4403);
+        }
+    }
+
+    /**
+     * A NATS client that reconnects reports the outage like a LISTEN connection: the catch-up runs, and what arrived
+     * before (within the catch-up margin) is not delivered again. (A forced reconnect is too short to lose a message.)
+     */
+    @Test
+    void aNatsReconnectCatchesUpWithoutRepeats() throws Exception {
+        assertNatsRuns();
+        TestDatabase database = DATABASES.fresh(Engine.POSTGRESQL);
+        RelayServer first = start(database, Map.of("huddle.signaling.nats.servers", NATS));
+        RelayServer second = start(database, Map.of("huddle.signaling.nats.servers", NATS));
+
+        try (Talk talk = Talk.across(first, second)) {
+            TestPeer a = talk.a();
+            TestPeer b = talk.b();
+            Client bob = talk.bob();
+            RoomRelay relay = second.context().getBean(RoomRelay.class);
+
+            natsConnection(second).forceReconnect();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (relay.catchUps() == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("No catch-up within 30 s of the NATS reconnect");
+                }
+                Thread.sleep(20);
+            }
+            a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"after\"}");
+            b.await(frame -> "after".equals(frame.get("sdp")), "the offer after the reconnect");
+
+            assertThat(b.received()).filteredOn(frame -> "offer".equals(frame.get("type")))
+                    .extracting(frame -> frame.get("sdp")).containsExactly("before", "after");
+        }
+    }
+
     /** Offer, answer, candidate and chat between instances; an offer too large for one NOTIFY; a reconnect elsewhere. */
     private static void exchangeAcross(RelayServer first, RelayServer second) {
         Client alice = first.newClient("alice");
@@ -102,6 +203,66 @@ class RelayAcrossInstancesIT {
         RelayServer server = RelayServer.start(database, settings);
         servers.add(server);
         return server;
+    }
+
+    /** Alice on the first instance and Bob on the second, in one room, Bob holding Alice's offer "before". */
+    private record Talk(Client alice, Client bob, UUID room, TestPeer a, TestPeer b) implements AutoCloseable {
+        static Talk across(RelayServer first, RelayServer second) {
+            Client alice = first.newClient("alice");
+            Client bob = first.newClient("bob");
+            UUID room = first.openRoom(alice);
+            first.join(room, alice, bob);
+            TestPeer a = first.connect(alice, room);
+            TestPeer b = second.connect(bob, room);
+            assertThat(a.await("joined")).containsEntry("from", bob.user().toString());
+            a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"before\"}");
+            b.await(frame -> "before".equals(frame.get("sdp")), "the offer \"before\"");
+            return new Talk(alice, bob, room, a, b);
+        }
+
+        @Override
+        public void close() {
+            try (a; b) {
+                // closes both peers
+            }
+        }
+    }
+
+    /** The instance's NATS client, to cut its connection as a network failure would. */
+    private static io.nats.client.Connection natsConnection(RelayServer server) throws ReflectiveOperationException {
+        NatsBus bus = (NatsBus) server.context().getBean(RelayBus.class);
+        Field connection = NatsBus.class.getDeclaredField("connection");
+        connection.setAccessible(true);
+        return (io.nats.client.Connection) connection.get(bus);
+    }
+
+    /** Waits for a frame unless it has arrived already (awaiting skips past the frames before the one it wants). */
+    private static void awaitSeen(TestPeer peer, Predicate<Map<String, Object>> wanted, String what) {
+        if (peer.received().stream().noneMatch(wanted)) {
+            peer.await(wanted, what);
+        }
+    }
+
+    /** Ends every LISTEN session on the test's database, as a server restart or a network cut would. */
+    private static int terminateListeners(TestDatabase database) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet ended = statement.executeQuery("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM "
+                     + "pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %' "
+                     + "AND pid <> pg_backend_pid()) AS terminated")) {
+            ended.next();
+            return ended.getInt(1);
+        }
+    }
+
+    private static void awaitDeaf(RelayServer server) {
+        PostgresNotifyBus bus = (PostgresNotifyBus) server.context().getBean(RelayBus.class);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (bus.listening()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The instance did not notice its LISTEN connection ended within 30 s");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     private static void awaitListening(RelayServer server) {

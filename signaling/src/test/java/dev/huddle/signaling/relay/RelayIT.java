@@ -110,6 +110,8 @@ class RelayIT {
             assertThat(a.received()).noneMatch(frame -> "elsewhere".equals(frame.get("text")));
             server.context().getBean(SignalWriter.class).awaitStored();
             assertThat(count(database, "messages", room)).isEqualTo(2);
+            // Alice's, Bob's and Carol's joins and Carol's leave, stored like the signals.
+            assertThat(count(database, "room_presence", room)).isEqualTo(4);
         }
     }
 
@@ -203,8 +205,9 @@ class RelayIT {
         server = RelayServer.start(DATABASES.fresh(engine));
         Client alice = server.newClient("alice");
         Client bob = server.newClient("bob");
+        Client carol = server.newClient("carol");
         UUID room = server.openRoom(alice);
-        server.join(room, alice, bob);
+        server.join(room, alice, bob, carol);
 
         try (TestPeer a = server.connect(alice, room)) {
             String lastSeen;
@@ -217,15 +220,26 @@ class RelayIT {
             a.send("{\"type\":\"candidate\",\"to\":\"" + bob.user() + "\",\"candidate\":\"missed candidate\",\"sdpMLineIndex\":1}");
             a.send("{\"type\":\"chat\",\"text\":\"missed chat\"}");
             a.await(frame -> "missed chat".equals(frame.get("text")), "alice's own chat");
+            try (TestPeer c = server.connect(carol, room)) {
+                c.welcome();
+            }
+            a.await(frame -> "left".equals(frame.get("type")) && carol.user().toString().equals(frame.get("from")),
+                    "carol's leave");
 
             try (TestPeer b = server.connect(bob, room, "since=" + lastSeen)) {
                 assertThat(b.await("offer")).containsEntry("sdp", "missed offer");
                 assertThat(b.await("candidate")).containsEntry("candidate", "missed candidate").containsEntry("sdpMLineIndex", 1);
                 assertThat(b.await("chat")).containsEntry("text", "missed chat");
+                assertThat(b.await("joined")).as("carol came while bob was away").containsEntry("from", carol.user().toString());
+                assertThat(b.await("left")).containsEntry("from", carol.user().toString());
                 a.send("{\"type\":\"chat\",\"text\":\"live again\"}");
                 b.await(frame -> "live again".equals(frame.get("text")), "the live chat after the replay");
                 assertThat(b.received()).noneMatch(frame -> "seen before leaving".equals(frame.get("sdp")));
                 assertThat(b.received().stream().filter(frame -> "missed offer".equals(frame.get("sdp")))).hasSize(1);
+                assertThat(b.received()).as("bob's own joins and leaves are not replayed to him")
+                        .noneMatch(frame -> bob.user().toString().equals(frame.get("from")) && frame.get("type").toString()
+                                .matches("joined|left"));
+                assertThat(b.received()).filteredOn(frame -> "joined".equals(frame.get("type"))).hasSize(1);
             }
         }
     }

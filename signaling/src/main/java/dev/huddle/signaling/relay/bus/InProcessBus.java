@@ -2,15 +2,13 @@ package dev.huddle.signaling.relay.bus;
 
 import dev.huddle.signaling.relay.wire.RelayMessage;
 
-import java.util.function.Consumer;
-
 /**
  * The bus of a single instance (the SQLite default): every peer is connected to this process, where the relay has
  * already delivered each message, so there is nobody else to carry it to.
  */
 public final class InProcessBus implements RelayBus {
     @Override
-    public void start(Consumer<RelayMessage> receiver) {
+    public void start(Receiver receiver) {
         // Nothing arrives from elsewhere.
     }
 

@@ -76,6 +76,11 @@ final class NotifyChunks {
         return Optional.of(String.join("", partial.parts));
     }
 
+    /** Forgets every partial message: after the connection broke, their missing parts will never come. */
+    void clear() {
+        partials.clear();
+    }
+
     private void dropAbandoned() {
         partials.values().removeIf(partial -> received - partial.firstSeen > ABANDONED_AFTER);
     }

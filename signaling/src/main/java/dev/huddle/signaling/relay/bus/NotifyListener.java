@@ -10,12 +10,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
  * Holds the one connection that LISTENs, outside the pool (a pooled connection would be taken from the app for
  * good, and could be recycled under the listener), and reconnects when it breaks: after 0.5 s, then doubling up to
- * 10 s. Notifications sent while it is disconnected are lost to this instance; peers get stored kinds on reconnect.
+ * 10 s. Notifications sent while it is disconnected never reach it; it reports the outage ({@link Outages}) with the
+ * last moment it knew the connection alive, so the relay can fetch what it missed from the store.
  */
 final class NotifyListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotifyListener.class);
@@ -26,14 +28,23 @@ final class NotifyListener implements AutoCloseable {
     private final DatabaseTarget target;
     private final String channel;
     private final Consumer<String> receiver;
+    private final Outages outages;
     private final Thread thread;
     private volatile boolean stopping;
     private volatile boolean listening;
 
-    NotifyListener(DatabaseTarget target, String channel, Consumer<String> receiver) {
+    /** Told on the listener's thread when the LISTEN connection breaks, and when a new one listens. */
+    interface Outages {
+        void lost();
+
+        void resumed(Instant deafSince);
+    }
+
+    NotifyListener(DatabaseTarget target, String channel, Consumer<String> receiver, Outages outages) {
         this.target = target;
         this.channel = channel;
         this.receiver = receiver;
+        this.outages = outages;
         this.thread = new Thread(this::run, "signaling-notify-listener");
         thread.setDaemon(true);
     }
@@ -49,6 +60,9 @@ final class NotifyListener implements AutoCloseable {
 
     private void run() {
         Duration retry = FIRST_RETRY;
+        // The start of the poll in progress: a broken connection may have lost what was sent from then on.
+        Instant aliveAt = null;
+        Instant deafSince = null;
         while (!stopping) {
             try (Connection connection = target.connect()) {
                 try (Statement statement = connection.createStatement()) {
@@ -58,7 +72,13 @@ final class NotifyListener implements AutoCloseable {
                 listening = true;
                 retry = FIRST_RETRY;
                 LOG.debug("Listening on {}", channel);
+                if (deafSince != null) {
+                    LOG.info("Signaling LISTEN connection back; fetching what other instances relayed since {}", deafSince);
+                    outages.resumed(deafSince);
+                    deafSince = null;
+                }
                 while (!stopping) {
+                    aliveAt = Instant.now();
                     PGNotification[] arrived = notifications.getNotifications(POLL_MILLIS);
                     if (arrived != null) {
                         for (PGNotification notification : arrived) {
@@ -70,6 +90,10 @@ final class NotifyListener implements AutoCloseable {
                 listening = false;
                 if (stopping) {
                     return;
+                }
+                if (deafSince == null && aliveAt != null) {
+                    deafSince = aliveAt;
+                    outages.lost();
                 }
                 LOG.warn("Signaling LISTEN connection lost ({}); reconnecting in {} ms", e.getMessage(), retry.toMillis());
                 sleep(retry);

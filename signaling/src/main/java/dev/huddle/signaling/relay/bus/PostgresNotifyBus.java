@@ -5,8 +5,8 @@ import dev.huddle.signaling.relay.wire.RelayMessage;
 import io.micronaut.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * The bus over the PostgreSQL every instance already shares (the default there): each message is NOTIFYed on
@@ -21,17 +21,28 @@ public final class PostgresNotifyBus implements RelayBus {
     private final NotifyChunks chunks = new NotifyChunks();
     /** Every payload's key starts with its instance's id, so this instance skips its own without reading them. */
     private final String ownKeyPrefix;
-    private volatile Consumer<RelayMessage> receiver = message -> { };
+    private volatile Receiver receiver;
 
     public PostgresNotifyBus(DatabaseTarget target, JsonMapper json, UUID origin) {
         this.codec = new EnvelopeCodec(json, origin);
         this.ownKeyPrefix = origin + "/";
         this.publisher = new NotifyPublisher(target, CHANNEL);
-        this.listener = new NotifyListener(target, CHANNEL, this::onPayload);
+        this.listener = new NotifyListener(target, CHANNEL, this::onPayload, new NotifyListener.Outages() {
+            @Override
+            public void lost() {
+                chunks.clear();
+                receiver.deaf();
+            }
+
+            @Override
+            public void resumed(Instant deafSince) {
+                receiver.resumed(deafSince);
+            }
+        });
     }
 
     @Override
-    public void start(Consumer<RelayMessage> receiver) {
+    public void start(Receiver receiver) {
         this.receiver = receiver;
         listener.start();
     }
@@ -42,12 +53,12 @@ public final class PostgresNotifyBus implements RelayBus {
         publisher.send(NotifyChunks.split(ownKeyPrefix + message.id(), text));
     }
 
-    /** Runs on the listener's thread only, so the chunk buffer needs no lock. */
+    /** Runs on the listener's thread only (as do the outage calls), so the chunk buffer needs no lock. */
     private void onPayload(String payload) {
         if (payload.startsWith(ownKeyPrefix)) {
             return;
         }
-        chunks.accept(payload).flatMap(text -> codec.decode(text.getBytes(StandardCharsets.UTF_8))).ifPresent(receiver);
+        chunks.accept(payload).flatMap(text -> codec.decode(text.getBytes(StandardCharsets.UTF_8))).ifPresent(receiver::receive);
     }
 
     /** Whether this instance is listening now. */

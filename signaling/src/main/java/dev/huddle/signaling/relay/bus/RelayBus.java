@@ -2,16 +2,33 @@ package dev.huddle.signaling.relay.bus;
 
 import dev.huddle.signaling.relay.wire.RelayMessage;
 
-import java.util.function.Consumer;
+import java.time.Instant;
 
 /**
  * Carries relayed messages between app instances. The relay delivers to its own connections itself; a bus only
- * brings each message to the other instances, which deliver it to theirs. Delivery is at most once and, from one
- * instance, in the order published; what a bus drops while disconnected, a reconnecting peer gets from the store.
+ * brings each message to the other instances, which deliver it to theirs. A bus delivers at most once and, from one
+ * instance, in the order published; while its connection is down it delivers nothing, and it says so: the receiver
+ * hears when the bus went deaf and when it listens again, and fetches what it missed from the store (the relay's
+ * catch-up, README "Signaling relay"), which turns the bus's at most once into at least once.
  */
 public interface RelayBus extends AutoCloseable {
-    /** Starts handing messages published by other instances to the receiver; called once. */
-    void start(Consumer<RelayMessage> receiver);
+    /** What a bus hands to its instance's relay. */
+    interface Receiver {
+        /** A message another instance published. */
+        void receive(RelayMessage message);
+
+        /** The bus stopped receiving; called once per outage, before {@link #resumed}. */
+        void deaf();
+
+        /**
+         * The bus receives again after receiving nothing since about {@code deafSince}: what other instances published
+         * from shortly before then until now may never arrive through it.
+         */
+        void resumed(Instant deafSince);
+    }
+
+    /** Starts handing messages published by other instances, and outages, to the receiver; called once. */
+    void start(Receiver receiver);
 
     /** Sends the message to the other instances without waiting for them. */
     void publish(RelayMessage message);

@@ -9,14 +9,15 @@ import java.sql.Types;
 import java.util.List;
 
 /**
- * The three inserts a relayed message can need, one statement each for {@code sdp_signals}, {@code ice_candidates}
- * and {@code messages}; values travel as text, which SQLite keeps and PostgreSQL casts (the pool sends strings
+ * The four inserts a relayed message can need, one statement each for {@code sdp_signals}, {@code ice_candidates},
+ * {@code messages} and {@code room_presence}; values travel as text, which SQLite keeps and PostgreSQL casts (the pool sends strings
  * untyped), so one SQL serves both engines. The relay time is the id's, so a stored row and the frame agree.
  */
 final class SignalInserts implements AutoCloseable {
     private final PreparedStatement sdp;
     private final PreparedStatement candidates;
     private final PreparedStatement chat;
+    private final PreparedStatement presence;
 
     SignalInserts(Connection connection) throws SQLException {
         sdp = connection.prepareStatement("INSERT INTO sdp_signals (id, room_id, from_user_id, to_user_id, signal_type, sdp, "
@@ -24,6 +25,8 @@ final class SignalInserts implements AutoCloseable {
         candidates = connection.prepareStatement("INSERT INTO ice_candidates (id, room_id, from_user_id, to_user_id, "
                 + "candidate, sdp_mid, sdp_mline_index, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         chat = connection.prepareStatement("INSERT INTO messages (id, room_id, user_id, content, created_at) "
+                + "VALUES (?, ?, ?, ?, ?)");
+        presence = connection.prepareStatement("INSERT INTO room_presence (id, room_id, user_id, kind, created_at) "
                 + "VALUES (?, ?, ?, ?, ?)");
     }
 
@@ -36,11 +39,13 @@ final class SignalInserts implements AutoCloseable {
             sdp.executeBatch();
             candidates.executeBatch();
             chat.executeBatch();
+            presence.executeBatch();
         } finally {
             // A refused batch must not leave rows behind for the next call.
             sdp.clearBatch();
             candidates.clearBatch();
             chat.clearBatch();
+            presence.clearBatch();
         }
     }
 
@@ -84,14 +89,22 @@ final class SignalInserts implements AutoCloseable {
                 chat.setString(5, message.at());
                 chat.addBatch();
             }
+            case JOINED, LEFT -> {
+                presence.setString(1, message.id().toString());
+                presence.setString(2, message.room().toString());
+                presence.setString(3, message.from().toString());
+                presence.setString(4, message.type());
+                presence.setString(5, message.at());
+                presence.addBatch();
+            }
             default -> throw new IllegalArgumentException(message.type() + " messages are not stored");
         }
     }
 
     @Override
     public void close() throws SQLException {
-        try (sdp; candidates; chat) {
-            // closes all three, the first failure reported
+        try (sdp; candidates; chat; presence) {
+            // closes all four, the first failure reported
         }
     }
 }

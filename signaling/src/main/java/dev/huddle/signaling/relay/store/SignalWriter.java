@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Stores relayed signals and chat behind the relay: the relay hands a message over and moves on, and one writer
- * thread stores whatever has queued meanwhile in one transaction (a batch per table). Under light load a message is
+ * Stores relayed signals, chat, joins and leaves behind the relay: the relay hands a message over and moves on, and
+ * one writer thread stores whatever has queued meanwhile in one transaction (a batch per table). Under light load a message is
  * stored as soon as the previous write ends; under heavy load batches grow instead of writes queuing one by one.
  * The guarantee: a message handed over is stored once the write in progress and the next one end, unless it names a
  * room or user that no longer exists ({@link #awaitStored()} waits for that point).

@@ -34,7 +34,7 @@ public class FrameReader {
             throw new BadFrameException("bad_message", "The frame has no \"type\": send one of offer, answer, pranswer, "
                     + "rollback, candidate, chat.");
         }
-        MessageType type = MessageType.fromWireName(frame.type()).filter(MessageType::stored)
+        MessageType type = MessageType.fromWireName(frame.type()).filter(MessageType::sentByPeers)
                 .orElseThrow(() -> new BadFrameException("bad_message", "Unknown type \"" + frame.type() + "\": send one "
                         + "of offer, answer, pranswer, rollback, candidate, chat."));
         UUID id = ids.next();

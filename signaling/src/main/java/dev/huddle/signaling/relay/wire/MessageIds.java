@@ -37,6 +37,17 @@ public final class MessageIds {
         return new UUID(high, low);
     }
 
+    /** The smallest id of the millisecond {@code at}: every message relayed from then on has a greater one. */
+    public static UUID floor(Instant at) {
+        return new UUID((at.toEpochMilli() << 16) | 0x7000L, 0x8000_0000_0000_0000L);
+    }
+
+    /** Orders ids as the databases do (unsigned, byte by byte), unlike {@link UUID#compareTo}. */
+    public static int compare(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
     /** When the message with this id was relayed, to the millisecond. */
     public static Instant instantOf(UUID id) {
         return Instant.ofEpochMilli(id.getMostSignificantBits() >>> 16);

@@ -12,8 +12,8 @@ public enum MessageType {
     ROLLBACK(Audience.ADDRESSEE, true),
     CANDIDATE(Audience.ADDRESSEE, true),
     CHAT(Audience.ROOM, true),
-    JOINED(Audience.OTHERS, false),
-    LEFT(Audience.OTHERS, false),
+    JOINED(Audience.OTHERS, true),
+    LEFT(Audience.OTHERS, true),
     /** The server's first frame on a connection: who you are in which room. */
     WELCOME(Audience.ADDRESSEE, false),
     /** A frame the relay refused; the connection stays open. */
@@ -55,6 +55,16 @@ public enum MessageType {
     /** An SDP signal: stored in {@code sdp_signals}, its type in {@code signal_type}. */
     public boolean isSdp() {
         return this == OFFER || this == ANSWER || this == PRANSWER || this == ROLLBACK;
+    }
+
+    /** Whether a peer may send a frame of this type; the others come from the relay only. */
+    public boolean sentByPeers() {
+        return stored && !isPresence();
+    }
+
+    /** A join or a leave: stored in {@code room_presence}, its type in {@code kind}. */
+    public boolean isPresence() {
+        return this == JOINED || this == LEFT;
     }
 
     public static Optional<MessageType> fromWireName(String name) {
