@@ -3,6 +3,7 @@ package dev.huddle.migration.cli;
 import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.failure.MigrationFailedException;
 import dev.huddle.migration.log.MigrationLogLine;
+import dev.huddle.migration.squash.StandInsSeen;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -22,7 +23,12 @@ final class JsonLogLines {
     }
 
     void applied(List<MigrationStep> steps) {
-        steps.forEach(step -> write(MigrationLogLine.applied(step)));
+        applied(steps, new StandInsSeen());
+    }
+
+    /** @param standIns the squashed baselines' stand-ins of the run, whose lines name the baseline that applied them */
+    void applied(List<MigrationStep> steps, StandInsSeen standIns) {
+        steps.forEach(step -> write(MigrationLogLine.applied(step, standIns.of(step))));
     }
 
     void reverted(List<MigrationStep> steps) {

@@ -56,6 +56,9 @@ class SquashRunnerIT {
         Run up = run(squashed, modules.toString(), "up");
 
         assertThat(up.code()).as(up.err()).isEqualTo(ExitCodes.OK);
+        assertThat(up.out()).contains("B" + LAST_SQUASHED + "__squashed_baseline.sql runs in place of 3 migrations: 20250101000000, "
+                        + "20250102000000, " + LAST_SQUASHED + "\n", "create customers (squashed baseline) ...", "create orders (in the squashed baseline) ...")
+                .doesNotContain("add order status (");
         assertThat(schema(squashed, engine)).isEqualTo(schema(original, engine));
         assertThat(history(squashed)).isEqualTo(history(original));
         Run drift = run(squashed, modules.toString(), "drift");
@@ -76,7 +79,7 @@ class SquashRunnerIT {
         Run drift = run(existing, modules.toString(), "drift");
 
         assertThat(up.code()).as(up.err()).isEqualTo(ExitCodes.OK);
-        assertThat(up.out()).contains("20250104000000");
+        assertThat(up.out()).contains("20250104000000").doesNotContain("squashed baseline");
         assertThat(drift.code()).as(drift.out() + drift.err()).isEqualTo(ExitCodes.OK);
     }
 
