@@ -21,7 +21,8 @@ import java.util.Optional;
  */
 final class BootMigrationLog implements MigrationProgress {
     private final Logger log;
-    private final StandInsSeen standIns = new StandInsSeen();
+    /** Made at the first stand-in, so a boot without a baseline loads nothing for them. */
+    private StandInsSeen standIns;
 
     BootMigrationLog(Logger log) {
         this.log = log;
@@ -29,6 +30,10 @@ final class BootMigrationLog implements MigrationProgress {
 
     @Override
     public void starting(ResolvedScript script) {
+        if (script.standIn().isEmpty()) {
+            return;
+        }
+        standIns = standIns == null ? new StandInsSeen() : standIns;
         standIns.note(script);
         script.standIn().filter(SquashedStandIn::runsBaseline).ifPresent(standIn -> log.atInfo().addKeyValue("event", "squashed-baseline")
                 .addKeyValue("module", standIn.module()).addKeyValue("baseline", standIn.baseline()).addKeyValue("versions", standIn.versions())
@@ -38,7 +43,7 @@ final class BootMigrationLog implements MigrationProgress {
     @Override
     public void committed(List<MigrationStep> steps) {
         for (MigrationStep step : steps) {
-            Optional<SquashedStandIn> standIn = standIns.of(step);
+            Optional<SquashedStandIn> standIn = standIns == null ? Optional.empty() : standIns.of(step);
             withFields(log.atInfo(), MigrationLogLine.applied(step, standIn)).log("Applied {} {} {} ({} ms){}", step.module(), step.version(),
                     step.description(), step.executionTimeMillis(), standIn.map(baseline -> " by " + baseline.baseline()).orElse(""));
         }

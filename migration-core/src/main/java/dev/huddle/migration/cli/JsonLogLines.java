@@ -7,6 +7,7 @@ import dev.huddle.migration.squash.StandInsSeen;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -23,12 +24,15 @@ final class JsonLogLines {
     }
 
     void applied(List<MigrationStep> steps) {
-        applied(steps, new StandInsSeen());
+        applied(steps, null);
     }
 
-    /** @param standIns the squashed baselines' stand-ins of the run, whose lines name the baseline that applied them */
+    /**
+     * @param standIns the squashed baselines' stand-ins of the run, whose lines name the baseline that applied them; null
+     *                 when no baseline ran
+     */
     void applied(List<MigrationStep> steps, StandInsSeen standIns) {
-        steps.forEach(step -> write(MigrationLogLine.applied(step, standIns.of(step))));
+        steps.forEach(step -> write(MigrationLogLine.applied(step, standIns == null ? Optional.empty() : standIns.of(step))));
     }
 
     void reverted(List<MigrationStep> steps) {

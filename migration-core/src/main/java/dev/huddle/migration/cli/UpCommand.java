@@ -72,7 +72,8 @@ final class UpCommand implements RunnerCommand {
     private static final class ProgressLines implements MigrationProgress {
         private final PrintWriter out;
         private final JsonLogLines log;
-        private final StandInsSeen standIns = new StandInsSeen();
+        /** Made at the first stand-in: a run without a baseline, and a no-op start above all, loads nothing for them. */
+        private StandInsSeen standIns;
         private boolean lineOpen;
 
         ProgressLines(PrintWriter out, JsonLogLines log) {
@@ -82,8 +83,11 @@ final class UpCommand implements RunnerCommand {
 
         @Override
         public void starting(ResolvedScript script) {
-            standIns.note(script);
             Optional<SquashedStandIn> standIn = script.standIn();
+            if (standIn.isPresent()) {
+                standIns = standIns == null ? new StandInsSeen() : standIns;
+                standIns.note(script);
+            }
             standIn.filter(SquashedStandIn::runsBaseline).ifPresent(baseline -> out.printf("baseline %-12s %s runs in place of %s: %s%n",
                     script.module(), baseline.baseline(), count(baseline.versions().size()), String.join(", ", baseline.versions())));
             out.printf("applying %-12s %s  %s%s ...", script.module(), script.version(), script.readableDescription(),
