@@ -29,6 +29,17 @@ final class PostgresSchemaReader implements SchemaReader {
             + " from pg_type ty join pg_collation co on co.oid = a.attcollation where ty.oid = a.atttypid and a.attcollation <> ty.typcollation), '')";
 
     /**
+     * Each collation the current schema defines as name and the options that make it again: provider, locale (ICU) or
+     * {@code lc_collate} and {@code lc_ctype} (libc), determinism. Read through {@code to_jsonb}, since the column holding
+     * an ICU locale is named differently from one server version to the next.
+     */
+    static final String COLLATIONS = "select co.collname, case co.collprovider when 'i' then 'provider = icu, locale = '"
+            + " || quote_literal(coalesce(to_jsonb(co) ->> 'colllocale', to_jsonb(co) ->> 'colliculocale', co.collcollate))"
+            + " else 'provider = libc, lc_collate = ' || quote_literal(co.collcollate) || ', lc_ctype = ' || quote_literal(co.collctype) end"
+            + " || ', deterministic = ' || co.collisdeterministic from pg_collation co"
+            + " where co.collnamespace = current_schema()::regnamespace and " + NOT_FROM_EXTENSION.formatted("co.oid") + " order by 1";
+
+    /**
      * Each comment in the current schema as kind ({@code COLUMN}), target ({@code orders.note}) and the text as a literal:
      * on tables, views, indexes, sequences, columns, functions, procedures, enum types, constraints and triggers.
      */
@@ -74,6 +85,7 @@ final class PostgresSchemaReader implements SchemaReader {
             collect(statement, schema, objects, ObjectKind.SEQUENCE, "select null, c.relname, format_type(s.seqtypid, null)"
                     + " from pg_sequence s join pg_class c on c.oid = s.seqrelid where c.relnamespace = current_schema()::regnamespace"
                     + " and " + NOT_FROM_EXTENSION.formatted("c.oid"));
+            collect(statement, schema, objects, ObjectKind.COLLATION, "select null, collations.* from (" + COLLATIONS + ") collations");
             collect(statement, schema, objects, ObjectKind.PARTITION, "select c.relname, 'by', pg_get_partkeydef(c.oid) from pg_class c"
                     + " where c.relkind = 'p' and " + IN_SCHEMA + " union all select c.relname, 'of', quote_ident(p.relname) || ' '"
                     + " || pg_get_expr(c.relpartbound, c.oid) from pg_class c join pg_inherits i on i.inhrelid = c.oid"

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 
 /**
  * Writes a PostgreSQL schema from the catalog of the connection's current schema, with the schema's name left out (the
- * script runs in whichever schema the history's connection uses), in dependency order: enum types and free-standing
+ * script runs in whichever schema the history's connection uses), in dependency order: collations, enum types and free-standing
  * sequences; functions (with body checks off, since a SQL function may name a table created below); tables with their
  * columns, collations, defaults and identity, a partitioned table with its key and each partition after its parent;
  * constraints, keys before the foreign keys that need them (a partition's copies come with it); indexes that no
@@ -33,6 +33,11 @@ final class PostgresSchemaScript implements SchemaScript {
         StringBuilder script = new StringBuilder();
         try (Statement statement = connection.createStatement()) {
             String schema = single(statement, "select current_schema()");
+            for (String[] row : rows(statement, PostgresSchemaReader.COLLATIONS)) {
+                if (includes.test("collation " + row[0])) {
+                    script.append("CREATE COLLATION ").append(SchemaScript.identifier(row[0])).append(" (").append(row[1]).append(");\n");
+                }
+            }
             for (String[] row : rows(statement, "select t.typname, string_agg(quote_literal(e.enumlabel), ', ' order by e.enumsortorder)"
                     + " from pg_type t join pg_enum e on e.enumtypid = t.oid where t.typnamespace = current_schema()::regnamespace"
                     + " group by t.typname order by t.typname")) {

@@ -50,7 +50,8 @@ class SquashKeptSchemaRunnerIT {
                 + "/B" + LAST_SQUASHED + "__squashed_baseline.sql"));
         assertThat(baseline.indexOf("CREATE VIEW b_recent")).isPositive().isLessThan(baseline.indexOf("CREATE VIEW a_recent_labelled"));
         if (engine == Engine.POSTGRESQL) {
-            assertThat(baseline).contains("code text COLLATE \"C\" NOT NULL", "PARTITION BY RANGE (happened)",
+            assertThat(baseline).contains("CREATE COLLATION label_order (provider = libc, lc_collate = 'C', lc_ctype = 'C', deterministic = true);",
+                    "sort_key text COLLATE label_order", "code text COLLATE \"C\" NOT NULL", "PARTITION BY RANGE (happened)",
                     "CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM", "CREATE TABLE events_rest PARTITION OF events DEFAULT",
                     "COMMENT ON COLUMN labels.code IS", "COMMENT ON VIEW a_recent_labelled IS", "COMMENT ON CONSTRAINT labels_pkey ON labels",
                     "COMMENT ON FUNCTION events_check() IS").doesNotContain("ON ONLY", "events_2024_label_id_idx");
@@ -81,7 +82,7 @@ class SquashKeptSchemaRunnerIT {
         assertThat(entries).containsKeys("view a_recent_labelled", "view b_recent");
         if (engine == Engine.POSTGRESQL) {
             assertThat(entries).containsEntry("partition events.by", "  partition by: RANGE (happened)")
-                    .containsKeys("partition events_rest.of", "comment on column labels.code", "comment on table events_rest");
+                    .containsKeys("partition events_rest.of", "comment on column labels.code", "comment on table events_rest", "collation label_order");
         } else {
             assertThat(model.tables().get("labels").column("title").orElseThrow().type()).isEqualTo("TEXT COLLATE RTRIM");
             assertThat(model.tables().get("labels").column("id").orElseThrow().type()).isEqualTo("INTEGER");

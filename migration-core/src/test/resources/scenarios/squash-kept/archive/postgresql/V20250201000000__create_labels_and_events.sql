@@ -1,7 +1,9 @@
+CREATE COLLATION label_order FROM "C";
 CREATE TABLE labels (
-    id    bigint PRIMARY KEY,
-    code  text COLLATE "C" NOT NULL,
-    title text COLLATE "POSIX"
+    id       bigint PRIMARY KEY,
+    code     text COLLATE "C" NOT NULL,
+    title    text COLLATE "POSIX",
+    sort_key text COLLATE label_order
 );
 CREATE INDEX idx_labels_code ON labels (code COLLATE "POSIX");
 COMMENT ON TABLE labels IS 'Labels, sorted byte-wise';
