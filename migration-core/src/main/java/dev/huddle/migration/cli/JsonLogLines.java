@@ -3,6 +3,7 @@ package dev.huddle.migration.cli;
 import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.failure.MigrationFailedException;
 import dev.huddle.migration.log.MigrationLogLine;
+import dev.huddle.migration.plan.SquashedStandIn;
 import dev.huddle.migration.squash.StandInsSeen;
 
 import java.io.PrintWriter;
@@ -32,7 +33,13 @@ final class JsonLogLines {
      *                 when no baseline ran
      */
     void applied(List<MigrationStep> steps, StandInsSeen standIns) {
-        steps.forEach(step -> write(MigrationLogLine.applied(step, standIns == null ? Optional.empty() : standIns.of(step))));
+        for (MigrationStep step : steps) {
+            Optional<SquashedStandIn> standIn = standIns == null ? Optional.empty() : standIns.of(step);
+            if (on && standIn.isPresent() && standIn.get().runsBaseline()) {
+                print(MigrationLogLine.toJson(MigrationLogLine.baselineFields(standIn.get())));
+            }
+            write(MigrationLogLine.applied(step, standIn));
+        }
     }
 
     void reverted(List<MigrationStep> steps) {
@@ -49,10 +56,15 @@ final class JsonLogLines {
         }
     }
 
+    /** The line as JSON when JSON logging is on; with text logging none is ever made, nor Jackson loaded. */
     private void write(MigrationLogLine line) {
         if (on) {
-            err.println(line.toJson());
-            err.flush();
+            print(line.toJson());
         }
+    }
+
+    private void print(String json) {
+        err.println(json);
+        err.flush();
     }
 }

@@ -69,12 +69,30 @@ public record MigrationLogLine(String module, String version, String description
         return fields;
     }
 
+    /**
+     * The fields of the line that says a squashed baseline ran in place of migrations: {@code event}
+     * ({@code squashed-baseline}), {@code module}, {@code baseline} (its file) and {@code versions} (those it stands for).
+     */
+    public static Map<String, Object> baselineFields(SquashedStandIn standIn) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", "squashed-baseline");
+        fields.put("module", standIn.module());
+        fields.put("baseline", standIn.baseline());
+        fields.put("versions", standIn.versions());
+        return fields;
+    }
+
     /** One JSON object on one line. */
     public String toJson() {
+        return toJson(fields());
+    }
+
+    /** These fields as one JSON object on one line. */
+    public static String toJson(Map<String, Object> fields) {
         try {
-            return Json.MAPPER.writeValueAsString(fields());
+            return Json.MAPPER.writeValueAsString(fields);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Strings and numbers always serialise", e);
+            throw new IllegalStateException("Strings, numbers and lists of strings always serialise", e);
         }
     }
 

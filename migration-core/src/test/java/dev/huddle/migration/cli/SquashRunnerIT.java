@@ -52,7 +52,9 @@ class SquashRunnerIT {
 
         TestDatabase squashed = TestDatabases.fresh(engine);
         Run dryRun = run(squashed, modules.toString(), "up", "--dry-run");
-        assertThat(dryRun.out()).contains("Squashed baseline of module shop").doesNotContain("ADD COLUMN note");
+        assertThat(dryRun.out()).contains("Squashed baseline of module shop", "-- runs the squashed baseline shop/B" + LAST_SQUASHED
+                + "__squashed_baseline.sql in place of 3 migrations: 20250101000000, 20250102000000, " + LAST_SQUASHED,
+                "applied by the squashed baseline above").doesNotContain("ADD COLUMN note");
         Run up = run(squashed, modules.toString(), "up");
 
         assertThat(up.code()).as(up.err()).isEqualTo(ExitCodes.OK);
