@@ -37,7 +37,10 @@ public final class Squasher {
     private static final Pattern OUTSIDE_THE_MODEL = Pattern.compile("\\b(?:(?:CREATE|ALTER|DROP)\\s+(?:ROLE|USER|GROUP|POLICY|EXTENSION|SCHEMA"
             + "|DOMAIN|MATERIALIZED\\s+VIEW|EVENT\\s+TRIGGER|PUBLICATION|SUBSCRIPTION|RULE|AGGREGATE|OPERATOR|STATISTICS|CAST"
             + "|TEXT\\s+SEARCH|FOREIGN|SERVER|VIRTUAL\\s+TABLE)|GRANT|REVOKE|SECURITY\\s+LABEL|ROW\\s+LEVEL\\s+SECURITY"
-            + "|OWNER\\s+TO|DEFAULT\\s+PRIVILEGES)(?!\\w)|\\bCREATE\\s+TYPE\\s+\\S+\\s+AS\\s*(?:\\(|RANGE\\b)", Pattern.CASE_INSENSITIVE);
+            + "|OWNER\\s+TO|DEFAULT\\s+PRIVILEGES)(?!\\w)|\\bCREATE\\s+TYPE\\s+\\S+\\s+AS\\s*(?:\\(|RANGE\\b)"
+            // Comments are kept on what the model holds; one on a schema, an extension, a role or the like would be lost.
+            + "|\\bCOMMENT\\s+ON\\s+(?!(?:TABLE|COLUMN|VIEW|INDEX|SEQUENCE|FUNCTION|PROCEDURE|TYPE|CONSTRAINT|TRIGGER)\\s)\\w+(?:\\s+\\w+)?",
+            Pattern.CASE_INSENSITIVE);
 
     private Squasher() {
     }

@@ -9,6 +9,7 @@ import dev.huddle.migration.schema.SchemaReader;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
 import dev.huddle.testsupport.TestDatabases;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -87,6 +88,19 @@ class SquashKeptSchemaRunnerIT {
             assertThat(model.tables().get("labels").column("title").orElseThrow().type()).isEqualTo("TEXT COLLATE RTRIM");
             assertThat(model.tables().get("labels").column("id").orElseThrow().type()).isEqualTo("INTEGER");
         }
+    }
+
+    /** A comment the model holds is kept; one on a schema (or an extension, a role) would be lost, so squash refuses it. */
+    @Test
+    void aCommentOnWhatTheModelDoesNotHoldIsRefused() {
+        Path modules = Scenarios.copy("squash-kept", temp);
+        Scenarios.writeInBothDialects(modules, "archive", "V20250201120000__describe_schema.sql", "COMMENT ON SCHEMA public IS 'Archive';\n");
+
+        Run squash = run(TestDatabases.fresh(Engine.POSTGRESQL), modules.toString(), "squash", "--module", "archive", "--to", LAST_SQUASHED);
+
+        assertThat(squash.code()).as(squash.out() + squash.err()).isEqualTo(ExitCodes.VALIDATION_REFUSED);
+        assertThat(squash.err()).contains("V20250201120000__describe_schema.sql has 'COMMENT ON SCHEMA public'");
+        assertThat(Files.exists(modules.resolve("archive/squashed"))).isFalse();
     }
 
     /** The comparison the rebuild check and drift make sees a collation that was lost. */
