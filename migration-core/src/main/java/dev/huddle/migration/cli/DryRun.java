@@ -10,8 +10,11 @@ final class DryRun {
     private DryRun() {
     }
 
+    /** The script as it would run; a squashed baseline's stand-in says so, since it runs the baseline or nothing. */
     static void printUp(PrintWriter out, ResolvedScript script) {
         out.printf("-- up   %s %s %s (%s)%n", script.module(), script.version(), script.readableDescription(), script.historyPath());
+        script.standIn().ifPresent(standIn -> out.println(standIn.runsBaseline() ? "-- runs the " + standIn.describe()
+                : "-- applied by the squashed baseline above: nothing of its own runs"));
         out.println(script.sql().strip());
         out.println();
     }

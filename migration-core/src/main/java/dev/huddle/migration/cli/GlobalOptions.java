@@ -37,7 +37,9 @@ final class GlobalOptions {
             Option.value("--project-dir", "DIR", "The source checkout whose module scripts are read and written, with no "
                     + "build in between (default: found from the current folder upward; none: the scripts packed in the jar)."),
             Option.value("--tenants", "FILE", "Run the command for every tenant in FILE (database URLs, or PostgreSQL schema "
-                    + "names in --url's database), " + TenantRunner.PARALLELISM + " at a time; a rerun resumes after a failure."));
+                    + "names in --url's database); a rerun resumes after a failure."),
+            Option.value("--parallel", "N", "With --tenants, how many tenants run at once (1 to " + TenantRunner.MAX_PARALLELISM
+                    + ", default " + TenantRunner.PARALLELISM + ")."));
 
     private final String url;
     private final String modulesDir;

@@ -3,6 +3,7 @@ package dev.huddle.migration.cli;
 import dev.huddle.migration.cli.CommandSpec.Option;
 import dev.huddle.migration.connect.Secrets;
 import dev.huddle.migration.failure.HuddleFailure;
+import dev.huddle.migration.failure.UsageException;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,8 +62,11 @@ public final class HuddleMigrate {
                 return ExitCodes.OK;
             }
             if (arguments.value("--tenants") != null) {
-                return TenantRunner.run(Path.of(arguments.value("--tenants")), args, arguments.value("--url"), arguments.command().name(),
-                        environment, out);
+                return TenantRunner.run(Path.of(arguments.value("--tenants")), arguments.value("--parallel"), args, arguments.value("--url"),
+                        arguments.command().name(), environment, out);
+            }
+            if (arguments.value("--parallel") != null) {
+                throw new UsageException("--parallel applies only with --tenants.", "Add --tenants FILE, or leave --parallel out.");
             }
             options = new GlobalOptions(arguments, environment);
             return Commands.create(arguments).call(options, out, err);

@@ -3,9 +3,12 @@ package dev.huddle.migration.cli;
 import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.failure.MigrationFailedException;
 import dev.huddle.migration.log.MigrationLogLine;
+import dev.huddle.migration.plan.SquashedStandIn;
+import dev.huddle.migration.squash.StandInsSeen;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +25,21 @@ final class JsonLogLines {
     }
 
     void applied(List<MigrationStep> steps) {
-        steps.forEach(step -> write(MigrationLogLine.applied(step)));
+        applied(steps, null);
+    }
+
+    /**
+     * @param standIns the squashed baselines' stand-ins of the run, whose lines name the baseline that applied them; null
+     *                 when no baseline ran
+     */
+    void applied(List<MigrationStep> steps, StandInsSeen standIns) {
+        for (MigrationStep step : steps) {
+            Optional<SquashedStandIn> standIn = standIns == null ? Optional.empty() : standIns.of(step);
+            if (on && standIn.isPresent() && standIn.get().runsBaseline()) {
+                print(MigrationLogLine.toJson(MigrationLogLine.baselineFields(standIn.get())));
+            }
+            write(MigrationLogLine.applied(step, standIn));
+        }
     }
 
     void reverted(List<MigrationStep> steps) {
@@ -39,10 +56,15 @@ final class JsonLogLines {
         }
     }
 
+    /** The line as JSON when JSON logging is on; with text logging none is ever made, nor Jackson loaded. */
     private void write(MigrationLogLine line) {
         if (on) {
-            err.println(line.toJson());
-            err.flush();
+            print(line.toJson());
         }
+    }
+
+    private void print(String json) {
+        err.println(json);
+        err.flush();
     }
 }

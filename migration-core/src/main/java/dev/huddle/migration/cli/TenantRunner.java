@@ -23,12 +23,15 @@ import java.util.concurrent.Future;
 /**
  * {@code --tenants FILE}: one command run against every tenant of a multi-tenant install, each with its own history.
  * A line of the file is a database URL, or a PostgreSQL schema name, which runs against {@code --url} with that schema
- * as search path and history schema. At most {@value #PARALLELISM} tenants run at once; each ends in one result line.
+ * as search path and history schema. At most {@code --parallel N} tenants run at once (default {@value #PARALLELISM},
+ * at most {@value #MAX_PARALLELISM}); each ends in one result line.
  * Tenants that succeed are appended to {@code FILE.<command>.done}, so a run after a failure resumes with the rest;
  * the file goes once every tenant has succeeded. The exit code is the worst tenant's.
  */
 final class TenantRunner {
     static final int PARALLELISM = 4;
+    /** Each tenant holds a connection and a thread for its whole run: more than this would exhaust a server's connections. */
+    static final int MAX_PARALLELISM = 32;
 
     private TenantRunner() {
     }
@@ -37,12 +40,14 @@ final class TenantRunner {
      * @param commandLine the runner's whole command line; {@code --tenants}, {@code --url} and {@code --history-schema}
      *                    are replaced by each tenant's
      */
-    static int run(Path tenantsFile, String[] commandLine, String baseUrl, String command, Map<String, String> environment, PrintWriter out) {
+    static int run(Path tenantsFile, String parallel, String[] commandLine, String baseUrl, String command, Map<String, String> environment,
+                   PrintWriter out) {
+        int parallelism = parallelism(parallel);
         List<String> tenants = tenants(tenantsFile);
-        String[] args = without(commandLine, Set.of("--tenants", "--url", "--history-schema"));
+        String[] args = without(commandLine, Set.of("--tenants", "--parallel", "--url", "--history-schema"));
         Path doneFile = tenantsFile.resolveSibling(tenantsFile.getFileName() + "." + command + ".done");
         Set<String> done = new LinkedHashSet<>(Files.isRegularFile(doneFile) ? readLines(doneFile) : List.of());
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM);
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (String tenant : tenants) {
@@ -97,6 +102,23 @@ final class TenantRunner {
             }
         }
         return code;
+    }
+
+    /** {@code --parallel}'s value, or the default when it is not given. */
+    static int parallelism(String value) {
+        if (value == null) {
+            return PARALLELISM;
+        }
+        try {
+            int parallelism = Integer.parseInt(value.strip());
+            if (parallelism >= 1 && parallelism <= MAX_PARALLELISM) {
+                return parallelism;
+            }
+        } catch (NumberFormatException e) {
+            // Refused below, with the range.
+        }
+        throw new UsageException("--parallel " + value + " is not a number of tenants to run at once.",
+                "Give a whole number from 1 to " + MAX_PARALLELISM + " (default " + PARALLELISM + ").");
     }
 
     private static boolean isUrl(String tenant) {

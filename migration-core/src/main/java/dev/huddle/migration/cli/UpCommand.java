@@ -7,9 +7,12 @@ import dev.huddle.migration.execute.MigrationProgress;
 import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.execute.UpResult;
 import dev.huddle.migration.plan.ResolvedScript;
+import dev.huddle.migration.plan.SquashedStandIn;
+import dev.huddle.migration.squash.StandInsSeen;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 final class UpCommand implements RunnerCommand {
     static final CommandSpec SPEC = new CommandSpec("up", "Apply pending migrations in plan order.", List.of(
@@ -63,11 +66,14 @@ final class UpCommand implements RunnerCommand {
 
     /**
      * One line per migration, its start shown before its script runs (so a long one shows which it is) and its time
-     * added when it ends; then a line per commit, since only a commit makes the migrations before it applied.
+     * added when it ends; then a line per commit, since only a commit makes the migrations before it applied. Where a
+     * squashed baseline runs in place of migrations, a line says so first and theirs say they are in it.
      */
     private static final class ProgressLines implements MigrationProgress {
         private final PrintWriter out;
         private final JsonLogLines log;
+        /** Made at the first stand-in: a run without a baseline, and a no-op start above all, loads nothing for them. */
+        private StandInsSeen standIns;
         private boolean lineOpen;
 
         ProgressLines(PrintWriter out, JsonLogLines log) {
@@ -77,7 +83,15 @@ final class UpCommand implements RunnerCommand {
 
         @Override
         public void starting(ResolvedScript script) {
-            out.printf("applying %-12s %s  %s ...", script.module(), script.version(), script.readableDescription());
+            Optional<SquashedStandIn> standIn = script.standIn();
+            if (standIn.isPresent()) {
+                standIns = standIns == null ? new StandInsSeen() : standIns;
+                standIns.note(script);
+            }
+            standIn.filter(SquashedStandIn::runsBaseline).ifPresent(baseline -> out.printf("baseline %-12s %s runs in place of %s: %s%n",
+                    script.module(), baseline.baseline(), count(baseline.versions().size()), String.join(", ", baseline.versions())));
+            out.printf("applying %-12s %s  %s%s ...", script.module(), script.version(), script.readableDescription(),
+                    standIn.map(baseline -> baseline.runsBaseline() ? " (squashed baseline)" : " (in the squashed baseline)").orElse(""));
             out.flush();
             lineOpen = true;
         }
@@ -92,7 +106,7 @@ final class UpCommand implements RunnerCommand {
         public void committed(List<MigrationStep> steps) {
             out.println("committed " + count(steps.size()));
             out.flush();
-            log.applied(steps);
+            log.applied(steps, standIns);
         }
 
         /** Ends the line of a migration that failed, so the error that follows starts on a line of its own. */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.huddle.migration.execute.MigrationStep;
 import dev.huddle.migration.failure.MigrationFailedException;
+import dev.huddle.migration.plan.SquashedStandIn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,26 +21,31 @@ import java.util.regex.Pattern;
  * @param direction  {@code up} or {@code down}
  * @param durationMs how long its script ran; 0 for a failure, whose time is not measured
  * @param outcome    {@code applied}, {@code reverted} or {@code failed}
+ * @param baseline   the squashed baseline that applied it in place of its own script ({@code B<version>__squashed_baseline.sql}),
+ *                   null when its script ran; a field of the line only when there is one
  */
-public record MigrationLogLine(String module, String version, String description, String direction, long durationMs, String outcome) {
+public record MigrationLogLine(String module, String version, String description, String direction, long durationMs, String outcome,
+                               String baseline) {
     /** The environment variable (and app setting) that turns JSON logging on when it is {@code json}. */
     public static final String FORMAT_VARIABLE = "HUDDLE_LOG_FORMAT";
     private static final Pattern SCRIPT = Pattern.compile("([^/]+)/[VU](\\d+)__(.*)\\.sql");
 
-    public static MigrationLogLine applied(MigrationStep step) {
-        return new MigrationLogLine(step.module(), step.version(), step.description(), "up", step.executionTimeMillis(), "applied");
+    /** @param standIn the squashed baseline that applied it, when one did */
+    public static MigrationLogLine applied(MigrationStep step, Optional<SquashedStandIn> standIn) {
+        return new MigrationLogLine(step.module(), step.version(), step.description(), "up", step.executionTimeMillis(), "applied",
+                standIn.map(SquashedStandIn::baseline).orElse(null));
     }
 
     public static MigrationLogLine reverted(MigrationStep step) {
-        return new MigrationLogLine(step.module(), step.version(), step.description(), "down", step.executionTimeMillis(), "reverted");
+        return new MigrationLogLine(step.module(), step.version(), step.description(), "down", step.executionTimeMillis(), "reverted", null);
     }
 
     /** The migration whose script failed, named by the failure's {@code <module>/<file>}; its error is in the message logged beside. */
     public static MigrationLogLine failed(MigrationFailedException failure, String direction) {
         Matcher script = SCRIPT.matcher(failure.script() == null ? "" : failure.script());
         return script.matches()
-                ? new MigrationLogLine(script.group(1), script.group(2), script.group(3).replace('_', ' '), direction, 0, "failed")
-                : new MigrationLogLine(null, null, failure.script(), direction, 0, "failed");
+                ? new MigrationLogLine(script.group(1), script.group(2), script.group(3).replace('_', ' '), direction, 0, "failed", null)
+                : new MigrationLogLine(null, null, failure.script(), direction, 0, "failed", null);
     }
 
     /** Whether this environment asks for JSON log lines. */
@@ -56,15 +63,36 @@ public record MigrationLogLine(String module, String version, String description
         fields.put("direction", direction);
         fields.put("durationMs", durationMs);
         fields.put("outcome", outcome);
+        if (baseline != null) {
+            fields.put("baseline", baseline);
+        }
+        return fields;
+    }
+
+    /**
+     * The fields of the line that says a squashed baseline ran in place of migrations: {@code event}
+     * ({@code squashed-baseline}), {@code module}, {@code baseline} (its file) and {@code versions} (those it stands for).
+     */
+    public static Map<String, Object> baselineFields(SquashedStandIn standIn) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", "squashed-baseline");
+        fields.put("module", standIn.module());
+        fields.put("baseline", standIn.baseline());
+        fields.put("versions", standIn.versions());
         return fields;
     }
 
     /** One JSON object on one line. */
     public String toJson() {
+        return toJson(fields());
+    }
+
+    /** These fields as one JSON object on one line. */
+    public static String toJson(Map<String, Object> fields) {
         try {
-            return Json.MAPPER.writeValueAsString(fields());
+            return Json.MAPPER.writeValueAsString(fields);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Strings and numbers always serialise", e);
+            throw new IllegalStateException("Strings, numbers and lists of strings always serialise", e);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.huddle.migration.plan;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.sql.ScannedScript;
 
+import java.util.Optional;
+
 /**
  * A migration found in a module's folder and accepted by planning ("resolved", as opposed to "applied", which
  * is read from the history table).
@@ -34,6 +36,11 @@ public record ResolvedScript(String module, Dialect dialect, String version, Str
     /** Flyway's checksum of the text, as the history records it. */
     public int checksum() {
         return text.checksum();
+    }
+
+    /** The squashed baseline this migration is applied by in this run, if one stands in for it. */
+    public Optional<SquashedStandIn> standIn() {
+        return text.standIn();
     }
 
     public ScriptDirectives directives() {

@@ -5,6 +5,7 @@ import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.sql.ScannedScript;
 import dev.huddle.migration.sql.SqlScanner;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +25,7 @@ public final class ScriptText {
     private Integer checksum;
     private ScriptDirectives directives;
     private ScannedScript scanned;
+    private SquashedStandIn standIn;
 
     private ScriptText(Supplier<DecodedScript> loader) {
         this.loader = loader;
@@ -39,10 +41,16 @@ public final class ScriptText {
      * Text that runs in place of another script and answers with that script's checksum: a squashed baseline standing in
      * for the migrations it replaces, whose history rows must read exactly as if they had run.
      */
-    public static ScriptText standingIn(String sql, int checksum) {
+    public static ScriptText standingIn(String sql, int checksum, SquashedStandIn standIn) {
         ScriptText text = of(sql);
         text.checksum = checksum;
+        text.standIn = standIn;
         return text;
+    }
+
+    /** The squashed baseline this text stands in for, or empty for a script's own text. */
+    public Optional<SquashedStandIn> standIn() {
+        return Optional.ofNullable(standIn);
     }
 
     /** A file's text, read when first needed; its checksum is taken from the bytes, which are not kept once decoded. */

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,50 @@ import java.util.regex.Pattern;
 final class PostgresSchemaReader implements SchemaReader {
     private static final String IN_SCHEMA = "c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p')";
     private static final String NOT_FROM_EXTENSION = "not exists (select 1 from pg_depend d where d.objid = %s and d.deptype = 'e')";
+
+    /**
+     * A column's type as written in a table's definition: with its collation when it is not its type's default
+     * ({@code text COLLATE "C"}), so a collation lost or changed is a difference. Needs {@code pg_attribute a}.
+     */
+    static final String COLUMN_TYPE = "format_type(a.atttypid, a.atttypmod) || coalesce((select ' COLLATE ' || quote_ident(co.collname)"
+            + " from pg_type ty join pg_collation co on co.oid = a.attcollation where ty.oid = a.atttypid and a.attcollation <> ty.typcollation), '')";
+
+    /**
+     * Each collation the current schema defines as name and the options that make it again: provider, locale (ICU) or
+     * {@code lc_collate} and {@code lc_ctype} (libc), determinism. Read through {@code to_jsonb}, since the column holding
+     * an ICU locale is named differently from one server version to the next.
+     */
+    static final String COLLATIONS = "select co.collname, case co.collprovider when 'i' then 'provider = icu, locale = '"
+            + " || quote_literal(coalesce(to_jsonb(co) ->> 'colllocale', to_jsonb(co) ->> 'colliculocale', co.collcollate))"
+            + " else 'provider = libc, lc_collate = ' || quote_literal(co.collcollate) || ', lc_ctype = ' || quote_literal(co.collctype) end"
+            + " || ', deterministic = ' || co.collisdeterministic from pg_collation co"
+            + " where co.collnamespace = current_schema()::regnamespace and " + NOT_FROM_EXTENSION.formatted("co.oid") + " order by 1";
+
+    /**
+     * Each comment in the current schema as kind ({@code COLUMN}), target ({@code orders.note}) and the text as a literal:
+     * on tables, views, indexes, sequences, columns, functions, procedures, enum types, constraints and triggers.
+     */
+    static final String COMMENTS = "select case when d.objsubid > 0 then 'COLUMN' when c.relkind in ('r', 'p') then 'TABLE'"
+            + " when c.relkind = 'v' then 'VIEW' when c.relkind in ('i', 'I') then 'INDEX' else 'SEQUENCE' end,"
+            + " quote_ident(c.relname) || coalesce('.' || quote_ident(a.attname), ''), quote_literal(d.description)"
+            + " from pg_description d join pg_class c on d.classoid = 'pg_class'::regclass and d.objoid = c.oid"
+            + " left join pg_attribute a on a.attrelid = c.oid and a.attnum = d.objsubid and d.objsubid > 0"
+            + " where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p', 'v', 'i', 'I', 'S')"
+            + " and " + NOT_FROM_EXTENSION.formatted("c.oid")
+            + " union all select case p.prokind when 'p' then 'PROCEDURE' else 'FUNCTION' end,"
+            + " quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')', quote_literal(d.description)"
+            + " from pg_description d join pg_proc p on d.classoid = 'pg_proc'::regclass and d.objoid = p.oid"
+            + " where p.pronamespace = current_schema()::regnamespace and " + NOT_FROM_EXTENSION.formatted("p.oid")
+            + " union all select 'TYPE', quote_ident(t.typname), quote_literal(d.description)"
+            + " from pg_description d join pg_type t on d.classoid = 'pg_type'::regclass and d.objoid = t.oid"
+            + " where t.typnamespace = current_schema()::regnamespace and " + NOT_FROM_EXTENSION.formatted("t.oid")
+            + " union all select 'CONSTRAINT', quote_ident(con.conname) || ' ON ' || quote_ident(c.relname), quote_literal(d.description)"
+            + " from pg_description d join pg_constraint con on d.classoid = 'pg_constraint'::regclass and d.objoid = con.oid"
+            + " join pg_class c on c.oid = con.conrelid where c.relnamespace = current_schema()::regnamespace"
+            + " union all select 'TRIGGER', quote_ident(tg.tgname) || ' ON ' || quote_ident(c.relname), quote_literal(d.description)"
+            + " from pg_description d join pg_trigger tg on d.classoid = 'pg_trigger'::regclass and d.objoid = tg.oid"
+            + " join pg_class c on c.oid = tg.tgrelid where c.relnamespace = current_schema()::regnamespace and tg.tgparentid = 0"
+            + " order by 1, 2";
 
     @Override
     public SchemaModel read(Connection connection) throws SQLException {
@@ -40,6 +85,18 @@ final class PostgresSchemaReader implements SchemaReader {
             collect(statement, schema, objects, ObjectKind.SEQUENCE, "select null, c.relname, format_type(s.seqtypid, null)"
                     + " from pg_sequence s join pg_class c on c.oid = s.seqrelid where c.relnamespace = current_schema()::regnamespace"
                     + " and " + NOT_FROM_EXTENSION.formatted("c.oid"));
+            collect(statement, schema, objects, ObjectKind.COLLATION, "select null, collations.* from (" + COLLATIONS + ") collations");
+            collect(statement, schema, objects, ObjectKind.PARTITION, "select c.relname, 'by', pg_get_partkeydef(c.oid) from pg_class c"
+                    + " where c.relkind = 'p' and " + IN_SCHEMA + " union all select c.relname, 'of', quote_ident(p.relname) || ' '"
+                    + " || pg_get_expr(c.relpartbound, c.oid) from pg_class c join pg_inherits i on i.inhrelid = c.oid"
+                    + " join pg_class p on p.oid = i.inhparent where c.relispartition and " + IN_SCHEMA);
+            try (ResultSet rows = statement.executeQuery(COMMENTS)) {
+                while (rows.next()) {
+                    String target = unqualified(rows.getString(2), schema);
+                    objects.add(new SchemaObject(ObjectKind.COMMENT, "on " + rows.getString(1).toLowerCase(Locale.ROOT) + " " + target, null,
+                            SchemaReader.normalise(rows.getString(3))));
+                }
+            }
             return SchemaModel.of(tables(statement, schema), enums, objects);
         }
     }
@@ -53,7 +110,7 @@ final class PostgresSchemaReader implements SchemaReader {
 
     private static List<Table> tables(Statement statement, String schema) throws SQLException {
         Map<String, List<Column>> columns = new LinkedHashMap<>();
-        try (ResultSet rows = statement.executeQuery("select c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+        try (ResultSet rows = statement.executeQuery("select c.relname, a.attname, " + COLUMN_TYPE + ","
                 + " case a.attidentity when 'a' then 'generated always as identity' when 'd' then 'generated by default as identity'"
                 + " else pg_get_expr(ad.adbin, ad.adrelid) end, not a.attnotnull"
                 + " from pg_attribute a join pg_class c on c.oid = a.attrelid"

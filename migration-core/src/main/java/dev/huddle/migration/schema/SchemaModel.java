@@ -47,8 +47,8 @@ public record SchemaModel(SortedMap<String, Table> tables, SortedMap<String, Enu
     }
 
     /**
-     * Every element as key to its one-line description, in reading order: each table with its columns, constraints,
-     * indexes and triggers, then enum types and their values, then functions, views and sequences.
+     * Every element as key to its one-line description, in reading order: each table with its columns, partitioning,
+     * constraints, indexes and triggers, then enum types and their values, then functions, views, sequences and comments.
      */
     public Map<String, String> entries() {
         Map<String, String> entries = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ public record SchemaModel(SortedMap<String, Table> tables, SortedMap<String, Enu
             for (Column column : table.columns()) {
                 entries.put(columnKey(table.name(), column.name()), "  column " + column.describe());
             }
-            for (ObjectKind kind : List.of(ObjectKind.CONSTRAINT, ObjectKind.INDEX, ObjectKind.TRIGGER)) {
+            for (ObjectKind kind : List.of(ObjectKind.PARTITION, ObjectKind.CONSTRAINT, ObjectKind.INDEX, ObjectKind.TRIGGER)) {
                 objects.values().stream().filter(object -> object.kind() == kind && table.name().equals(object.table()))
                         .forEach(object -> entries.put(object.key(), "  " + kind.label() + " " + object.name() + ": " + object.definition()));
             }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Reads SQLite's {@code main} database. Columns, keys and unique constraints come from the pragmas, which answer the
  * same however the table was written or rebuilt; indexes, triggers and views from their stored SQL; check constraints
- * from the table's stored SQL, the only place SQLite keeps them. SQLite forgets constraint names except in that SQL,
+ * and column collations from the table's stored SQL, the only place SQLite keeps them. SQLite forgets constraint names except in that SQL,
  * so keys are named by their columns ({@code fk(meeting_id)}).
  */
 final class SqliteSchemaReader implements SchemaReader {
@@ -35,7 +35,7 @@ final class SqliteSchemaReader implements SchemaReader {
                 }
             }
             for (Map.Entry<String, String> table : tableSql.entrySet()) {
-                tables.add(new Table(table.getKey(), columns(statement, table.getKey(), objects)));
+                tables.add(new Table(table.getKey(), columns(statement, table.getKey(), SqliteColumnCollations.of(table.getValue()), objects)));
                 foreignKeys(statement, table.getKey(), objects);
                 uniqueConstraints(statement, table.getKey(), objects);
                 checks(table.getKey(), table.getValue(), objects);
@@ -52,14 +52,20 @@ final class SqliteSchemaReader implements SchemaReader {
         return SchemaModel.of(tables, List.of(), objects);
     }
 
-    /** The table's columns; its primary key, whose columns the same pragma numbers, becomes a constraint. */
-    private static List<Column> columns(Statement statement, String table, List<SchemaObject> objects) throws SQLException {
+    /**
+     * The table's columns, each type with the collation its definition declares ({@code TEXT COLLATE NOCASE}); its primary
+     * key, whose columns the same pragma numbers, becomes a constraint.
+     */
+    private static List<Column> columns(Statement statement, String table, Map<String, String> collations, List<SchemaObject> objects)
+            throws SQLException {
         List<Column> columns = new ArrayList<>();
         Map<Integer, String> primaryKey = new TreeMap<>();
         try (ResultSet rows = statement.executeQuery("pragma main.table_xinfo(" + literal(table) + ")")) {
             while (rows.next()) {
                 String name = rows.getString("name");
-                columns.add(new Column(name, rows.getString("type"), rows.getString("dflt_value"), rows.getInt("notnull") == 0));
+                String collation = collations.get(name);
+                columns.add(new Column(name, rows.getString("type") + (collation == null ? "" : " COLLATE " + collation),
+                        rows.getString("dflt_value"), rows.getInt("notnull") == 0));
                 if (rows.getInt("pk") > 0) {
                     primaryKey.put(rows.getInt("pk"), name);
                 }

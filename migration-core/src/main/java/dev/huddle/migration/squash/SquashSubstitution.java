@@ -4,6 +4,7 @@ import dev.huddle.migration.history.AppliedMigration;
 import dev.huddle.migration.plan.ResolvedScript;
 import dev.huddle.migration.plan.ScriptDirectives;
 import dev.huddle.migration.plan.ScriptText;
+import dev.huddle.migration.plan.SquashedStandIn;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,22 +64,24 @@ public final class SquashSubstitution {
             return pending;
         }
         List<ResolvedScript> result = new ArrayList<>(pending.size());
+        List<String> versions = List.copyOf(squashed.keySet());
         for (int i = 0; i < pending.size(); i++) {
             ResolvedScript script = pending.get(i);
             if (!script.module().equals(baseline.module()) || !squashed.containsKey(script.version())) {
                 result.add(script);
             } else {
-                result.add(standIn(script, i == first ? baseline.sql() : "", baseline));
+                result.add(standIn(script, baseline, new SquashedStandIn(baseline.module(), baseline.fileName(), versions, i == first)));
             }
         }
         return result;
     }
 
     /** The original's identity and down script, with the baseline's text (or none) and the original's checksum. */
-    private static ResolvedScript standIn(ResolvedScript original, String sql, SquashedBaseline baseline) {
-        String origin = baseline.resourcePath() + (sql.isEmpty() ? " (in place of " + original.fileName() + ")" : "");
+    private static ResolvedScript standIn(ResolvedScript original, SquashedBaseline baseline, SquashedStandIn standIn) {
+        String sql = standIn.runsBaseline() ? baseline.sql() : "";
+        String origin = baseline.resourcePath() + (standIn.runsBaseline() ? "" : " (in place of " + original.fileName() + ")");
         return new ResolvedScript(original.module(), original.dialect(), original.version(), original.description(), original.fileName(),
-                origin, ScriptText.standingIn(sql, original.checksum()), original.downs());
+                origin, ScriptText.standingIn(sql, original.checksum(), standIn), original.downs());
     }
 
     /** Whether the executor would commit at this script, splitting the baseline from the rows it stands for. */

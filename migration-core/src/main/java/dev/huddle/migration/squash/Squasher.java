@@ -35,9 +35,12 @@ import java.util.regex.Pattern;
 public final class Squasher {
     /** Statements whose effect the schema model does not hold, so a baseline read from it would silently lose them. */
     private static final Pattern OUTSIDE_THE_MODEL = Pattern.compile("\\b(?:(?:CREATE|ALTER|DROP)\\s+(?:ROLE|USER|GROUP|POLICY|EXTENSION|SCHEMA"
-            + "|DOMAIN|MATERIALIZED\\s+VIEW|EVENT\\s+TRIGGER|PUBLICATION|SUBSCRIPTION|RULE|AGGREGATE|OPERATOR|COLLATION|STATISTICS|CAST"
-            + "|TEXT\\s+SEARCH|FOREIGN|SERVER|VIRTUAL\\s+TABLE)|GRANT|REVOKE|COMMENT\\s+ON|SECURITY\\s+LABEL|ROW\\s+LEVEL\\s+SECURITY"
-            + "|OWNER\\s+TO|DEFAULT\\s+PRIVILEGES)(?!\\w)|\\bCREATE\\s+TYPE\\s+\\S+\\s+AS\\s*(?:\\(|RANGE\\b)", Pattern.CASE_INSENSITIVE);
+            + "|DOMAIN|MATERIALIZED\\s+VIEW|EVENT\\s+TRIGGER|PUBLICATION|SUBSCRIPTION|RULE|AGGREGATE|OPERATOR|STATISTICS|CAST"
+            + "|TEXT\\s+SEARCH|FOREIGN|SERVER|VIRTUAL\\s+TABLE)|GRANT|REVOKE|SECURITY\\s+LABEL|ROW\\s+LEVEL\\s+SECURITY"
+            + "|OWNER\\s+TO|DEFAULT\\s+PRIVILEGES)(?!\\w)|\\bCREATE\\s+TYPE\\s+\\S+\\s+AS\\s*(?:\\(|RANGE\\b)"
+            // Comments are kept on what the model holds; one on a schema, an extension, a role or the like would be lost.
+            + "|\\bCOMMENT\\s+ON\\s+(?!(?:TABLE|COLUMN|VIEW|INDEX|SEQUENCE|FUNCTION|PROCEDURE|TYPE|CONSTRAINT|TRIGGER)\\s)\\w+(?:\\s+\\w+)?",
+            Pattern.CASE_INSENSITIVE);
 
     private Squasher() {
     }
@@ -102,7 +105,7 @@ public final class Squasher {
             Matcher outside = OUTSIDE_THE_MODEL.matcher(script.scanned().code());
             if (outside.find()) {
                 problems.add(script.fileName() + " has '" + outside.group().replaceAll("\\s+", " ") + "', whose effect is not part of the "
-                        + "schema a baseline is written from (roles, grants, comments, policies, extensions, domains and the like)");
+                        + "schema a baseline is written from (roles, grants, policies, extensions, domains and the like)");
             }
         }
         if (!problems.isEmpty()) {

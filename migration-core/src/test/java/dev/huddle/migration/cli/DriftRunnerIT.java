@@ -76,6 +76,33 @@ class DriftRunnerIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void defaultsConstraintsAndFunctionsChangedByHandAreDrift(Engine engine) throws Exception {
+        TestDatabase database = TestDatabases.fresh(engine);
+        run(database, MODULES, "up");
+        if (engine == Engine.POSTGRESQL) {
+            LegacyDatabases.execute(database, "alter table messages drop constraint messages_room_id_fkey",
+                    "alter table messages alter column body set default ''",
+                    "create or replace function rooms_touch() returns trigger language plpgsql as $$ begin return new; end; $$");
+        } else {
+            // SQLite changes a key or a default only by building the table again, as its own ALTER TABLE guide says.
+            LegacyDatabases.execute(database, "create table messages_new (id integer primary key, room_id integer not null, body text not null default '')",
+                    "insert into messages_new select id, room_id, body from messages", "drop table messages",
+                    "alter table messages_new rename to messages");
+        }
+
+        Run drift = run(database, MODULES, "drift");
+
+        assertThat(drift.code()).as(drift.out() + drift.err()).isEqualTo(ExitCodes.VALIDATION_REFUSED);
+        assertThat(drift.out()).contains("chat:\n", "  - column messages.body default: expected none, found ''",
+                engine == Engine.POSTGRESQL ? "  - missing constraint messages.messages_room_id_fkey (FOREIGN KEY (room_id) REFERENCES rooms(id) ON DELETE CASCADE)"
+                        : "  - missing constraint messages.fk(room_id) (FOREIGN KEY (room_id) REFERENCES rooms(id) ON UPDATE NO ACTION ON DELETE CASCADE)");
+        if (engine == Engine.POSTGRESQL) {
+            assertThat(drift.out()).contains("rooms:\n", "  - function rooms_touch() definition: expected CREATE OR REPLACE FUNCTION");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void jsonNamesEachDifferenceAndPendingMigrationsShowAsMissing(Engine engine) throws Exception {
         TestDatabase database = TestDatabases.fresh(engine);
         run(database, MODULES, "up", "--target", "20250101000000");

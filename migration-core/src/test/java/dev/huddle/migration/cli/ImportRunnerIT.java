@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code import}: databases built the way node-pg-migrate, Sequelize and Flyway build them (their history tables and
- * rows, the schema their migrations made) and one with no history at all are taken over without running anything again.
+ * rows, the schema their migrations made), and ones with no history at all (a schema Huddle's migrations built, an
+ * idempotent deploy script's, a manual SQLite runner's) are taken over without running anything again.
  */
 class ImportRunnerIT {
     private static final String MODULES = Scenarios.path("drift").toString();
@@ -113,6 +114,71 @@ class ImportRunnerIT {
         assertThat(imported.code()).as(imported.err()).isEqualTo(ExitCodes.OK);
         assertThat(imported.out()).contains("adopted rooms " + ROOMS).doesNotContain("adopted chat");
         assertThat(LegacyDatabases.huddleRows(database)).containsExactly(ROOMS + " BASELINE");
+    }
+
+    /**
+     * Seed 003's way: one idempotent PostgreSQL script, run at every deploy, that creates what is missing (types in a
+     * {@code DO} block, {@code IF NOT EXISTS} tables, columns and indexes, replaced functions and triggers) and keeps no history.
+     */
+    @Test
+    void aSchemaAnIdempotentDeployScriptBuiltIsAdoptedByItsSchema() throws Exception {
+        TestDatabase database = TestDatabases.fresh(Engine.POSTGRESQL);
+        String[] deployScript = {
+            "do $$ begin if not exists (select 1 from pg_type where typname = 'room_kind') then"
+                    + " create type room_kind as enum ('public', 'private'); end if; end $$",
+            "create table if not exists rooms (id bigint generated always as identity primary key, name text not null,"
+                    + " kind room_kind not null default 'public', created_at timestamptz not null default now())",
+            "alter table rooms add column if not exists topic text",
+            "create index if not exists idx_rooms_name on rooms (name)",
+            "create or replace function rooms_touch() returns trigger language plpgsql as $$\nbegin\n    new.created_at := now();\n"
+                    + "    return new;\nend;\n$$",
+            "drop trigger if exists trg_rooms_touch on rooms",
+            "create trigger trg_rooms_touch before update on rooms for each row execute function rooms_touch()",
+            "create table if not exists messages (id bigint primary key, room_id bigint not null references rooms (id) on delete cascade,"
+                    + " body text not null)"};
+        LegacyDatabases.execute(database, deployScript);
+        LegacyDatabases.execute(database, deployScript);
+
+        assertAdoptedBySchemaAlone(database);
+    }
+
+    /**
+     * Seed 004's way: a hand-run SQLite runner whose migrations check before they create ({@code IF NOT EXISTS}, a column
+     * added once its absence is seen) and record nothing.
+     */
+    @Test
+    void aSchemaAManualSqliteRunnerBuiltIsAdoptedByItsSchema() throws Exception {
+        TestDatabase database = TestDatabases.fresh(Engine.SQLITE);
+        String[] runner = {
+            "create table if not exists rooms (\n    id         integer primary key,\n    name       text not null,\n"
+                    + "    kind       text not null default 'public' constraint ck_rooms_kind check (kind in ('public', 'private')),\n"
+                    + "    created_at text not null default (datetime('now'))\n)",
+            "create index if not exists idx_rooms_name on rooms (name)",
+            "create trigger if not exists trg_rooms_touch after update of name on rooms begin\n"
+                    + "    update rooms set created_at = datetime('now') where id = new.id;\nend",
+            "create table if not exists messages (\n    id      integer primary key,\n"
+                    + "    room_id integer not null references rooms (id) on delete cascade,\n    body    text    not null\n)"};
+        LegacyDatabases.execute(database, runner);
+        LegacyDatabases.execute(database, "alter table rooms add column topic text");
+        LegacyDatabases.execute(database, runner);
+
+        assertAdoptedBySchemaAlone(database);
+    }
+
+    private static void assertAdoptedBySchemaAlone(TestDatabase database) throws Exception {
+        Run dryRun = run(database, MODULES, "import", "--from", "schema", "--dry-run");
+        assertThat(dryRun.code()).as(dryRun.out() + dryRun.err()).isEqualTo(ExitCodes.OK);
+        assertThat(dryRun.out()).contains("would adopt rooms " + ROOMS, "would adopt chat " + CHAT);
+        assertThat(LegacyDatabases.huddleRows(database)).isEmpty();
+
+        Run imported = run(database, MODULES, "import", "--from", "schema");
+        Run up = run(database, MODULES, "up");
+        Run drift = run(database, MODULES, "drift");
+
+        assertThat(imported.code()).as(imported.out() + imported.err()).isEqualTo(ExitCodes.OK);
+        assertThat(LegacyDatabases.huddleRows(database)).containsExactly(ROOMS + " BASELINE", CHAT + " BASELINE");
+        assertThat(up.out()).contains("Nothing to apply");
+        assertThat(drift.code()).as(drift.out() + drift.err()).isEqualTo(ExitCodes.OK);
     }
 
     private String mapping(String... lines) throws Exception {

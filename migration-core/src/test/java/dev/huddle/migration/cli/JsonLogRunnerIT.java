@@ -50,6 +50,25 @@ class JsonLogRunnerIT {
         assertThat(textLogs.err()).isEmpty();
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void linesOfMigrationsASquashedBaselineAppliedNameTheBaseline(Engine engine) throws Exception {
+        Path modules = Scenarios.copy("squash", temp);
+        assertThat(Run.run(TestDatabases.fresh(engine), modules.toString(), "squash", "--module", "shop", "--to", "20250103000000").code())
+                .isEqualTo(ExitCodes.OK);
+
+        Run up = runner(TestDatabases.fresh(engine), modules, "up");
+
+        List<Map<String, Object>> lines = jsonLines(up.err());
+        assertThat(lines).filteredOn(line -> "squashed-baseline".equals(line.get("event"))).singleElement().satisfies(line -> assertThat(line)
+                .containsEntry("module", "shop").containsEntry("baseline", "B20250103000000__squashed_baseline.sql")
+                .containsEntry("versions", List.of("20250101000000", "20250102000000", "20250103000000")));
+        assertThat(lines).filteredOn(line -> "migration".equals(line.get("event")) && "shop".equals(line.get("module")))
+                .extracting(line -> line.get("version") + " " + line.get("baseline"))
+                .containsExactly("20250101000000 B20250103000000__squashed_baseline.sql", "20250102000000 B20250103000000__squashed_baseline.sql",
+                        "20250103000000 B20250103000000__squashed_baseline.sql", "20250104000000 null");
+    }
+
     private static Run runner(TestDatabase database, Path modules, String command) {
         return Run.run(JSON_LOGS, "--url", database.url(), "--modules-dir", modules.toString(), command);
     }

@@ -52,10 +52,15 @@ class SquashRunnerIT {
 
         TestDatabase squashed = TestDatabases.fresh(engine);
         Run dryRun = run(squashed, modules.toString(), "up", "--dry-run");
-        assertThat(dryRun.out()).contains("Squashed baseline of module shop").doesNotContain("ADD COLUMN note");
+        assertThat(dryRun.out()).contains("Squashed baseline of module shop", "-- runs the squashed baseline shop/B" + LAST_SQUASHED
+                + "__squashed_baseline.sql in place of 3 migrations: 20250101000000, 20250102000000, " + LAST_SQUASHED,
+                "applied by the squashed baseline above").doesNotContain("ADD COLUMN note");
         Run up = run(squashed, modules.toString(), "up");
 
         assertThat(up.code()).as(up.err()).isEqualTo(ExitCodes.OK);
+        assertThat(up.out()).contains("B" + LAST_SQUASHED + "__squashed_baseline.sql runs in place of 3 migrations: 20250101000000, "
+                        + "20250102000000, " + LAST_SQUASHED + "\n", "create customers (squashed baseline) ...", "create orders (in the squashed baseline) ...")
+                .doesNotContain("add order status (");
         assertThat(schema(squashed, engine)).isEqualTo(schema(original, engine));
         assertThat(history(squashed)).isEqualTo(history(original));
         Run drift = run(squashed, modules.toString(), "drift");
@@ -76,7 +81,7 @@ class SquashRunnerIT {
         Run drift = run(existing, modules.toString(), "drift");
 
         assertThat(up.code()).as(up.err()).isEqualTo(ExitCodes.OK);
-        assertThat(up.out()).contains("20250104000000");
+        assertThat(up.out()).contains("20250104000000").doesNotContain("squashed baseline");
         assertThat(drift.code()).as(drift.out() + drift.err()).isEqualTo(ExitCodes.OK);
     }
 

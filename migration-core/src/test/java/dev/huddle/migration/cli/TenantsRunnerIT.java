@@ -33,7 +33,7 @@ class TenantsRunnerIT {
         List<String> schemas = IntStream.rangeClosed(1, 20).mapToObj(i -> String.format("tenant_%02d", i)).toList();
         Path tenants = Files.writeString(temp.resolve("tenants.txt"), "# one schema per customer\n" + String.join("\n", schemas) + "\n");
 
-        Run up = run(Map.of(), "--url", database.url(), "--modules-dir", MODULES, "--tenants", tenants.toString(), "up");
+        Run up = run(Map.of(), "--url", database.url(), "--modules-dir", MODULES, "--tenants", tenants.toString(), "--parallel", "8", "up");
         Run status = run(Map.of(), "--url", database.url(), "--modules-dir", MODULES, "--tenants", tenants.toString(), "status");
 
         assertThat(up.code()).as(up.out() + up.err()).isEqualTo(ExitCodes.OK);
@@ -65,7 +65,7 @@ class TenantsRunnerIT {
         Path tenants = Files.writeString(temp.resolve("tenants.txt"),
                 String.join("\n", files.stream().map(file -> "jdbc:sqlite:" + file).toList()) + "\n");
 
-        Run failed = run(Map.of(), "--modules-dir", MODULES, "--tenants", tenants.toString(), "up");
+        Run failed = run(Map.of(), "--modules-dir", MODULES, "--tenants", tenants.toString(), "--parallel", "1", "up");
 
         assertThat(failed.code()).as(failed.out()).isGreaterThan(ExitCodes.OK);
         assertThat(failed.out().lines().filter(line -> line.contains(": exit 0 - Applied 4 migrations."))).hasSize(4);
@@ -79,5 +79,22 @@ class TenantsRunnerIT {
         assertThat(resumed.out().lines().filter(line -> line.contains("skipped, done in an earlier run"))).hasSize(4);
         assertThat(resumed.out()).contains("tenant jdbc:sqlite:" + files.get(4) + ": exit 0 - Applied 4 migrations.");
         assertThat(Files.exists(temp.resolve("tenants.txt.up.done"))).isFalse();
+    }
+
+    @Test
+    void parallelIsAWholeNumberInRangeAndOnlyWithTenants() throws Exception {
+        Path tenants = Files.writeString(temp.resolve("tenants.txt"), "jdbc:sqlite:" + temp.resolve("one.db") + "\n");
+
+        Run zero = run(Map.of(), "--modules-dir", MODULES, "--tenants", tenants.toString(), "--parallel", "0", "up");
+        Run word = run(Map.of(), "--modules-dir", MODULES, "--tenants", tenants.toString(), "--parallel", "many", "up");
+        Run alone = run(Map.of(), "--url", "jdbc:sqlite:" + temp.resolve("two.db"), "--modules-dir", MODULES, "--parallel", "2", "up");
+
+        assertThat(zero.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zero.err()).contains("--parallel 0 is not a number of tenants", "from 1 to " + TenantRunner.MAX_PARALLELISM);
+        assertThat(word.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(alone.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(alone.err()).contains("--parallel applies only with --tenants");
+        assertThat(Files.exists(temp.resolve("one.db"))).isFalse();
+        assertThat(Files.exists(temp.resolve("two.db"))).isFalse();
     }
 }
