@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  * Times, side by side in the same rounds, Huddle's runner, plain Flyway (defaults and group mode), node-pg-migrate
  * when Node is present, and the floor (all SQL in one psql -1 / one sqlite3 transaction), for several corpus sizes.
  * Prints a Markdown report. Usage: see bench/run.sh.
+ *
+ * <p>Longer than most files on purpose: a benchmark is read to check that every contender ran under the same
+ * conditions, and that is easiest with the rounds, the contenders and the report side by side in one file.
  */
 public final class Bench {
     /** Only the corpus, not the app's own modules that the runner jar also carries: every runner gets the same work. */

@@ -46,6 +46,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Options: {@code --only a,b,...} (strategy keys), {@code --group 1000} (statements per string in e), {@code
  * --whole-max N} (largest script whose whole-script strategies run on PostgreSQL: their cost grows with the square of
  * the statement count), {@code --failures yes|no}, {@code --pg host:port}, {@code --work folder}.
+ *
+ * <p>Longer than most files on purpose: it is an experiment, kept so its figures in RESULTS.md can be run again, and
+ * each strategy is a short method best compared with the others on the same page.
  */
 public final class ExecutionStrategies {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
