@@ -7,21 +7,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /**
  * What the extension leaves behind, seen by running small test classes inside this one: a passing test's databases
@@ -38,7 +31,7 @@ class LifecycleIT {
 
     @Test
     void dropsTheDatabasesOfAPassingTest() throws Exception {
-        TestExecutionSummary summary = run(PassingTest.class);
+        TestExecutionSummary summary = InnerTests.run(PassingTest.class);
         Templates.awaitBackground();
 
         assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
@@ -49,7 +42,7 @@ class LifecycleIT {
 
     @Test
     void keepsTheDatabasesOfAFailingTestWhereTheMessageSays() throws SQLException {
-        TestExecutionSummary summary = run(FailingTest.class);
+        TestExecutionSummary summary = InnerTests.run(FailingTest.class);
 
         assertThat(summary.getTestsFailedCount()).isEqualTo(1);
         assertThat(HANDED_OUT).hasSize(2);
@@ -68,23 +61,12 @@ class LifecycleIT {
 
     @Test
     void dropsADatabaseAskedForBeforeAllTestsAfterTheLastOne() throws Exception {
-        TestExecutionSummary summary = run(ClassLevelDatabaseTest.class);
+        TestExecutionSummary summary = InnerTests.run(ClassLevelDatabaseTest.class);
         Templates.awaitBackground();
 
         assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
         assertThat(HANDED_OUT).hasSize(1);
         assertThat(postgresExists(HANDED_OUT.get(0))).isFalse();
-    }
-
-    private static TestExecutionSummary run(Class<?> testClass) {
-        Launcher launcher = LauncherFactory.create();
-        SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        launcher.execute(request().selectors(selectClass(testClass)).build(), listener);
-        TestExecutionSummary summary = listener.getSummary();
-        StringWriter failures = new StringWriter();
-        summary.printFailuresTo(new PrintWriter(failures), 20);
-        assertThat(summary.getTestsFoundCount()).as("tests found in %s; failures: %s", testClass.getSimpleName(), failures).isPositive();
-        return summary;
     }
 
     private static boolean postgresExists(TestDatabase database) throws SQLException {
