@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * deleted, with all it holds, when the JVM exits, so a test run leaves nothing in the system's temporary folder.
  * Whatever still writes into it (the embedded PostgreSQL server) is closed first, by the same exit hook.
  *
- * <p>Beside it, {@link #newMemorySubfolder} gives folders in memory ({@link MemoryFolder}) to what creates files by the
- * thousand, the embedded server's databases; they go the same way at exit.
+ * <p>Beside it, {@link #newMemorySubfolder} gives folders in memory ({@link MemoryFolder}) to the test databases, which
+ * create files by the thousand; they go the same way at exit.
  */
 public final class ScratchFolder {
     private static final List<Closeable> CLOSE_BEFORE_DELETING = new CopyOnWriteArrayList<>();

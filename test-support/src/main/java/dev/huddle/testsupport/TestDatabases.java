@@ -42,9 +42,12 @@ public final class TestDatabases {
         return "huddle_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     }
 
-    /** A new SQLite file path (not yet created) in a fresh folder of the {@link ScratchFolder}. */
+    /**
+     * A new SQLite file path (not yet created) in a fresh folder of the {@link ScratchFolder}, in memory where the
+     * machine has room: SQLite creates and deletes a journal file for every write transaction.
+     */
     public static Path newSqliteFile() {
-        return ScratchFolder.newSubfolder("sqlite-").resolve("huddle.db");
+        return ScratchFolder.newMemorySubfolder("sqlite-").resolve("huddle.db");
     }
 
     private static TestDatabase sqlite() {
