@@ -3,6 +3,7 @@ package dev.huddle.testdatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.ScratchFolder;
 import dev.huddle.testsupport.TestDatabase;
+import dev.huddle.testsupport.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the extension leaves behind, seen by running small test classes inside this one: a passing test's databases
- * are gone, a failing test's are kept where a person can look at them.
+ * What the extension leaves behind, and test-support's PassedTestCleanup of the empty databases
+ * {@link TestDatabases#fresh} hands out, seen by running small test classes inside this one: a passing test's
+ * databases are gone, a failing test's are kept where a person can look at them.
  */
 class LifecycleIT {
     /** The databases the inner test classes got, in order; read after they ran. */
@@ -96,16 +98,9 @@ class LifecycleIT {
         }
     }
 
-    static class ClassLevelDatabaseTest {
-        @RegisterExtension
-        static final MigratedDatabases DATABASES = MigratedDatabases.of(FixtureModules.migrations(), "catalog");
+    /** Two tests that see the database the class took before them. */
+    abstract static class SharedDatabaseTest {
         static TestDatabase shared;
-
-        @BeforeAll
-        static void takeOneForTheClass() {
-            shared = DATABASES.fresh(Engine.POSTGRESQL);
-            HANDED_OUT.add(shared);
-        }
 
         @Test
         void first() throws SQLException {
@@ -115,6 +110,98 @@ class LifecycleIT {
         @Test
         void second() throws SQLException {
             assertThat(postgresExists(shared)).isTrue();
+        }
+    }
+
+    static class ClassLevelDatabaseTest extends SharedDatabaseTest {
+        @RegisterExtension
+        static final MigratedDatabases DATABASES = MigratedDatabases.of(FixtureModules.migrations(), "catalog");
+
+        @BeforeAll
+        static void takeOneForTheClass() {
+            shared = DATABASES.fresh(Engine.POSTGRESQL);
+            HANDED_OUT.add(shared);
+        }
+    }
+
+    // The empty databases TestDatabases.fresh hands out, which test-support's PassedTestCleanup drops.
+
+    @Test
+    void dropsTheEmptyDatabasesOfAPassingTest() throws Exception {
+        TestExecutionSummary summary = InnerTests.run(EmptyDatabasesPassingTest.class);
+        TestDatabases.awaitDrops();
+
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+        assertThat(HANDED_OUT).hasSize(3);
+        assertThat(postgresExists(HANDED_OUT.get(0))).isFalse();
+        assertThat(postgresExists(HANDED_OUT.get(1))).isFalse();
+        assertThat(SqliteTemplate.fileOf(HANDED_OUT.get(2)).getParent()).doesNotExist();
+    }
+
+    @Test
+    void keepsTheEmptyDatabasesOfAFailingTest() throws Exception {
+        TestExecutionSummary summary = InnerTests.run(EmptyDatabasesFailingTest.class);
+        TestDatabases.awaitDrops();
+
+        assertThat(summary.getTestsFailedCount()).isEqualTo(1);
+        assertThat(HANDED_OUT).hasSize(2);
+        try {
+            assertThat(postgresExists(HANDED_OUT.get(0))).isTrue();
+            assertThat(SqliteTemplate.fileOf(HANDED_OUT.get(1))).exists();
+        } finally {
+            ServerCatalog.drop(PostgresTemplate.databaseName(HANDED_OUT.get(0)));
+            ScratchFolder.deleteQuietly(SqliteTemplate.fileOf(HANDED_OUT.get(1)).getParent());
+        }
+    }
+
+    @Test
+    void leavesAnEmptyDatabaseAskedForBeforeAllTestsToTheClass() throws Exception {
+        TestExecutionSummary summary = InnerTests.run(EmptyDatabaseClassLevelTest.class);
+        TestDatabases.awaitDrops();
+
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+        assertThat(HANDED_OUT).hasSize(1);
+        try {
+            assertThat(postgresExists(HANDED_OUT.get(0))).isTrue();
+        } finally {
+            ServerCatalog.drop(PostgresTemplate.databaseName(HANDED_OUT.get(0)));
+        }
+    }
+
+    static class EmptyDatabasesPassingTest {
+        TestDatabase fromBeforeEach;
+
+        @BeforeEach
+        void takeOneBeforeEach() {
+            fromBeforeEach = TestDatabases.fresh(Engine.POSTGRESQL);
+        }
+
+        @Test
+        void usesOneDatabaseOfEachEngine() throws SQLException {
+            HANDED_OUT.add(fromBeforeEach);
+            HANDED_OUT.add(TestDatabases.fresh(Engine.POSTGRESQL));
+            TestDatabase sqlite = TestDatabases.fresh(Engine.SQLITE);
+            sqlite.connect().close();
+            HANDED_OUT.add(sqlite);
+        }
+    }
+
+    static class EmptyDatabasesFailingTest {
+        @Test
+        void failsAfterTakingOneDatabaseOfEachEngine() throws SQLException {
+            HANDED_OUT.add(TestDatabases.fresh(Engine.POSTGRESQL));
+            TestDatabase sqlite = TestDatabases.fresh(Engine.SQLITE);
+            sqlite.connect().close();
+            HANDED_OUT.add(sqlite);
+            throw new AssertionError("failing on purpose, to see what stays behind");
+        }
+    }
+
+    static class EmptyDatabaseClassLevelTest extends SharedDatabaseTest {
+        @BeforeAll
+        static void takeOneForTheClass() {
+            shared = TestDatabases.fresh(Engine.POSTGRESQL);
+            HANDED_OUT.add(shared);
         }
     }
 }
