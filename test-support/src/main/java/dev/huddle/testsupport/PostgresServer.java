@@ -7,6 +7,7 @@ import org.testcontainers.containers.PostgreSQLContainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -97,7 +98,13 @@ public final class PostgresServer {
     }
 
     private static EmbeddedPostgres embedded(Path data) throws IOException {
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if ("tmpfs".equals(Files.getFileStore(data.getParent()).type())) {
+            // Parallel queries' shared memory as files in the data folder, which is in memory already: a killed
+            // server's segments then go with the folder instead of staying in /dev/shm until the machine restarts.
+            builder.setServerConfig("dynamic_shared_memory_type", "mmap");
+        }
+        return builder
                 .setOverrideWorkingDirectory(EMBEDDED_BINARIES.toFile())
                 .setDataDirectory(data)
                 // An initialised cluster is started as it is; the scratch folder deletes it at exit.
@@ -107,6 +114,9 @@ public final class PostgresServer {
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
+                // Nothing on it lives long enough to need vacuuming, and with hundreds of databases made and dropped the
+                // launcher would start a worker in one of them every fraction of a second.
+                .setServerConfig("autovacuum", "off")
                 // TCP only: no socket and lock file in /tmp, not even while the server runs or after a killed build.
                 .setServerConfig("unix_socket_directories", "")
                 .start();
