@@ -18,8 +18,10 @@
 #   bench/run.sh strategies --engines postgresql,sqlite --sizes 1000,10000,100000 --mixed 6600000 --rounds 2
 #
 # Test databases (a fresh migrated database per call from the test-databases extension, against migrating from
-# scratch; PostgreSQL from HUDDLE_TEST_POSTGRES_URL, else the server above):
+# scratch; PostgreSQL from HUDDLE_TEST_POSTGRES_URL, else the server above; --server embedded: the embedded server the
+# build's tests use without that variable, its data in memory, or on disk with --data-on-disk):
 #   bench/run.sh fresh-databases --rounds 50 --engines postgresql,sqlite
+#   bench/run.sh fresh-databases --rounds 20 --engines postgresql --server embedded [--data-on-disk]
 # The API (issue #12): the server jar per engine under a closed-loop load of signed GET /api/meetings/{id} and
 # participant joins, throughput and latency percentiles (bench/src/main/java/dev/huddle/bench/ApiBench.java):
 #   bench/run.sh api --engines postgresql,sqlite --connections 16 --warmup 5 --seconds 15
@@ -34,8 +36,18 @@ fi
 mkdir -p bench/target
 if [ "${1:-}" = fresh-databases ]; then
   shift
-  HUDDLE_TEST_POSTGRES_URL="${HUDDLE_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/postgres}" \
-    java -cp bench/target/huddle-bench.jar dev.huddle.bench.FreshDatabases "$@" | tee bench/target/FRESH-DATABASES.md
+  url="${HUDDLE_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
+  jvm=(-Djava.io.tmpdir=bench/target)
+  args=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --server) if [ "$2" = embedded ]; then url=""; else url="$2"; fi; shift 2 ;;
+      --data-on-disk) jvm+=(-Dhuddle.tests.memory-folder=off); shift ;;
+      *) args+=("$1"); shift ;;
+    esac
+  done
+  HUDDLE_TEST_POSTGRES_URL="$url" java "${jvm[@]}" -cp bench/target/huddle-bench.jar dev.huddle.bench.FreshDatabases "${args[@]}" \
+    | tee bench/target/FRESH-DATABASES.md
   exit
 fi
 if [ "${1:-}" = api ]; then

@@ -75,7 +75,8 @@ public final class FreshDatabases {
                 scratch.add(millisSince(start));
                 drop(empty);
             }
-            System.out.printf(Locale.ROOT, "| %s | %.0f ms | %s | %s | %s |%n", engine.name().toLowerCase(Locale.ROOT), first,
+            String where = engine == Engine.POSTGRESQL ? " (" + TestDatabases.postgres().source() + ")" : "";
+            System.out.printf(Locale.ROOT, "| %s%s | %.0f ms | %s | %s | %s |%n", engine.name().toLowerCase(Locale.ROOT), where, first,
                     spread(backToBack), spread(betweenTests), spread(scratch));
         }
     }

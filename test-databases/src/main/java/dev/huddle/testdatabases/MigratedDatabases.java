@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Freshly migrated databases for tests, in milliseconds. Register it on a static field and ask for a database of an
@@ -166,9 +167,15 @@ public final class MigratedDatabases implements BeforeEachCallback, AfterEachCal
     private static Path moveOutOfScratch(Path file) {
         Path folder = file.getParent();
         try {
-            Files.createDirectories(KEPT_SQLITE_FOLDER);
-            Path kept = KEPT_SQLITE_FOLDER.resolve(folder.getFileName()).toAbsolutePath();
-            Files.move(folder, kept);
+            Path kept = Files.createDirectories(KEPT_SQLITE_FOLDER.resolve(folder.getFileName())).toAbsolutePath();
+            // The scratch folder may be in memory and the kept one on disk: files are moved one by one, which works
+            // across file systems where moving a folder does not.
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path each : files.toList()) {
+                    Files.move(each, kept.resolve(each.getFileName()));
+                }
+            }
+            Files.delete(folder);
             return kept.resolve(file.getFileName());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the failed test's SQLite database " + file + " in " + KEPT_SQLITE_FOLDER

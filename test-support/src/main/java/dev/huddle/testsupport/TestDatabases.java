@@ -11,12 +11,30 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    /** A new empty database of the given engine. */
+    /**
+     * A new empty database of the given engine. Asked for by a test, it is dropped when the test passes
+     * ({@link PassedTestCleanup}); otherwise when the JVM exits.
+     */
     public static TestDatabase fresh(Engine engine) {
-        return switch (engine) {
+        TestDatabase database = switch (engine) {
             case POSTGRESQL -> postgres().createDatabase(newPostgresName());
             case SQLITE -> sqlite();
         };
+        PassedTestCleanup.belongsToCurrentTest(database);
+        return database;
+    }
+
+    /** Waits until the drops of passed tests' databases asked for so far are done; for tests of that cleanup. */
+    public static void awaitDrops() throws Exception {
+        PostgresServer.awaitDrops();
+    }
+
+    /** Drops a database {@link #fresh} made, without waiting for a PostgreSQL server to do it. */
+    static void dropLater(TestDatabase database) {
+        switch (database.engine()) {
+            case POSTGRESQL -> postgres().dropLater(database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1));
+            case SQLITE -> ScratchFolder.deleteQuietly(Path.of(database.jdbcUrl().substring("jdbc:sqlite:".length())).getParent());
+        }
     }
 
     /** A PostgreSQL database name no other database of this JVM has, naming the JVM that made it. */
@@ -24,9 +42,12 @@ public final class TestDatabases {
         return "huddle_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     }
 
-    /** A new SQLite file path (not yet created) in a fresh folder of the {@link ScratchFolder}. */
+    /**
+     * A new SQLite file path (not yet created) in a fresh folder of the {@link ScratchFolder}, in memory where the
+     * machine has room: SQLite creates and deletes a journal file for every write transaction.
+     */
     public static Path newSqliteFile() {
-        return ScratchFolder.newSubfolder("sqlite-").resolve("huddle.db");
+        return ScratchFolder.newMemorySubfolder("sqlite-").resolve("huddle.db");
     }
 
     private static TestDatabase sqlite() {
