@@ -50,18 +50,25 @@ import java.util.function.Supplier;
  * opening would create it.
  */
 public final class Migrator {
-    private final MigrationPlanner planner;
+    private final Supplier<MigrationPlanner> plannerOfModules;
     private final List<String> selected;
     private final MigrationSettings settings;
     private final SessionSource source;
-    private Dialect dialect;
+    /**
+     * Written by whichever thread connects first; read without a lock, so that a session opening in the background never
+     * waits for planning, which holds {@link #planning} for as long as it reads the scripts.
+     */
+    private volatile Dialect dialect;
+    private final Object planning = new Object();
+    private MigrationPlanner planner;
     private MigrationPlan plan;
 
     /**
-     * @param selected the modules commands are limited to; empty for all
+     * @param plannerOfModules finds the modules and plans them, called once, after a command has started connecting
+     * @param selected         the modules commands are limited to; empty for all
      */
-    Migrator(MigrationPlanner planner, List<String> selected, MigrationSettings settings, SessionSource source) {
-        this.planner = planner;
+    Migrator(Supplier<MigrationPlanner> plannerOfModules, List<String> selected, MigrationSettings settings, SessionSource source) {
+        this.plannerOfModules = plannerOfModules;
         this.selected = List.copyOf(selected);
         this.settings = settings;
         this.source = source;
@@ -115,7 +122,7 @@ public final class Migrator {
             throw new InconsistentHistoryException(report, report.blockingUp());
         }
         List<ResolvedScript> pending = infos.pendingUpTo(targetVersion);
-        planner.refuseBrokenScripts(pending);
+        planner().refuseBrokenScripts(pending);
         return pending;
     }
 
@@ -124,7 +131,7 @@ public final class Migrator {
         if (pending.isEmpty()) {
             return pending;
         }
-        return SquashSubstitution.apply(pending, history, SquashedBaseline.all(planner.modules(), dialect()), settings.transactionPerMigration());
+        return SquashSubstitution.apply(pending, history, SquashedBaseline.all(planner().modules(), dialect()), settings.transactionPerMigration());
     }
 
     /**
@@ -173,15 +180,15 @@ public final class Migrator {
 
     private RollbackPlan planDown(RollbackRequest request, List<AppliedMigration> history) {
         // A rollback of one module answers for that module and its dependents, not for a bad script elsewhere.
-        MigrationPlan plan = request.module() == null ? plan() : planner.planForRollbackOf(request.module(), dialect(), selected);
+        MigrationPlan plan = request.module() == null ? plan() : planner().planForRollbackOf(request.module(), dialect(), selected);
         MigrationInfos inScope = MigrationInfos.join(plan, history);
         ValidationReport report = ValidationReport.of(plan, inScope);
         if (!report.isTrustworthy()) {
             throw new InconsistentHistoryException(report, report.problems());
         }
         MigrationPlan allModules = request.module() == null
-                ? planner.plan(dialect(), List.of())
-                : planner.planForRollbackOf(request.module(), dialect(), List.of());
+                ? planner().plan(dialect(), List.of())
+                : planner().planForRollbackOf(request.module(), dialect(), List.of());
         return new RollbackPlanner(inScope, MigrationInfos.join(allModules, history)).plan(request);
     }
 
@@ -268,7 +275,7 @@ public final class Migrator {
         if (source.databaseMissing()) {
             MigrationPlan plan = plan();
             MigrationInfos infos = MigrationInfos.join(plan, List.of());
-            planner.refuseBrokenScripts(infos.pendingUpTo(null));
+            planner().refuseBrokenScripts(infos.pendingUpTo(null));
             return StatusReport.of(plan, infos, source.description());
         }
         try (SessionOpening opening = openAlongside(planBuilt())) {
@@ -276,7 +283,7 @@ public final class Migrator {
             // Status shows an edited script as such, so every checksum is needed: computed while the history is on its way.
             plan.migrations().forEach(ResolvedScript::checksum);
             MigrationInfos infos = MigrationInfos.join(plan, opening.history());
-            planner.refuseBrokenScripts(infos.pendingUpTo(null));
+            planner().refuseBrokenScripts(infos.pendingUpTo(null));
             return StatusReport.of(plan, infos, source.description());
         }
     }
@@ -287,33 +294,50 @@ public final class Migrator {
      */
     public ValidationReport validate() {
         if (source.databaseMissing()) {
-            MigrationPlan plan = planner.checkedPlan(dialect(), selected);
+            MigrationPlan plan = planner().checkedPlan(dialect(), selected);
             return ValidationReport.of(plan, MigrationInfos.join(plan, List.of()));
         }
         try (DatabaseSession session = openSession()) {
-            MigrationPlan plan = planner.checkedPlan(session.dialect(), selected);
+            MigrationPlan plan = planner().checkedPlan(session.dialect(), selected);
             return ValidationReport.of(plan, MigrationInfos.join(plan, session.readHistory()));
         }
     }
 
     /** Lint findings of every up script of the selected modules, both dialects, whatever this database's dialect. */
     public List<LintFinding> lint() {
-        return MigrationLinter.lint(each -> planner.plan(each, selected));
+        return MigrationLinter.lint(each -> planner().plan(each, selected));
     }
 
     /**
      * The plan for this database's dialect, built once: scripts do not change while a process runs. It reads script
      * texts and down scripts only when asked for, so a start with nothing to apply reads no more than it compares.
      */
-    public synchronized MigrationPlan plan() {
-        if (plan == null) {
-            plan = planner.plan(dialect(), selected);
+    public MigrationPlan plan() {
+        synchronized (planning) {
+            if (plan == null) {
+                plan = planner().plan(dialect(), selected);
+            }
+            return plan;
         }
-        return plan;
     }
 
-    private synchronized boolean planBuilt() {
-        return plan != null;
+    /**
+     * The planner of the modules, made on first use: a command opens its session first when it may, so that connecting
+     * overlaps finding the modules and reading their scripts.
+     */
+    private MigrationPlanner planner() {
+        synchronized (planning) {
+            if (planner == null) {
+                planner = plannerOfModules.get();
+            }
+            return planner;
+        }
+    }
+
+    private boolean planBuilt() {
+        synchronized (planning) {
+            return plan != null;
+        }
     }
 
     private static void checkTarget(MigrationPlan plan, String targetVersion) {
@@ -323,25 +347,19 @@ public final class Migrator {
     }
 
     /** The database's dialect: from the URL when there is one, else from the first session's connection. */
-    private synchronized Dialect dialect() {
+    private Dialect dialect() {
         if (dialect == null) {
             try (DatabaseSession session = openSession()) {
-                dialect = session.dialect();
+                return session.dialect();
             }
         }
         return dialect;
     }
 
     private DatabaseSession openSession() {
-        DatabaseSession session = source.open(knownDialect());
-        synchronized (this) {
-            dialect = session.dialect();
-        }
+        DatabaseSession session = source.open(dialect);
+        dialect = session.dialect();
         return session;
-    }
-
-    private synchronized Dialect knownDialect() {
-        return dialect;
     }
 
     /**
@@ -350,7 +368,7 @@ public final class Migrator {
      * says a session may not open before planning has passed.
      */
     private SessionOpening openAlongside(boolean planned) {
-        if (planned || knownDialect() == null || !source.mayOpenBeforePlanning()) {
+        if (planned || dialect == null || !source.mayOpenBeforePlanning()) {
             return SessionOpening.onFirstUse(this::openSession);
         }
         return SessionOpening.inBackground(this::openSession);

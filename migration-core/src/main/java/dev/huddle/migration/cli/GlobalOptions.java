@@ -89,8 +89,9 @@ final class GlobalOptions {
         return new JsonLogLines(err, MigrationLogLine.jsonRequested(environment));
     }
 
+    /** The modules, found when a command first needs them: after a command against a database has started connecting. */
     Migrations migrations() {
-        Migrations migrations = Migrations.of(scripts.modules());
+        Migrations migrations = Migrations.foundBy(scripts::modules);
         if (modulesDir != null) {
             migrations = migrations.withModulesFrom(Path.of(modulesDir));
         }
