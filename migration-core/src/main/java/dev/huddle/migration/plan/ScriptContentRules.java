@@ -16,7 +16,10 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The rules planning applies to a script's text before it runs (and to every script for {@code validate} and the
+ * Longer than most files on purpose: every refusal a script's text can meet is here, a few lines each, so one file
+ * answers "why was my script refused?".
+ *
+ * <p>The rules planning applies to a script's text before it runs (and to every script for {@code validate} and the
  * build). Each problem names the module, the file, the line and the fix. Every rule reads the one scan of the script
  * ({@link ScriptText#scanned}), so SQL is understood one way everywhere.
  *
