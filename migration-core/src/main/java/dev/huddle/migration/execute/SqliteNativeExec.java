@@ -28,8 +28,10 @@ import java.util.Set;
  * INSERTs that work was as large as SQLite's own.
  *
  * <p>Most statements go one per call, so a failure names its statement. A run of plain INSERTs ({@link
- * ScriptStatement#plainInsertRows}) goes in one call, as one string: the run's text from the script, comments between
- * its statements included, which spares the per-statement Java work (cutting, encoding, the native call and its copy).
+ * ScriptStatement#plainInsertRows}) goes in one call: the run's text from the script, comments between its statements
+ * included, which spares the per-statement Java work (cutting, encoding, the native call and its copy). It goes as the
+ * file's own UTF-8 bytes when the script was scanned with them ({@link Utf8Slicer}), so the run is neither copied out
+ * of the text nor encoded again; otherwise as a string.
  * Exec stops at the first error without saying where, so such a run is sent only when the count of changed rows
  * ({@code sqlite3_total_changes}) tells which statement failed: each plain INSERT changes exactly as many rows as it
  * has tuples when it succeeds, and none when it fails (SQLite undoes a failed statement's rows, and its count with
