@@ -61,14 +61,21 @@ public final class Utf8Slicer {
         int chars = charPosition;
         int bytes = bytePosition;
         while (chars < target) {
+            // ASCII first, one test per byte: the bulk of SQL, even in a script with text in other scripts.
+            int asciiEnd = Math.min(utf8.length, bytes + (target - chars));
+            int asciiStart = bytes;
+            while (bytes < asciiEnd && utf8[bytes] >= 0) {
+                bytes++;
+            }
+            chars += bytes - asciiStart;
+            if (chars == target) {
+                break;
+            }
             if (bytes >= utf8.length) {
                 return -1;
             }
             int lead = utf8[bytes];
-            if (lead >= 0) {
-                bytes++;
-                chars++;
-            } else if ((lead & 0xE0) == 0xC0) {
+            if ((lead & 0xE0) == 0xC0) {
                 bytes += 2;
                 chars++;
             } else if ((lead & 0xF0) == 0xE0) {
