@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sqlite.Function;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -188,9 +189,60 @@ class SqliteInsertRunsIT {
         }
     }
 
-    /** Runs the script, which must fail, and answers the failure. */
+    @Test
+    void aRunGoesAsTheFileBytesAndStoresTheTextAsWritten() throws Exception {
+        TestDatabase database = TestDatabases.fresh(Engine.SQLITE);
+        StringBuilder script = new StringBuilder("\uFEFFcreate table names (id integer primary key, name text not null);\n");
+        String[] names = {"Zoë", "Ōtsuka 🙂", "plain", "L''Oréal", "日本語", "x"};
+        for (int i = 0; i < 30; i++) {
+            script.append("insert into names values (").append(i).append(", '").append(names[i % names.length]).append("');\n");
+        }
+        Scenarios.writeInBothDialects(modules, "alpha", "V20250101000000__names.sql", script.toString());
+
+        migrator(modules, database).up();
+
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select id, name from names order by id")) {
+            for (int i = 0; i < 30; i++) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(2)).isEqualTo(names[i % names.length].replace("''", "'"));
+            }
+            assertThat(rows.next()).isFalse();
+        }
+    }
+
+    @Test
+    void aRunSentAsBytesNamesTheFailingStatementAfterMultiByteText() throws Exception {
+        try (Connection connection = inTransaction()) {
+            SqliteNativeExec exec = SqliteNativeExec.of(connection);
+            String script = ITEMS + insertsFailingAt("items", 40, 31, "insert into items values (1, 'Ōtsuka 🙂 again');")
+                    .replace("'row ''", "'Zoë 🙂 ''");
+
+            assertThat(failureRunning(exec, script).statement().line()).isEqualTo(33);
+            assertThat(exec.utf8Runs()).isEqualTo(1);
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void withoutTheFileBytesARunGoesAsTextAndIsLocatedAlike() throws Exception {
+        try (Connection connection = inTransaction()) {
+            SqliteNativeExec exec = SqliteNativeExec.of(connection);
+            String script = ITEMS + insertsFailingAt("items", 40, 31, "insert into items values (1, 'again');");
+
+            Throwable thrown = catchThrowable(() -> exec.run(SqlScanner.scan(Dialect.SQLITE, script)));
+
+            assertThat(((StatementRunner.StatementFailure) thrown).statement().line()).isEqualTo(33);
+            assertThat(exec.nativeCalls()).isEqualTo(2);
+            assertThat(exec.utf8Runs()).isZero();
+            connection.rollback();
+        }
+    }
+
+    /** Runs the script, scanned with its UTF-8 bytes as a file's text is, which must fail, and answers the failure. */
     private static StatementRunner.StatementFailure failureRunning(SqliteNativeExec exec, String script) {
-        Throwable thrown = catchThrowable(() -> exec.run(SqlScanner.scan(Dialect.SQLITE, script)));
+        byte[] utf8 = script.getBytes(StandardCharsets.UTF_8);
+        Throwable thrown = catchThrowable(() -> exec.run(SqlScanner.scan(Dialect.SQLITE, script, utf8, 0)));
         assertThat(thrown).isInstanceOf(StatementRunner.StatementFailure.class);
         return (StatementRunner.StatementFailure) thrown;
     }

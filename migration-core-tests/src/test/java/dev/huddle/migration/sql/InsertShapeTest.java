@@ -23,6 +23,7 @@ class InsertShapeTest {
         return Stream.of(
                 arguments("insert into items values (1, 'a')", 1),
                 arguments("INSERT INTO items (id, body) VALUES (1, 'a'), (2, 'b'),(3,'c')", 3),
+                arguments("InSeRt iNtO items VaLuEs (1)", 1),
                 arguments("insert into \"odd (name\" (\"col)\") values (1)", 1),
                 arguments("insert into [items] values (1)", 1),
                 arguments("insert into `items` values (1)", 1),
@@ -42,6 +43,9 @@ class InsertShapeTest {
             "insert into items values (1) on conflict do nothing",
             "insert into items values (1) on conflict (id) do update set body = 'x'",
             "insert into items values (1) returning id",
+            // SQLite folds keyword case in ASCII only: a dotless i does not make INSERT.
+            "\u0131nsert into items values (1)",
+            "insert into \"sqlite_Stat1\" values ('t', null, '1')",
             "insert into items select * from other",
             "insert into items (id) select 1",
             "insert into items default values",

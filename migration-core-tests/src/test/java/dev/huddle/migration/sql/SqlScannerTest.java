@@ -130,6 +130,19 @@ class SqlScannerTest {
         assertThat(statements.get(0).sql()).endsWith("end where id = new.id;\n  select case new.n when 1 then 'one' end;\nend");
     }
 
+    @Test
+    void readsKeywordsInAnyAsciiCaseAndReusesThePreviousStatementsWords() {
+        String sql = "Create Trigger a After Insert On items BeGiN select CaSe when 1 then 2 EnD; eNd;\n"
+                + "insert into items values (1);\nINSERT INTO items values (2);\n";
+
+        List<ScriptStatement> statements = SqlScanner.scan(Dialect.SQLITE, sql).statements();
+
+        assertThat(statements).extracting(ScriptStatement::line, s -> s.keyword(0)).containsExactly(
+                tuple(1, "CREATE"), tuple(2, "INSERT"), tuple(3, "INSERT"));
+        assertThat(statements.get(2).keywords()).as("the same words, whatever their case, are the same strings")
+                .isSameAs(statements.get(1).keywords());
+    }
+
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void treatsBeginAndEndOutsideBodiesAsStatements(Dialect dialect) {

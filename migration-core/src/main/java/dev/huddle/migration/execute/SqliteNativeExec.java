@@ -3,9 +3,13 @@ package dev.huddle.migration.execute;
 import dev.huddle.migration.execute.StatementRunner.StatementFailure;
 import dev.huddle.migration.sql.ScannedScript;
 import dev.huddle.migration.sql.ScriptStatement;
+import dev.huddle.migration.sql.Utf8Slicer;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.core.DB;
+import org.sqlite.core.NativeDB;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,8 +28,10 @@ import java.util.Set;
  * INSERTs that work was as large as SQLite's own.
  *
  * <p>Most statements go one per call, so a failure names its statement. A run of plain INSERTs ({@link
- * ScriptStatement#plainInsertRows}) goes in one call, as one string: the run's text from the script, comments between
- * its statements included, which spares the per-statement Java work (cutting, encoding, the native call and its copy).
+ * ScriptStatement#plainInsertRows}) goes in one call: the run's text from the script, comments between its statements
+ * included, which spares the per-statement Java work (cutting, encoding, the native call and its copy). It goes as the
+ * file's own UTF-8 bytes when the script was scanned with them ({@link Utf8Slicer}), so the run is neither copied out
+ * of the text nor encoded again; otherwise as a string.
  * Exec stops at the first error without saying where, so such a run is sent only when the count of changed rows
  * ({@code sqlite3_total_changes}) tells which statement failed: each plain INSERT changes exactly as many rows as it
  * has tuples when it succeeds, and none when it fails (SQLite undoes a failed statement's rows, and its count with
@@ -61,6 +67,8 @@ final class SqliteNativeExec {
     private int[] runRows = new int[64];
     /** Calls into the native library so far: how a test sees whether a run went in one call. */
     private int nativeCalls;
+    /** Of those, runs sent as the file's bytes: how a test sees that they were. */
+    private int utf8Runs;
 
     private SqliteNativeExec(Connection connection, DB database) {
         this.connection = connection;
@@ -83,12 +91,13 @@ final class SqliteNativeExec {
     void run(ScannedScript script) throws StatementFailure {
         // Other code may have used the connection since the last script.
         rowsCounted = null;
+        Utf8Slicer utf8 = script.utf8Slicer();
         List<ScriptStatement> statements = script.statements();
         int from = 0;
         while (from < statements.size()) {
             int to = plainInsertRun(script, from);
             if (to - from >= MIN_RUN && rowsCounted()) {
-                runTogether(script, from, to);
+                runTogether(script, utf8, from, to);
                 from = to;
             } else {
                 int alone = Math.max(to, from + 1);
@@ -130,8 +139,11 @@ final class SqliteNativeExec {
         }
     }
 
-    /** Statements {@code from} to {@code to} (exclusive), all plain INSERTs, in one call. */
-    private void runTogether(ScannedScript script, int from, int to) throws StatementFailure {
+    /**
+     * Statements {@code from} to {@code to} (exclusive), all plain INSERTs, in one call: as the file's bytes when the
+     * script has them and the driver lets them in, which spares copying the run out of the text and encoding it.
+     */
+    private void runTogether(ScannedScript script, Utf8Slicer utf8, int from, int to) throws StatementFailure {
         List<ScriptStatement> statements = script.statements();
         long before;
         try {
@@ -139,9 +151,17 @@ final class SqliteNativeExec {
         } catch (SQLException e) {
             throw new StatementFailure(null, e);
         }
+        int start = statements.get(from).start();
+        int end = statements.get(to - 1).end();
+        byte[] bytes = utf8 != null && Utf8Exec.METHOD != null && database instanceof NativeDB ? utf8.slice(start, end) : null;
         nativeCalls++;
         try {
-            database._exec(script.sql().substring(statements.get(from).start(), statements.get(to - 1).end()));
+            if (bytes != null) {
+                utf8Runs++;
+                Utf8Exec.run(database, bytes);
+            } else {
+                database._exec(script.sql().substring(start, end));
+            }
         } catch (SQLException e) {
             throw new StatementFailure(failedStatement(statements, from, to, before), e);
         }
@@ -173,6 +193,10 @@ final class SqliteNativeExec {
         return nativeCalls;
     }
 
+    int utf8Runs() {
+        return utf8Runs;
+    }
+
     /** Whether the schema lets changed rows locate a failure in a run of plain INSERTs (checked when unknown). */
     private boolean rowsCounted() throws StatementFailure {
         if (rowsCounted == null) {
@@ -183,5 +207,38 @@ final class SqliteNativeExec {
             }
         }
         return rowsCounted;
+    }
+
+    /**
+     * The driver's own call behind {@code DB._exec(String)}: {@code NativeDB._exec_utf8(byte[])}, which takes the UTF-8
+     * bytes {@code _exec} makes from its string and hands them to {@code sqlite3_exec}. It is package-private, so it is
+     * reached by reflection (the driver's classes are on the class path, where that is allowed); when it cannot be, runs
+     * go as strings, as before. Looked up on the first run of plain INSERTs, so other scripts pay nothing for it.
+     */
+    private static final class Utf8Exec {
+        static final Method METHOD = find();
+
+        private static Method find() {
+            try {
+                Method method = NativeDB.class.getDeclaredMethod("_exec_utf8", byte[].class);
+                method.setAccessible(true);
+                return method;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        static void run(DB database, byte[] utf8) throws SQLException {
+            try {
+                METHOD.invoke(database, (Object) utf8);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof SQLException failure) {
+                    throw failure;
+                }
+                throw new SQLException("SQLite's exec failed: " + e.getCause(), e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new SQLException("SQLite's exec could not be called: " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -17,10 +17,17 @@ import java.util.function.Supplier;
  * drops a leading mark too.
  */
 public final class ScriptText {
+    /** The length of U+FEFF in UTF-8. */
+    private static final int BYTE_ORDER_MARK_BYTES = 3;
 
     private final Supplier<DecodedScript> loader;
     /** The file as read, kept between a checksum (bytes only) and a later need of its text; dropped once decoded. */
     private DecodedScript read;
+    /**
+     * The bytes {@link #source} was decoded from, kept until the text is scanned: SQLite runs statements cut from them
+     * ({@link ScannedScript#utf8Slicer}) rather than encoded again. Null for text given as text, and once scanned.
+     */
+    private byte[] sourceUtf8;
     private String source;
     private Integer checksum;
     private ScriptDirectives directives;
@@ -70,6 +77,7 @@ public final class ScriptText {
                 // The bytes are at hand now, and are dropped next: encoding the text again would cost a second copy.
                 checksum = Checksum.ofUtf8(read.utf8());
             }
+            sourceUtf8 = read.utf8();
             read = null;
         }
         return source;
@@ -109,7 +117,12 @@ public final class ScriptText {
     /** The text to run split into statements, scanned once for every check that reads it. */
     public synchronized ScannedScript scanned(Dialect dialect) {
         if (scanned == null || scanned.dialect() != dialect) {
-            scanned = SqlScanner.scan(dialect, sql());
+            String sql = sql();
+            // Only SQLite takes the bytes; PostgreSQL's driver sends the text it is given.
+            scanned = dialect == Dialect.SQLITE && sourceUtf8 != null
+                    ? SqlScanner.scan(dialect, sql, sourceUtf8, sql.length() < source.length() ? BYTE_ORDER_MARK_BYTES : 0)
+                    : SqlScanner.scan(dialect, sql);
+            sourceUtf8 = null;
         }
         return scanned;
     }

@@ -90,15 +90,7 @@ final class InsertShape {
     }
 
     private static boolean is(char[] text, int from, int to, String upperCase) {
-        if (to - from != upperCase.length()) {
-            return false;
-        }
-        for (int k = 0; k < upperCase.length(); k++) {
-            if (Character.toUpperCase(text[from + k]) != upperCase.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+        return to - from == upperCase.length() && AsciiKeywords.matches(text, from, upperCase);
     }
 
     private static boolean startsWithSqlite(char[] text, int from, int to) {

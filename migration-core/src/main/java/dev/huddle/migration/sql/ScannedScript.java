@@ -18,9 +18,12 @@ public final class ScannedScript {
     private final List<ClientCommand> clientCommands;
     private final Unterminated unterminated;
     private final int[] lineStarts;
+    /** The UTF-8 bytes {@link #sql} was decoded from, from {@link #utf8Start} on; null when the text came without them. */
+    private final byte[] utf8;
+    private final int utf8Start;
 
     ScannedScript(Dialect dialect, String sql, List<ScriptStatement> statements, BlankedSpans blanked, List<ClientCommand> clientCommands,
-                  Unterminated unterminated, int[] lineStarts) {
+                  Unterminated unterminated, int[] lineStarts, byte[] utf8, int utf8Start) {
         this.dialect = dialect;
         this.sql = sql;
         this.statements = List.copyOf(statements);
@@ -28,6 +31,8 @@ public final class ScannedScript {
         this.clientCommands = List.copyOf(clientCommands);
         this.unterminated = unterminated;
         this.lineStarts = lineStarts;
+        this.utf8 = utf8;
+        this.utf8Start = utf8Start;
     }
 
     public Dialect dialect() {
@@ -37,6 +42,14 @@ public final class ScannedScript {
     /** The script as scanned. */
     public String sql() {
         return sql;
+    }
+
+    /**
+     * A new cutter of spans of {@link #sql} (a statement, a run of them) as UTF-8 bytes taken from the file rather than
+     * encoded again, or null when the script was scanned without its bytes.
+     */
+    public Utf8Slicer utf8Slicer() {
+        return utf8 == null ? null : new Utf8Slicer(sql, utf8, utf8Start);
     }
 
     /** Every statement in order; empty ones ({@code ;;}) are left out. */

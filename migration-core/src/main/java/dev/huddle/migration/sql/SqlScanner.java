@@ -44,6 +44,8 @@ public final class SqlScanner {
     private final Dialect dialect;
     private final boolean postgres;
     private final String sql;
+    private final byte[] utf8;
+    private final int utf8Start;
     /**
      * The script's characters, copied once: the scan reads every one of them, and an array read is several times
      * cheaper than {@code String.charAt} for the client compiler the runner starts with. The copy is dropped with the
@@ -73,10 +75,12 @@ public final class SqlScanner {
     private boolean fromStdin;
     private boolean returning;
 
-    private SqlScanner(Dialect dialect, String sql) {
+    private SqlScanner(Dialect dialect, String sql, byte[] utf8, int utf8Start) {
         this.dialect = dialect;
         this.postgres = dialect == Dialect.POSTGRESQL;
         this.sql = sql;
+        this.utf8 = utf8;
+        this.utf8Start = utf8Start;
         this.text = sql.toCharArray();
         this.length = text.length;
         this.insertShape = postgres ? null : new InsertShape();
@@ -84,7 +88,18 @@ public final class SqlScanner {
 
     /** Reads the script once; never fails, whatever the text: what it could not close is in {@link ScannedScript#unterminated}. */
     public static ScannedScript scan(Dialect dialect, String sql) {
-        return new SqlScanner(dialect, sql).run();
+        return new SqlScanner(dialect, sql, null, 0).run();
+    }
+
+    /**
+     * As {@link #scan(Dialect, String)}, keeping the UTF-8 bytes the text was decoded from, so that what runs can be cut
+     * from them ({@link ScannedScript#utf8Slicer}) instead of encoded again.
+     *
+     * @param utf8      the file's bytes, whose decoding from {@code utf8Start} on is {@code sql}
+     * @param utf8Start where {@code sql}'s first character begins in {@code utf8} (past a leading byte-order mark)
+     */
+    public static ScannedScript scan(Dialect dialect, String sql, byte[] utf8, int utf8Start) {
+        return new SqlScanner(dialect, sql, utf8, utf8Start).run();
     }
 
     private ScannedScript run() {
@@ -102,7 +117,7 @@ public final class SqlScanner {
             endStatement(length);
         }
         return new ScannedScript(dialect, sql, statements, blanked.sorted(), clientCommands, unterminated,
-                Arrays.copyOf(lineStarts, lines));
+                Arrays.copyOf(lineStarts, lines), utf8, utf8Start);
     }
 
     /** Reads what starts at {@code i}; returns where the next thing starts. */
@@ -196,13 +211,26 @@ public final class SqlScanner {
             data = copyData(terminator + 1);
             next = data.terminated() ? data.end() + lineLength(data.end()) : length;
         }
-        if (!keywords.equals(previousKeywords)) {
+        if (!sameAsPreviousKeywords()) {
             previousKeywords = List.copyOf(keywords);
         }
         statements.add(new ScriptStatement(sql, startLine, start, lastCodeEnd, previousKeywords, data, returning,
                 insertShape == null ? 0 : insertShape.rows()));
         start = -1;
         return next;
+    }
+
+    /** Whether this statement's keywords are the previous one's; {@link #keyword} hands back the same strings when they are. */
+    private boolean sameAsPreviousKeywords() {
+        if (keywords.size() != previousKeywords.size()) {
+            return false;
+        }
+        for (int k = 0; k < keywords.size(); k++) {
+            if (!keywords.get(k).equals(previousKeywords.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A word of code: kept as a keyword while the statement has few, counted when it opens or closes a body. */
@@ -244,7 +272,7 @@ public final class SqlScanner {
         int index = keywords.size();
         if (index < previousKeywords.size()) {
             String previous = previousKeywords.get(index);
-            if (previous.length() == to - from && sql.regionMatches(true, from, previous, 0, previous.length())) {
+            if (previous.length() == to - from && AsciiKeywords.matches(text, from, previous)) {
                 return previous;
             }
         }
@@ -496,7 +524,7 @@ public final class SqlScanner {
     }
 
     private boolean is(int at, String upperCaseWord) {
-        return sql.regionMatches(true, at, upperCaseWord, 0, upperCaseWord.length());
+        return AsciiKeywords.matches(text, at, upperCaseWord);
     }
 
     private static boolean isWordStart(char c) {
