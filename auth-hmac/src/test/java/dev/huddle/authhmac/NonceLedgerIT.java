@@ -11,9 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -176,6 +178,28 @@ class NonceLedgerIT {
 
             assertThat(server.signed(session, "GET", "/api/sessions/current", new byte[0]).status()).isEqualTo(200);
             assertThat(ledger.recordForLiveSession(id, false, "after-the-failure-1", now, now.plusSeconds(300))).isTrue();
+        }
+    }
+
+    /** PostgreSQL gets the times as microseconds since the epoch: the row must hold exactly the instants given. */
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = "POSTGRESQL")
+    void aRecordedNonceKeepsItsTimesToTheMicrosecond(Engine engine) throws Exception {
+        TestDatabase db = DATABASES.fresh(engine);
+        try (AuthServer server = AuthServer.start(db)) {
+            UUID session = UUID.fromString(server.createSession("laptop", "device-1").id());
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant expiresAt = now.plusSeconds(300).plusNanos(1_000);
+
+            assertThat(server.context().getBean(NonceLedger.class).recordForLiveSession(session, false,
+                    "a-nonce-with-times-1", now, expiresAt)).isTrue();
+
+            try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT created_at, expires_at FROM nonce_cache")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getObject(1, OffsetDateTime.class).toInstant()).isEqualTo(now);
+                assertThat(row.getObject(2, OffsetDateTime.class).toInstant()).isEqualTo(expiresAt);
+            }
         }
     }
 

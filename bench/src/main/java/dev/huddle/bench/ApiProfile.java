@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The signature check's share of the server's time under the API load (issue #12's "under 5% of request time"): the
@@ -30,17 +33,22 @@ final class ApiProfile {
     private static final String SIGNING_PACKAGE = "dev.huddle.authhmac.signing.";
 
     /** The samples of one scenario: all of them, and those inside the signature check. */
-    record Share(String scenario, long samples, long inSignatureCheck) {
+    record Share(String scenario, long samples, long inSignatureCheck, Map<String, Long> checkByMethod) {
         double percent() {
             return samples == 0 ? Double.NaN : 100.0 * inSignatureCheck / samples;
         }
 
         String row() {
-            return String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f%% |", scenario, samples, inSignatureCheck, percent());
+            String where = checkByMethod.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                    .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "));
+            return String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f%% | %s |", scenario, samples, inSignatureCheck,
+                    percent(), where);
         }
     }
 
-    static final String HEADER = "| scenario (JFR, server) | CPU samples | in the signature check | share |\n|---|---:|---:|---:|";
+    static final String HEADER = "| scenario (JFR, server) | CPU samples | in the signature check | share "
+            + "| check's samples by its innermost method |\n|---|---:|---:|---:|---|";
 
     private ApiProfile() {
     }
@@ -58,6 +66,7 @@ final class ApiProfile {
         }
         long samples = 0;
         long inCheck = 0;
+        Map<String, Long> bySigningMethod = new HashMap<>();
         try (RecordingFile recording = new RecordingFile(dumpTo)) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
@@ -66,12 +75,26 @@ final class ApiProfile {
                     continue;
                 }
                 samples++;
-                inCheck += passesThroughSigning(event.getStackTrace()) ? 1 : 0;
+                if (passesThroughSigning(event.getStackTrace())) {
+                    inCheck++;
+                    bySigningMethod.merge(signingMethod(event.getStackTrace()), 1L, Long::sum);
+                }
             }
         } finally {
             Files.deleteIfExists(dumpTo);
         }
-        return new Share(scenario, samples, inCheck);
+        return new Share(scenario, samples, inCheck, bySigningMethod);
+    }
+
+    /** The check's method the sample was in, innermost first: which part of the check the time goes to. */
+    private static String signingMethod(RecordedStackTrace stack) {
+        for (RecordedFrame frame : stack.getFrames()) {
+            String type = frame.getMethod().getType().getName();
+            if (frame.isJavaFrame() && type.startsWith(SIGNING_PACKAGE)) {
+                return type.substring(SIGNING_PACKAGE.length()) + "." + frame.getMethod().getName();
+            }
+        }
+        return "?";
     }
 
     private static boolean passesThroughSigning(RecordedStackTrace stack) {

@@ -7,9 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The one statement that records a batch of nonces: each claim's row is inserted only if its session row exists, is
@@ -34,6 +36,8 @@ final class NonceBatchStatement {
     private static final String LIVE_SESSION = " WHERE s.id = c.session_id AND s.expires_at > c.created_at"
             + " AND s.is_admin = c.is_admin ON CONFLICT DO NOTHING RETURNING client_session_id, nonce";
 
+    private static final String FROM_MICROS = "TIMESTAMPTZ 'epoch' + CAST(? AS bigint) * INTERVAL '1 microsecond'";
+
     private final Dialect dialect;
     private final String row;
     /** The statement's text per number of claims, made when first needed. */
@@ -41,35 +45,46 @@ final class NonceBatchStatement {
 
     NonceBatchStatement(Dialect dialect) {
         this.dialect = dialect;
-        // PostgreSQL types a VALUES list from its parameters, which arrive untyped: say what each column is.
+        // PostgreSQL types a VALUES list from its parameters, which arrive untyped: say what each column is. Its
+        // times go as microseconds since the epoch: the driver formats a Timestamp through a Calendar, which cost
+        // more than the rest of the row together.
         this.row = dialect == Dialect.POSTGRESQL
-                ? "(CAST(? AS uuid), CAST(? AS boolean), CAST(? AS text), CAST(? AS timestamptz), CAST(? AS timestamptz))"
+                ? "(CAST(? AS uuid), CAST(? AS boolean), CAST(? AS text), " + FROM_MICROS + ", " + FROM_MICROS + ")"
                 : "(?, ?, ?, ?, ?)";
     }
 
     /** Writes the claims' rows in one statement and returns the keys of those written; the caller commits. */
-    Set<String> record(Connection connection, List<NonceClaim> claims) throws SQLException {
+    Set<NonceClaim.Key> record(Connection connection, List<NonceClaim> claims) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(text(claims.size()))) {
             int at = 0;
             for (NonceClaim claim : claims) {
                 if (dialect == Dialect.POSTGRESQL) {
                     insert.setObject(++at, claim.sessionId);
+                    insert.setBoolean(++at, claim.admin);
+                    insert.setString(++at, claim.nonce);
+                    insert.setLong(++at, micros(claim.now));
+                    insert.setLong(++at, micros(claim.expiresAt));
                 } else {
                     insert.setString(++at, claim.sessionId.toString());
+                    insert.setBoolean(++at, claim.admin);
+                    insert.setString(++at, claim.nonce);
+                    insert.setTimestamp(++at, Timestamp.from(claim.now));
+                    insert.setTimestamp(++at, Timestamp.from(claim.expiresAt));
                 }
-                insert.setBoolean(++at, claim.admin);
-                insert.setString(++at, claim.nonce);
-                insert.setTimestamp(++at, Timestamp.from(claim.now));
-                insert.setTimestamp(++at, Timestamp.from(claim.expiresAt));
             }
-            Set<String> written = new HashSet<>();
+            Set<NonceClaim.Key> written = new HashSet<>();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
-                    written.add(NonceClaim.key(rows.getString(1), rows.getString(2)));
+                    UUID sessionId = dialect == Dialect.POSTGRESQL ? rows.getObject(1, UUID.class) : UUID.fromString(rows.getString(1));
+                    written.add(new NonceClaim.Key(sessionId, rows.getString(2)));
                 }
             }
             return written;
         }
+    }
+
+    private static long micros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     }
 
     private String text(int claims) {

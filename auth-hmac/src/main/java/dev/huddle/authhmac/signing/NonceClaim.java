@@ -27,14 +27,13 @@ final class NonceClaim {
         this.expiresAt = expiresAt;
     }
 
-    /** The primary key the row would have: two claims with one key cannot be decided by the same statement. */
-    String key() {
-        return key(sessionId.toString(), nonce);
+    /** The primary key of a row of {@code nonce_cache}. */
+    record Key(UUID sessionId, String nonce) {
     }
 
-    /** The key of the row with this session id (as text) and nonce. */
-    static String key(String sessionId, String nonce) {
-        return sessionId + "/" + nonce;
+    /** The primary key the row would have: two claims with one key cannot be decided by the same statement. */
+    Key key() {
+        return new Key(sessionId, nonce);
     }
 
     synchronized void decide(boolean recorded) {

@@ -2,7 +2,10 @@ package dev.huddle.authhmac.signing;
 
 import dev.huddle.migration.connect.DatabaseTarget;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,11 +30,16 @@ import java.util.UUID;
  */
 @Singleton
 public class NonceLedger {
+    private static final Logger LOG = LoggerFactory.getLogger(NonceLedger.class);
+
     private final DataSource pool;
     private final NonceBatchStatement statement;
     private final ArrayDeque<NonceClaim> queued = new ArrayDeque<>();
     /** Whether some request is writing a batch; only then do others queue instead of writing. Guarded by {@code queued}. */
     private boolean writing;
+    /** Batches and claims written since start, for the shutdown line that says how much the batching shared. */
+    private long batches;
+    private long claims;
 
     public NonceLedger(DataSource dataSource, DatabaseTarget target) {
         // The pool itself: the contextual wrapper would look for a transaction, and this write is its own.
@@ -71,6 +80,16 @@ public class NonceLedger {
         }
     }
 
+    @PreDestroy
+    void reportBatching() {
+        synchronized (queued) {
+            if (batches > 0) {
+                LOG.info("Nonce ledger: {} nonces in {} batches, {} per batch on average", claims, batches,
+                        String.format(Locale.ROOT, "%.2f", (double) claims / batches));
+            }
+        }
+    }
+
     /**
      * Writes the queued claims (the caller's own is the oldest, so it is in the batch), decides each, and hands the
      * writing to the oldest claim still queued, if any.
@@ -78,7 +97,7 @@ public class NonceLedger {
     private void writeBatch() {
         List<NonceClaim> batch = takeBatch();
         try {
-            Set<String> written;
+            Set<NonceClaim.Key> written;
             try (Connection connection = pool.getConnection()) {
                 written = statement.record(connection, batch);
             }
@@ -95,6 +114,8 @@ public class NonceLedger {
             }
         } finally {
             synchronized (queued) {
+                batches++;
+                claims += batch.size();
                 NonceClaim next = queued.peek();
                 if (next == null) {
                     writing = false;
@@ -112,7 +133,7 @@ public class NonceLedger {
     private List<NonceClaim> takeBatch() {
         synchronized (queued) {
             List<NonceClaim> batch = new ArrayList<>(Math.min(queued.size(), NonceBatchStatement.MOST_CLAIMS));
-            Set<String> keys = new HashSet<>();
+            Set<NonceClaim.Key> keys = new HashSet<>();
             Iterator<NonceClaim> waiting = queued.iterator();
             while (waiting.hasNext() && batch.size() < NonceBatchStatement.MOST_CLAIMS) {
                 NonceClaim claim = waiting.next();

@@ -17,8 +17,10 @@ public final class Signature {
     /** The MAC, also the algorithm name of a session's key. */
     public static final String ALGORITHM = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
+    /** The hash of no bytes, which every request without a body (most reads) signs. */
+    private static final String EMPTY_BODY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     /** A Mac per thread: looking one up through the security providers costs more than the MAC of a request. */
-    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(Signature::newMac);
+    private static final ThreadLocal<KeyedMac> MACS = ThreadLocal.withInitial(() -> new KeyedMac(newMac()));
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Signature::newSha256);
 
     private Signature() {
@@ -34,13 +36,7 @@ public final class Signature {
 
     /** As {@link #hmacHex(String, String)} with the secret's UTF-8 bytes already made a key. */
     public static String hmacHex(SecretKeySpec key, String canonicalRequest) {
-        Mac mac = MACS.get();
-        try {
-            mac.init(key);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("An HMAC key made of bytes is always usable", e);
-        }
-        return HEX.formatHex(mac.doFinal(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(MACS.get().keyedWith(key).doFinal(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Whether the signatures are equal, in time that does not depend on where they differ. */
@@ -50,7 +46,33 @@ public final class Signature {
 
     /** Lowercase hex SHA-256 of the bytes. */
     public static String sha256Hex(byte[] body) {
-        return HEX.formatHex(SHA256.get().digest(body));
+        return body.length == 0 ? EMPTY_BODY_HASH : HEX.formatHex(SHA256.get().digest(body));
+    }
+
+    /**
+     * A thread's Mac and the key it was last initialised with: a thread that serves the same session again (a client's
+     * keep-alive connection) skips the key set-up, since {@code doFinal} leaves the Mac reset for that key.
+     */
+    private static final class KeyedMac {
+        private final Mac mac;
+        private SecretKeySpec key;
+
+        KeyedMac(Mac mac) {
+            this.mac = mac;
+        }
+
+        Mac keyedWith(SecretKeySpec wanted) {
+            if (wanted != key) {
+                try {
+                    mac.init(wanted);
+                } catch (GeneralSecurityException e) {
+                    key = null;
+                    throw new IllegalStateException("An HMAC key made of bytes is always usable", e);
+                }
+                key = wanted;
+            }
+            return mac;
+        }
     }
 
     private static Mac newMac() {
