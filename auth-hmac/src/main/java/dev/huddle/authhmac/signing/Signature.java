@@ -39,6 +39,40 @@ public final class Signature {
         return HEX.formatHex(MACS.get().keyedWith(key).doFinal(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Whether {@code presented} is the lowercase hex signature of the canonical request under the key. The MAC's bytes
+     * are compared with the presented hex's, in time that does not depend on where they differ; nothing is formatted.
+     */
+    public static boolean signs(SecretKeySpec key, String canonicalRequest, String presented) {
+        byte[] expected = MACS.get().keyedWith(key).doFinal(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        byte[] presentedBytes = lowercaseHexBytes(presented, expected.length);
+        return presentedBytes != null && MessageDigest.isEqual(expected, presentedBytes);
+    }
+
+    /** The bytes {@code hex} spells in exactly {@code length * 2} lowercase hex digits, or null when it does not. */
+    private static byte[] lowercaseHexBytes(String hex, int length) {
+        if (hex.length() != length * 2) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            int high = lowercaseHexDigit(hex.charAt(2 * i));
+            int low = lowercaseHexDigit(hex.charAt(2 * i + 1));
+            if (high < 0 || low < 0) {
+                return null;
+            }
+            bytes[i] = (byte) (high << 4 | low);
+        }
+        return bytes;
+    }
+
+    private static int lowercaseHexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    }
+
     /** Whether the signatures are equal, in time that does not depend on where they differ. */
     public static boolean matches(String expected, String presented) {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
