@@ -8,9 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -18,8 +16,8 @@ import java.util.UUID;
  * unexpired at the claim's time and has the claim's admin flag, and only if (session, nonce) is not in
  * {@code nonce_cache} yet. {@code RETURNING} names the rows written, so every claim learns its own verdict from one
  * round trip and one commit. The primary key is the replay check, in the database, so it holds across every instance
- * sharing it. Claims in one batch must have distinct keys ({@link NonceClaim#key()}): the statement cannot say which of
- * two identical rows it kept.
+ * sharing it. Claims in one batch must be for distinct rows ({@link NonceClaim#sameRowAs}): the statement cannot say
+ * which of two identical rows it kept.
  *
  * <p>On PostgreSQL the statement's own transaction commits without waiting for its WAL flush ({@code
  * synchronous_commit} off for that transaction only): the README's "Signed requests" states the price.
@@ -53,8 +51,11 @@ final class NonceBatchStatement {
                 : "(?, ?, ?, ?, ?)";
     }
 
-    /** Writes the claims' rows in one statement and returns the keys of those written; the caller commits. */
-    Set<NonceClaim.Key> record(Connection connection, List<NonceClaim> claims) throws SQLException {
+    /**
+     * Writes the claims' rows in one statement and says, per claim in order, whether its row was written. Batches are
+     * small (a few claims, at most {@link #MOST_CLAIMS}), so each written row is matched by a scan, not a hash.
+     */
+    boolean[] record(Connection connection, List<NonceClaim> claims) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(text(claims.size()))) {
             int at = 0;
             for (NonceClaim claim : claims) {
@@ -72,11 +73,14 @@ final class NonceBatchStatement {
                     insert.setTimestamp(++at, Timestamp.from(claim.expiresAt));
                 }
             }
-            Set<NonceClaim.Key> written = new HashSet<>();
+            boolean[] written = new boolean[claims.size()];
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     UUID sessionId = dialect == Dialect.POSTGRESQL ? rows.getObject(1, UUID.class) : UUID.fromString(rows.getString(1));
-                    written.add(new NonceClaim.Key(sessionId, rows.getString(2)));
+                    String nonce = rows.getString(2);
+                    for (int i = 0; i < written.length; i++) {
+                        written[i] |= claims.get(i).sameRowAs(sessionId, nonce);
+                    }
                 }
             }
             return written;

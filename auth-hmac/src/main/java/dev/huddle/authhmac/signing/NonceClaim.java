@@ -27,13 +27,9 @@ final class NonceClaim {
         this.expiresAt = expiresAt;
     }
 
-    /** The primary key of a row of {@code nonce_cache}. */
-    record Key(UUID sessionId, String nonce) {
-    }
-
-    /** The primary key the row would have: two claims with one key cannot be decided by the same statement. */
-    Key key() {
-        return new Key(sessionId, nonce);
+    /** Whether the two claims are for the same row of {@code nonce_cache} (its primary key: session and nonce). */
+    boolean sameRowAs(UUID otherSessionId, String otherNonce) {
+        return nonce.equals(otherNonce) && sessionId.equals(otherSessionId);
     }
 
     synchronized void decide(boolean recorded) {

@@ -12,11 +12,9 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -97,12 +95,12 @@ public class NonceLedger {
     private void writeBatch() {
         List<NonceClaim> batch = takeBatch();
         try {
-            Set<NonceClaim.Key> written;
+            boolean[] written;
             try (Connection connection = pool.getConnection()) {
                 written = statement.record(connection, batch);
             }
-            for (NonceClaim claim : batch) {
-                claim.decide(written.contains(claim.key()));
+            for (int i = 0; i < written.length; i++) {
+                batch.get(i).decide(written[i]);
             }
         } catch (Throwable e) {
             // Every claim of the batch must be decided whatever went wrong, or its request would wait for ever.
@@ -127,22 +125,30 @@ public class NonceLedger {
     }
 
     /**
-     * Takes up to {@link NonceBatchStatement#MOST_CLAIMS} claims, oldest first, with distinct keys: a second claim of
+     * Takes up to {@link NonceBatchStatement#MOST_CLAIMS} claims, oldest first, for distinct rows: a second claim of
      * the same nonce stays queued for the next batch, where the first one's row refuses it.
      */
     private List<NonceClaim> takeBatch() {
         synchronized (queued) {
             List<NonceClaim> batch = new ArrayList<>(Math.min(queued.size(), NonceBatchStatement.MOST_CLAIMS));
-            Set<NonceClaim.Key> keys = new HashSet<>();
             Iterator<NonceClaim> waiting = queued.iterator();
             while (waiting.hasNext() && batch.size() < NonceBatchStatement.MOST_CLAIMS) {
                 NonceClaim claim = waiting.next();
-                if (keys.add(claim.key())) {
+                if (!holdsRowOf(batch, claim)) {
                     batch.add(claim);
                     waiting.remove();
                 }
             }
             return batch;
         }
+    }
+
+    private static boolean holdsRowOf(List<NonceClaim> batch, NonceClaim claim) {
+        for (NonceClaim taken : batch) {
+            if (taken.sameRowAs(claim.sessionId, claim.nonce)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
