@@ -54,7 +54,7 @@ class NonceLedgerIT {
             for (int copy = 0; copy < 2; copy++) {
                 for (int i = 0; i < 200; i++) {
                     String nonce = "concurrent-nonce-" + i;
-                    claims.add(() -> ledger.recordForLiveSession(session, false, nonce, now, now.plusSeconds(300)));
+                    claims.add(claim(ledger, session, false, nonce, now));
                 }
             }
 
@@ -85,24 +85,18 @@ class NonceLedgerIT {
                 lock.execute(engine == Engine.POSTGRESQL ? "LOCK TABLE nonce_cache IN EXCLUSIVE MODE"
                         : "INSERT INTO nonce_cache (client_session_id, nonce, created_at, expires_at) "
                         + "VALUES ('" + session + "', 'the-blockers-nonce-1', '2000-01-01', '2000-01-01')");
-                Future<Boolean> first = threads.submit(() -> ledger.recordForLiveSession(session, false,
-                        "the-first-batch-nonce", now, now.plusSeconds(300)));
+                Future<Boolean> first = threads.submit(claim(ledger, session, false, "the-first-batch-nonce", now));
                 awaitCondition(() -> ledger.writingBatch() && ledger.waitingClaims() == 0);
                 List<Future<Boolean>> queued = new ArrayList<>();
                 for (int i = 0; i < THREADS; i++) {
                     String nonce = "batched-nonce-" + (i % (THREADS / 2));
-                    queued.add(threads.submit(() -> ledger.recordForLiveSession(session, false, nonce, now,
-                            now.plusSeconds(300))));
+                    queued.add(threads.submit(claim(ledger, session, false, nonce, now)));
                 }
                 awaitCondition(() -> ledger.waitingClaims() == THREADS);
                 blocker.rollback();
 
                 assertThat(first.get()).isTrue();
-                int recorded = 0;
-                for (Future<Boolean> verdict : queued) {
-                    recorded += verdict.get() ? 1 : 0;
-                }
-                assertThat(recorded).isEqualTo(THREADS / 2);
+                assertThat(recorded(queued)).isEqualTo(THREADS / 2);
                 assertThat(nonces(db)).isEqualTo(1 + THREADS / 2);
             } finally {
                 threads.shutdownNow();
@@ -124,13 +118,13 @@ class NonceLedgerIT {
             List<Boolean> expected = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 String nonce = "mixed-batch-nonce-" + i;
-                switch (i % 4) {
-                    case 0 -> claims.add(() -> ledger.recordForLiveSession(live, false, nonce, now, now.plusSeconds(300)));
-                    case 1 -> claims.add(() -> ledger.recordForLiveSession(admin, true, nonce, now, now.plusSeconds(300)));
+                claims.add(switch (i % 4) {
+                    case 0 -> claim(ledger, live, false, nonce, now);
+                    case 1 -> claim(ledger, admin, true, nonce, now);
                     // The cached admin flag is out of date: the row says otherwise.
-                    case 2 -> claims.add(() -> ledger.recordForLiveSession(live, true, nonce, now, now.plusSeconds(300)));
-                    default -> claims.add(() -> ledger.recordForLiveSession(unknown, false, nonce, now, now.plusSeconds(300)));
-                }
+                    case 2 -> claim(ledger, live, true, nonce, now);
+                    default -> claim(ledger, unknown, false, nonce, now);
+                });
                 expected.add(i % 4 < 2);
             }
 
@@ -152,7 +146,7 @@ class NonceLedgerIT {
             List<Callable<Boolean>> claims = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 String nonce = "failing-batch-nonce-" + i;
-                claims.add(() -> ledger.recordForLiveSession(id, false, nonce, now, now.plusSeconds(300)));
+                claims.add(claim(ledger, id, false, nonce, now));
             }
             ExecutorService threads = Executors.newFixedThreadPool(THREADS);
             int failed = 0;
@@ -177,7 +171,7 @@ class NonceLedgerIT {
             execute(db, "ALTER TABLE nonce_cache_away RENAME TO nonce_cache");
 
             assertThat(server.signed(session, "GET", "/api/sessions/current", new byte[0]).status()).isEqualTo(200);
-            assertThat(ledger.recordForLiveSession(id, false, "after-the-failure-1", now, now.plusSeconds(300))).isTrue();
+            assertThat(claim(ledger, id, false, "after-the-failure-1", now).call()).isTrue();
         }
     }
 
@@ -201,6 +195,20 @@ class NonceLedgerIT {
                 assertThat(row.getObject(2, OffsetDateTime.class).toInstant()).isEqualTo(expiresAt);
             }
         }
+    }
+
+    /** One request's claim of the nonce for the session, as the verifier makes it, valid for 300 s from now. */
+    private static Callable<Boolean> claim(NonceLedger ledger, UUID session, boolean admin, String nonce, Instant now) {
+        return () -> ledger.recordForLiveSession(session, admin, nonce, now, now.plusSeconds(300));
+    }
+
+    /** How many of the claims were recorded (true); any that failed fails the test. */
+    private static int recorded(List<Future<Boolean>> verdicts) throws Exception {
+        int recorded = 0;
+        for (Future<Boolean> verdict : verdicts) {
+            recorded += verdict.get() ? 1 : 0;
+        }
+        return recorded;
     }
 
     private static Instant now() {
