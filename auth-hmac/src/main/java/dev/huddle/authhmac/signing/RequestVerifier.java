@@ -8,9 +8,10 @@ import java.util.UUID;
 
 /**
  * Decides whether a request's signature holds, cheapest checks first: headers, clock, session, signature, and last
- * the nonce, so that only a correctly signed request can use one up. A correctly signed request costs one database
- * round trip: its session's credentials come from {@link SessionCredentialsCache}, and the statement that records the
- * nonce also confirms the session is still as cached. Any answer but success comes from the session's row as it is
+ * the nonce, so that only a correctly signed request can use one up. A correctly signed request costs at most one
+ * database round trip, shared with the requests verified meanwhile ({@link NonceLedger}): its session's credentials
+ * come from {@link SessionCredentialsCache}, and the statement that records the nonce also confirms the session is
+ * still as cached. Any answer but success comes from the session's row as it is
  * now, never from the cache alone.
  */
 @Singleton
