@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
  * <pre>
  *   bench/run.sh api                                               # both engines, 16 connections, 5 s warm-up, 15 s each
  *   bench/run.sh api --engines postgresql --connections 8,32 --seconds 30 --signed no   # a jar without the filter
+ *   bench/run.sh api --engines postgresql --connections 8 --profile yes  # and the signature check's share (JFR)
  * </pre>
  */
 public final class ApiBench {
@@ -43,7 +45,7 @@ public final class ApiBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("--engines", "postgresql,sqlite", "--pg", "127.0.0.1:5432",
                 "--app", "app/target/huddle.jar", "--connections", "16", "--warmup", "5", "--seconds", "15",
-                "--signed", "yes", "--work", "bench/target/work"));
+                "--signed", "yes", "--work", "bench/target/work", "--profile", "no"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + options.keySet());
@@ -51,16 +53,24 @@ public final class ApiBench {
             options.put(args[i], args[i + 1]);
         }
         List<String> rows = new ArrayList<>();
+        List<String> profiles = new ArrayList<>();
         for (String engine : options.get("--engines").split(",")) {
             for (String connections : options.get("--connections").split(",")) {
-                rows.addAll(measure(engine, Integer.parseInt(connections), options));
+                rows.addAll(measure(engine, Integer.parseInt(connections), options, profiles));
             }
         }
         System.out.println(LoadClient.HEADER);
         rows.forEach(System.out::println);
+        if (!profiles.isEmpty()) {
+            System.out.println();
+            System.out.println(ApiProfile.HEADER);
+            profiles.forEach(System.out::println);
+        }
     }
 
-    private static List<String> measure(String engine, int connections, Map<String, String> options) throws Exception {
+    /** Runs both scenarios against a fresh server; with {@code --profile yes}, adds each one's JFR share to {@code profiles}. */
+    private static List<String> measure(String engine, int connections, Map<String, String> options, List<String> profiles)
+            throws Exception {
         String pg = options.get("--pg");
         String name = "huddle_api_bench_" + ProcessHandle.current().pid();
         String databaseUrl;
@@ -78,8 +88,13 @@ public final class ApiBench {
             port = socket.getLocalPort();
         }
         Path work = Files.createDirectories(Path.of(options.get("--work")));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of(options.get("--app")).toAbsolutePath().toString())
+        boolean profiled = options.get("--profile").equals("yes");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (profiled) {
+            command.addAll(List.of(ApiProfile.JVM_OPTIONS));
+        }
+        command.addAll(List.of("-jar", Path.of(options.get("--app")).toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(work.resolve("app-" + engine + ".log").toFile());
         builder.environment().put("DATABASE_URL", databaseUrl);
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
@@ -106,12 +121,21 @@ public final class ApiBench {
             Duration measured = Duration.ofSeconds(Long.parseLong(options.get("--seconds")));
             String label = engine + (signed ? ", signed" : ", unsigned");
             LongSupplier serverCpu = () -> app.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            Path recording = work.resolve("app-" + engine + ".jfr");
+            Instant readFrom = Instant.now().plus(warmup);
             LoadClient.Result read = client.run(label + " GET /api/meetings/{id}", connections, warmup, measured,
                     (thread, index) -> LoadClient.Call.get("/api/meetings/" + meeting), serverCpu);
+            if (profiled) {
+                profiles.add(ApiProfile.measure(app, recording, read.name(), readFrom, Instant.now()).row());
+            }
             // 500 identities per thread: the first pass inserts, later passes update the same rows (rejoins).
+            Instant joinFrom = Instant.now().plus(warmup);
             LoadClient.Result join = client.run(label + " POST .../participants (join)", connections, warmup, measured,
                     (thread, index) -> LoadClient.Call.post("/api/meetings/" + meeting + "/participants",
                             "{\"identity\":\"t" + thread + "-" + (index % 500) + "\",\"name\":\"Bench\"}"), serverCpu);
+            if (profiled) {
+                profiles.add(ApiProfile.measure(app, recording, join.name(), joinFrom, Instant.now()).row());
+            }
             return List.of(read.row(), join.row());
         } finally {
             app.destroy();

@@ -1,49 +1,48 @@
 package dev.huddle.authhmac.signing;
 
 import dev.huddle.migration.connect.DatabaseTarget;
-import dev.huddle.migration.discover.Dialect;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Uses up a nonce in {@code nonce_cache}, the one write every signed request makes, so it is written for speed: plain
- * JDBC on a pooled connection in auto-commit, one statement, one round trip. The table's primary key (session, nonce)
- * is the replay check: the insert adds the row or, when the nonce was seen, nothing; atomic on both engines, with no
- * read before it for a concurrent replay to slip between, and held in the database, so across every app instance that
- * shares it. The same statement confirms the session row still exists, is unexpired and has the admin flag the
- * caller's cached credentials say ({@link SessionCredentialsCache}).
- *
- * <p>On PostgreSQL the statement's own transaction commits without waiting for its WAL flush
- * ({@code synchronous_commit} off for that transaction only; the app's other writes keep the server's setting): the
- * flush is most of a nonce's cost. What this gives up: if the PostgreSQL server itself crashes, the nonces of its last
- * moments (at most three {@code wal_writer_delay}s, 0.6 s by default) may be lost, and a request captured in that
- * instant could be replayed once within its signature window.
+ * Uses up nonces in {@code nonce_cache}, the one write every signed request makes, by group commit: requests that
+ * arrive while a batch is being written queue their claims, and when that batch is done the oldest waiting request
+ * writes everything queued meanwhile in one statement ({@link NonceBatchStatement}), so concurrent requests share a
+ * round trip and a commit. There is no linger delay: a request that finds no batch in flight writes its own at once.
+ * Every request still waits for its own row's verdict from the database, so a replay is refused exactly, on this
+ * instance or any other sharing the database, and a session deleted, expired or changed elsewhere is noticed at its
+ * next request. A batch that fails fails every request in it (a 500), and the next waiting request writes the rest.
  */
 @Singleton
 public class NonceLedger {
-    private static final String INSERT = "INSERT INTO nonce_cache (client_session_id, nonce, created_at, expires_at) "
-            + "SELECT s.id, ?, ?, ? FROM client_sessions s";
-    // SQLite needs the WHERE clause to read ON CONFLICT as the upsert clause, not as a join constraint.
-    private static final String LIVE_SESSION = " WHERE s.id = ? AND s.expires_at > ? AND s.is_admin = ? ON CONFLICT DO NOTHING";
-    private static final String NO_FLUSH_WAIT = ", (SELECT set_config('synchronous_commit', 'off', true)) AS no_flush_wait";
+    private static final Logger LOG = LoggerFactory.getLogger(NonceLedger.class);
 
     private final DataSource pool;
-    private final Dialect dialect;
-    private final String record;
+    private final NonceBatchStatement statement;
+    private final ArrayDeque<NonceClaim> queued = new ArrayDeque<>();
+    /** Whether some request is writing a batch; only then do others queue instead of writing. Guarded by {@code queued}. */
+    private boolean writing;
+    /** Batches and claims written since start, for the shutdown line that says how much the batching shared. */
+    private long batches;
+    private long claims;
 
     public NonceLedger(DataSource dataSource, DatabaseTarget target) {
         // The pool itself: the contextual wrapper would look for a transaction, and this write is its own.
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
-        this.dialect = target.dialect();
-        this.record = INSERT + (dialect == Dialect.POSTGRESQL ? NO_FLUSH_WAIT : "") + LIVE_SESSION;
+        this.statement = new NonceBatchStatement(target.dialect());
     }
 
     /**
@@ -52,21 +51,104 @@ public class NonceLedger {
      * or changed since its credentials were cached.
      */
     public boolean recordForLiveSession(UUID sessionId, boolean admin, String nonce, Instant now, Instant expiresAt) {
-        try (Connection connection = pool.getConnection(); PreparedStatement insert = connection.prepareStatement(record)) {
-            Timestamp at = Timestamp.from(now);
-            insert.setString(1, nonce);
-            insert.setTimestamp(2, at);
-            insert.setTimestamp(3, Timestamp.from(expiresAt));
-            if (dialect == Dialect.POSTGRESQL) {
-                insert.setObject(4, sessionId);
-            } else {
-                insert.setString(4, sessionId.toString());
-            }
-            insert.setTimestamp(5, at);
-            insert.setBoolean(6, admin);
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record a request's nonce in nonce_cache: " + e.getMessage(), e);
+        NonceClaim claim = new NonceClaim(sessionId, admin, nonce, now, expiresAt);
+        boolean writeNow;
+        synchronized (queued) {
+            queued.add(claim);
+            writeNow = !writing;
+            writing = true;
         }
+        if (writeNow || claim.awaitPromotionOrVerdict()) {
+            writeBatch();
+        }
+        return claim.recorded();
+    }
+
+    /** How many requests wait for their nonce's batch now: for tests and monitoring. */
+    public int waitingClaims() {
+        synchronized (queued) {
+            return queued.size();
+        }
+    }
+
+    /** Whether a batch is being written now: for tests and monitoring. */
+    public boolean writingBatch() {
+        synchronized (queued) {
+            return writing;
+        }
+    }
+
+    @PreDestroy
+    void reportBatching() {
+        synchronized (queued) {
+            if (batches > 0) {
+                LOG.info("Nonce ledger: {} nonces in {} batches, {} per batch on average", claims, batches,
+                        String.format(Locale.ROOT, "%.2f", (double) claims / batches));
+            }
+        }
+    }
+
+    /**
+     * Writes the queued claims (the caller's own is the oldest, so it is in the batch), decides each, and hands the
+     * writing to the oldest claim still queued, if any.
+     */
+    private void writeBatch() {
+        List<NonceClaim> batch = takeBatch();
+        try {
+            boolean[] written;
+            try (Connection connection = pool.getConnection()) {
+                written = statement.record(connection, batch);
+            }
+            for (int i = 0; i < written.length; i++) {
+                batch.get(i).decide(written[i]);
+            }
+        } catch (Throwable e) {
+            // Every claim of the batch must be decided whatever went wrong, or its request would wait for ever.
+            RuntimeException failure = new IllegalStateException("Could not record a request's nonce in nonce_cache: "
+                    + e.getMessage(), e);
+            batch.forEach(claim -> claim.fail(failure));
+            if (e instanceof Error error) {
+                throw error;
+            }
+        } finally {
+            synchronized (queued) {
+                batches++;
+                claims += batch.size();
+                NonceClaim next = queued.peek();
+                if (next == null) {
+                    writing = false;
+                } else {
+                    next.promote();
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes up to {@link NonceBatchStatement#MOST_CLAIMS} claims, oldest first, for distinct rows: a second claim of
+     * the same nonce stays queued for the next batch, where the first one's row refuses it.
+     */
+    private List<NonceClaim> takeBatch() {
+        synchronized (queued) {
+            List<NonceClaim> batch = new ArrayList<>(Math.min(queued.size(), NonceBatchStatement.MOST_CLAIMS));
+            Iterator<NonceClaim> waiting = queued.iterator();
+            while (waiting.hasNext() && batch.size() < NonceBatchStatement.MOST_CLAIMS) {
+                NonceClaim claim = waiting.next();
+                if (!holdsRowOf(batch, claim)) {
+                    batch.add(claim);
+                    waiting.remove();
+                }
+            }
+            return batch;
+        }
+    }
+
+    private static boolean holdsRowOf(List<NonceClaim> batch, NonceClaim claim) {
+        for (NonceClaim taken : batch) {
+            if (taken.sameRowAs(claim.sessionId, claim.nonce)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -54,7 +54,7 @@ public class RequestSignatureFilter {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(verdict.refusal());
         }
         request.setAttribute(SignedSession.ATTRIBUTE, verdict.session());
-        return AdminOnly.covers(request) ? AdminOnly.refusal(verdict.session()) : null;
+        return verdict.session().admin() || !AdminOnly.covers(request) ? null : AdminOnly.refusal(verdict.session());
     }
 
     /** The path and query exactly as the client sent them: percent-encoding is part of what it signed. */

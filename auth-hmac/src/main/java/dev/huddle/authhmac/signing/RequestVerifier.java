@@ -8,9 +8,10 @@ import java.util.UUID;
 
 /**
  * Decides whether a request's signature holds, cheapest checks first: headers, clock, session, signature, and last
- * the nonce, so that only a correctly signed request can use one up. A correctly signed request costs one database
- * round trip: its session's credentials come from {@link SessionCredentialsCache}, and the statement that records the
- * nonce also confirms the session is still as cached. Any answer but success comes from the session's row as it is
+ * the nonce, so that only a correctly signed request can use one up. A correctly signed request costs at most one
+ * database round trip, shared with the requests verified meanwhile ({@link NonceLedger}): its session's credentials
+ * come from {@link SessionCredentialsCache}, and the statement that records the nonce also confirms the session is
+ * still as cached. Any answer but success comes from the session's row as it is
  * now, never from the cache alone.
  */
 @Singleton
@@ -67,9 +68,9 @@ public class RequestVerifier {
         if (refusal != null) {
             return refusal;
         }
-        String expected = Signature.hmacHex(session.key(), Signature.canonicalRequest(request.method(),
-                request.pathWithQuery(), timestamp, nonce, request.body()));
-        if (!Signature.matches(expected, request.signature().strip())) {
+        String canonical = Signature.canonicalRequest(request.method(), request.pathWithQuery(), timestamp, nonce,
+                request.body());
+        if (!Signature.signs(session.key(), canonical, request.signature().strip())) {
             // The cached credentials may be out of date: the row decides between a bad signature and a gone session.
             Verdict gone = refusal(credentials.reload(id), request, now);
             return gone != null ? gone : Verdict.refused(Refusal.BAD_SIGNATURE, SignatureHeaders.SIGNATURE + " does not "
@@ -108,16 +109,18 @@ public class RequestVerifier {
         return null;
     }
 
+    /** The first of the four headers that is missing or blank, said as a refusal's message; null when all are there. */
     private static String missingHeader(SignedRequest request) {
-        String[][] headers = {{SignatureHeaders.SESSION, request.session()}, {SignatureHeaders.TIMESTAMP, request.timestamp()},
-                {SignatureHeaders.NONCE, request.nonce()}, {SignatureHeaders.SIGNATURE, request.signature()}};
-        for (String[] header : headers) {
-            if (header[1] == null || header[1].isBlank()) {
-                return header[0] + " is missing: every /api request but POST /api/sessions is signed (README, "
-                        + "\"Signed requests\")";
-            }
-        }
-        return null;
+        String missing = blank(request.session()) ? SignatureHeaders.SESSION
+                : blank(request.timestamp()) ? SignatureHeaders.TIMESTAMP
+                : blank(request.nonce()) ? SignatureHeaders.NONCE
+                : blank(request.signature()) ? SignatureHeaders.SIGNATURE : null;
+        return missing == null ? null : missing + " is missing: every /api request but POST /api/sessions is signed "
+                + "(README, \"Signed requests\")";
+    }
+
+    private static boolean blank(String header) {
+        return header == null || header.isBlank();
     }
 
     private static Long parseTimestamp(String text) {

@@ -17,8 +17,10 @@ public final class Signature {
     /** The MAC, also the algorithm name of a session's key. */
     public static final String ALGORITHM = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
+    /** The hash of no bytes, which every request without a body (most reads) signs. */
+    private static final String EMPTY_BODY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     /** A Mac per thread: looking one up through the security providers costs more than the MAC of a request. */
-    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(Signature::newMac);
+    private static final ThreadLocal<KeyedMac> MACS = ThreadLocal.withInitial(() -> new KeyedMac(newMac()));
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Signature::newSha256);
 
     private Signature() {
@@ -34,13 +36,41 @@ public final class Signature {
 
     /** As {@link #hmacHex(String, String)} with the secret's UTF-8 bytes already made a key. */
     public static String hmacHex(SecretKeySpec key, String canonicalRequest) {
-        Mac mac = MACS.get();
-        try {
-            mac.init(key);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("An HMAC key made of bytes is always usable", e);
+        return HEX.formatHex(MACS.get().keyedWith(key).doFinal(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Whether {@code presented} is the lowercase hex signature of the canonical request under the key. The MAC's bytes
+     * are compared with the presented hex's, in time that does not depend on where they differ; nothing is formatted.
+     */
+    public static boolean signs(SecretKeySpec key, String canonicalRequest, String presented) {
+        byte[] expected = MACS.get().keyedWith(key).doFinal(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        byte[] presentedBytes = lowercaseHexBytes(presented, expected.length);
+        return presentedBytes != null && MessageDigest.isEqual(expected, presentedBytes);
+    }
+
+    /** The bytes {@code hex} spells in exactly {@code length * 2} lowercase hex digits, or null when it does not. */
+    private static byte[] lowercaseHexBytes(String hex, int length) {
+        if (hex.length() != length * 2) {
+            return null;
         }
-        return HEX.formatHex(mac.doFinal(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            int high = lowercaseHexDigit(hex.charAt(2 * i));
+            int low = lowercaseHexDigit(hex.charAt(2 * i + 1));
+            if (high < 0 || low < 0) {
+                return null;
+            }
+            bytes[i] = (byte) (high << 4 | low);
+        }
+        return bytes;
+    }
+
+    private static int lowercaseHexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 
     /** Whether the signatures are equal, in time that does not depend on where they differ. */
@@ -50,7 +80,33 @@ public final class Signature {
 
     /** Lowercase hex SHA-256 of the bytes. */
     public static String sha256Hex(byte[] body) {
-        return HEX.formatHex(SHA256.get().digest(body));
+        return body.length == 0 ? EMPTY_BODY_HASH : HEX.formatHex(SHA256.get().digest(body));
+    }
+
+    /**
+     * A thread's Mac and the key it was last initialised with: a thread that serves the same session again (a client's
+     * keep-alive connection) skips the key set-up, since {@code doFinal} leaves the Mac reset for that key.
+     */
+    private static final class KeyedMac {
+        private final Mac mac;
+        private SecretKeySpec key;
+
+        KeyedMac(Mac mac) {
+            this.mac = mac;
+        }
+
+        Mac keyedWith(SecretKeySpec wanted) {
+            if (wanted != key) {
+                try {
+                    mac.init(wanted);
+                } catch (GeneralSecurityException e) {
+                    key = null;
+                    throw new IllegalStateException("An HMAC key made of bytes is always usable", e);
+                }
+                key = wanted;
+            }
+            return mac;
+        }
     }
 
     private static Mac newMac() {

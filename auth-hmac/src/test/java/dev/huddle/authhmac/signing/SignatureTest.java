@@ -4,6 +4,7 @@ import dev.huddle.authhmac.client.RequestSigner;
 import dev.huddle.authhmac.client.SignedHeaders;
 import org.junit.jupiter.api.Test;
 
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +51,23 @@ class SignatureTest {
         assertThat(Signature.matches(signature, signature)).isTrue();
         assertThat(Signature.matches(signature, signature.toUpperCase())).isFalse();
         assertThat(Signature.matches(signature, signature.substring(1))).isFalse();
+    }
+
+    @Test
+    void theServersCheckAcceptsOnlyTheExactLowercaseHexSignature() {
+        String canonical = Signature.canonicalRequest(METHOD, PATH, TIMESTAMP, NONCE, BODY.getBytes(StandardCharsets.UTF_8));
+        SecretKeySpec key = new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8),
+                Signature.ALGORITHM);
+        String otherCanonical = canonical.replace("POST", "PUT");
+
+        assertThat(Signature.signs(key, canonical, README_SIGNATURE)).isTrue();
+        // Twice with the same key: the thread's Mac keeps the key between requests and must come back reset.
+        assertThat(Signature.signs(key, canonical, README_SIGNATURE)).isTrue();
+        assertThat(Signature.signs(key, otherCanonical, README_SIGNATURE)).isFalse();
+        assertThat(Signature.signs(key, canonical, README_SIGNATURE.toUpperCase())).isFalse();
+        assertThat(Signature.signs(key, canonical, README_SIGNATURE.substring(2))).isFalse();
+        assertThat(Signature.signs(key, canonical, README_SIGNATURE + "00")).isFalse();
+        assertThat(Signature.signs(key, canonical, "g" + README_SIGNATURE.substring(1))).isFalse();
     }
 
     @Test
