@@ -53,6 +53,7 @@ public final class SqlScanner {
      * decode built the text from; a text given as text is copied once. Only read up to {@link #length}.
      */
     private final char[] text;
+    private final StrayCharacters strayCharacters;
     private final int length;
     private final BlankedSpans blanked = new BlankedSpans();
     private final List<ScriptStatement> statements = new ArrayList<>();
@@ -84,6 +85,7 @@ public final class SqlScanner {
         this.utf8Start = utf8Start;
         this.text = decoded.hasChars() ? decoded.chars() : sql.toCharArray();
         this.length = sql.length();
+        this.strayCharacters = StrayCharacters.in(decoded);
         this.insertShape = postgres ? null : new InsertShape();
     }
 
@@ -127,7 +129,7 @@ public final class SqlScanner {
             endStatement(length);
         }
         return new ScannedScript(dialect, sql, statements, blanked.sorted(), clientCommands, unterminated,
-                Arrays.copyOf(lineStarts, lines), utf8, utf8Start);
+                Arrays.copyOf(lineStarts, lines), utf8, utf8Start, strayCharacters);
     }
 
     /** Reads what starts at {@code i}; returns where the next thing starts. */
