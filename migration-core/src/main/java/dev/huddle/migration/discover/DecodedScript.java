@@ -9,17 +9,17 @@ import java.util.function.Function;
  */
 public final class DecodedScript {
     private final byte[] utf8;
-    private final Function<byte[], String> decoder;
-    private String text;
+    private final Function<byte[], DecodedText> decoder;
+    private DecodedText decoded;
 
     /** A text held in memory, with its UTF-8 bytes. */
     public DecodedScript(String text, byte[] utf8) {
         this.utf8 = utf8;
         this.decoder = null;
-        this.text = text;
+        this.decoded = DecodedText.of(text);
     }
 
-    private DecodedScript(byte[] utf8, Function<byte[], String> decoder) {
+    private DecodedScript(byte[] utf8, Function<byte[], DecodedText> decoder) {
         this.utf8 = utf8;
         this.decoder = decoder;
     }
@@ -29,7 +29,7 @@ public final class DecodedScript {
      *
      * @param decoder turns the bytes into text, refusing bytes that are not UTF-8
      */
-    static DecodedScript decodedWhenRead(byte[] utf8, Function<byte[], String> decoder) {
+    static DecodedScript decodedWhenRead(byte[] utf8, Function<byte[], DecodedText> decoder) {
         return new DecodedScript(utf8, decoder);
     }
 
@@ -38,11 +38,20 @@ public final class DecodedScript {
      *
      * @throws dev.huddle.migration.failure.MalformedScriptException when the bytes are not UTF-8
      */
-    public synchronized String text() {
-        if (text == null) {
-            text = decoder.apply(utf8);
+    public String text() {
+        return decoded().text();
+    }
+
+    /**
+     * The file's text with what its decode saw on the way, for the scanner and the content rules.
+     *
+     * @throws dev.huddle.migration.failure.MalformedScriptException when the bytes are not UTF-8
+     */
+    public synchronized DecodedText decoded() {
+        if (decoded == null) {
+            decoded = decoder.apply(utf8);
         }
-        return text;
+        return decoded;
     }
 
     /** The file's bytes, the UTF-8 encoding of {@link #text}. */

@@ -14,15 +14,12 @@ import java.nio.charset.StandardCharsets;
  * are refused, naming the line, rather than replaced, which would run and record a script nobody wrote.
  */
 final class ScriptDecoding {
-    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
-
     private ScriptDecoding() {
     }
 
     /**
-     * A script's bytes, whose text is decoded when first asked for. The lenient decoding is the fast one; only a text
-     * that holds a replacement character (written as such, or standing for malformed bytes) is decoded again strictly,
-     * to tell the two apart.
+     * A script's bytes, whose text is decoded when first asked for, in one pass that also notes the first NUL and
+     * U+FEFF ({@link StrictUtf8}). Bytes it refuses are refused by the JDK's own strict decoder, which says where.
      */
     static DecodedScript decode(byte[] bytes, String origin) {
         return DecodedScript.decodedWhenRead(bytes, utf8 -> text(utf8, origin));
@@ -31,12 +28,14 @@ final class ScriptDecoding {
     /**
      * @throws MalformedScriptException when the bytes are not UTF-8
      */
-    private static String text(byte[] bytes, String origin) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.indexOf(REPLACEMENT_CHARACTER) >= 0) {
-            refuseMalformed(bytes, origin);
+    private static DecodedText text(byte[] bytes, String origin) {
+        DecodedText decoded = StrictUtf8.decode(bytes);
+        if (decoded != null) {
+            return decoded;
         }
-        return text;
+        refuseMalformed(bytes, origin);
+        // The JDK's decoder took what the one-pass decode refused: trust the JDK, and search the text where needed.
+        return DecodedText.of(new String(bytes, StandardCharsets.UTF_8));
     }
 
     private static void refuseMalformed(byte[] bytes, String origin) {

@@ -154,13 +154,13 @@ public final class ScriptContentRules {
      * start (two files joined; a leading one is dropped before the script runs).
      */
     private static void refuseStrayCharacters(String where, ScannedScript scanned, List<String> problems) {
-        String sql = scanned.sql();
-        int nul = sql.indexOf('\0');
+        // Found by the file's decode as it went; the text is searched only when it came as text.
+        int nul = scanned.strayCharacters().firstNul();
         if (nul >= 0) {
             problems.add(where + " line " + scanned.lineOf(nul) + " holds a NUL byte, which no database accepts in SQL: the file is "
                     + "binary or not UTF-8 (UTF-16?). Save it as UTF-8 text.");
         }
-        int mark = sql.indexOf('\uFEFF');
+        int mark = scanned.strayCharacters().firstByteOrderMark();
         if (mark >= 0) {
             problems.add(where + " line " + scanned.lineOf(mark) + " holds a byte-order mark (U+FEFF) after the start of the "
                     + "script, usually left where two files were joined. Delete it.");

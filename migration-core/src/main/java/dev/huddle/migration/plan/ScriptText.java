@@ -1,6 +1,7 @@
 package dev.huddle.migration.plan;
 
 import dev.huddle.migration.discover.DecodedScript;
+import dev.huddle.migration.discover.DecodedText;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.sql.ScannedScript;
 import dev.huddle.migration.sql.SqlScanner;
@@ -28,6 +29,11 @@ public final class ScriptText {
      * ({@link ScannedScript#utf8Slicer}) rather than encoded again. Null for text given as text, and once scanned.
      */
     private byte[] sourceUtf8;
+    /**
+     * {@link #source} as its decode left it (the array it was built from, where it holds a NUL or U+FEFF), kept until
+     * the text is scanned, which reads that array in place. Null for text given as text, and once scanned.
+     */
+    private DecodedText sourceDecoded;
     private String source;
     private Integer checksum;
     private ScriptDirectives directives;
@@ -72,7 +78,8 @@ public final class ScriptText {
      */
     public synchronized String source() {
         if (source == null) {
-            source = file().text();
+            sourceDecoded = file().decoded();
+            source = sourceDecoded.text();
             if (checksum == null) {
                 // The bytes are at hand now, and are dropped next: encoding the text again would cost a second copy.
                 checksum = Checksum.ofUtf8(read.utf8());
@@ -118,11 +125,14 @@ public final class ScriptText {
     public synchronized ScannedScript scanned(Dialect dialect) {
         if (scanned == null || scanned.dialect() != dialect) {
             String sql = sql();
+            boolean leadingMark = sql.length() < source.length();
+            // The decoded array holds the whole source: with a leading mark the scanned text starts one character in.
+            DecodedText text = sourceDecoded != null && !leadingMark ? sourceDecoded : DecodedText.of(sql);
             // Only SQLite takes the bytes; PostgreSQL's driver sends the text it is given.
-            scanned = dialect == Dialect.SQLITE && sourceUtf8 != null
-                    ? SqlScanner.scan(dialect, sql, sourceUtf8, sql.length() < source.length() ? BYTE_ORDER_MARK_BYTES : 0)
-                    : SqlScanner.scan(dialect, sql);
+            byte[] utf8 = dialect == Dialect.SQLITE ? sourceUtf8 : null;
+            scanned = SqlScanner.scan(dialect, text, utf8, leadingMark ? BYTE_ORDER_MARK_BYTES : 0);
             sourceUtf8 = null;
+            sourceDecoded = null;
         }
         return scanned;
     }

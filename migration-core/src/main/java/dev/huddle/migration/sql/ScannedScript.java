@@ -21,9 +21,10 @@ public final class ScannedScript {
     /** The UTF-8 bytes {@link #sql} was decoded from, from {@link #utf8Start} on; null when the text came without them. */
     private final byte[] utf8;
     private final int utf8Start;
+    private final StrayCharacters strayCharacters;
 
     ScannedScript(Dialect dialect, String sql, List<ScriptStatement> statements, BlankedSpans blanked, List<ClientCommand> clientCommands,
-                  Unterminated unterminated, int[] lineStarts, byte[] utf8, int utf8Start) {
+                  Unterminated unterminated, int[] lineStarts, byte[] utf8, int utf8Start, StrayCharacters strayCharacters) {
         this.dialect = dialect;
         this.sql = sql;
         this.statements = List.copyOf(statements);
@@ -33,6 +34,7 @@ public final class ScannedScript {
         this.lineStarts = lineStarts;
         this.utf8 = utf8;
         this.utf8Start = utf8Start;
+        this.strayCharacters = strayCharacters;
     }
 
     public Dialect dialect() {
@@ -50,6 +52,11 @@ public final class ScannedScript {
      */
     public Utf8Slicer utf8Slicer() {
         return utf8 == null ? null : new Utf8Slicer(sql, utf8, utf8Start);
+    }
+
+    /** Where {@link #sql} first holds a NUL and a U+FEFF. */
+    public StrayCharacters strayCharacters() {
+        return strayCharacters;
     }
 
     /** Every statement in order; empty ones ({@code ;;}) are left out. */

@@ -1,5 +1,6 @@
 package dev.huddle.migration.sql;
 
+import dev.huddle.migration.discover.DecodedText;
 import dev.huddle.migration.discover.Dialect;
 import dev.huddle.migration.sql.ScannedScript.ClientCommand;
 import dev.huddle.migration.sql.ScannedScript.Unterminated;
@@ -47,11 +48,12 @@ public final class SqlScanner {
     private final byte[] utf8;
     private final int utf8Start;
     /**
-     * The script's characters, copied once: the scan reads every one of them, and an array read is several times
-     * cheaper than {@code String.charAt} for the client compiler the runner starts with. The copy is dropped with the
-     * scanner.
+     * The script's characters in an array: the scan reads every one of them, and an array read is several times
+     * cheaper than {@code String.charAt} for the client compiler the runner starts with. A file's is the array its
+     * decode built the text from; a text given as text is copied once. Only read up to {@link #length}.
      */
     private final char[] text;
+    private final StrayCharacters strayCharacters;
     private final int length;
     private final BlankedSpans blanked = new BlankedSpans();
     private final List<ScriptStatement> statements = new ArrayList<>();
@@ -75,20 +77,21 @@ public final class SqlScanner {
     private boolean fromStdin;
     private boolean returning;
 
-    private SqlScanner(Dialect dialect, String sql, byte[] utf8, int utf8Start) {
+    private SqlScanner(Dialect dialect, DecodedText decoded, byte[] utf8, int utf8Start) {
         this.dialect = dialect;
         this.postgres = dialect == Dialect.POSTGRESQL;
-        this.sql = sql;
+        this.sql = decoded.text();
         this.utf8 = utf8;
         this.utf8Start = utf8Start;
-        this.text = sql.toCharArray();
-        this.length = text.length;
+        this.text = decoded.hasChars() ? decoded.chars() : sql.toCharArray();
+        this.length = sql.length();
+        this.strayCharacters = StrayCharacters.in(decoded);
         this.insertShape = postgres ? null : new InsertShape();
     }
 
     /** Reads the script once; never fails, whatever the text: what it could not close is in {@link ScannedScript#unterminated}. */
     public static ScannedScript scan(Dialect dialect, String sql) {
-        return new SqlScanner(dialect, sql, null, 0).run();
+        return new SqlScanner(dialect, DecodedText.of(sql), null, 0).run();
     }
 
     /**
@@ -99,7 +102,16 @@ public final class SqlScanner {
      * @param utf8Start where {@code sql}'s first character begins in {@code utf8} (past a leading byte-order mark)
      */
     public static ScannedScript scan(Dialect dialect, String sql, byte[] utf8, int utf8Start) {
-        return new SqlScanner(dialect, sql, utf8, utf8Start).run();
+        return scan(dialect, DecodedText.of(sql), utf8, utf8Start);
+    }
+
+    /**
+     * As {@link #scan(Dialect, String, byte[], int)}, reading a decoded file's characters in place.
+     *
+     * @param utf8 the file's bytes, or null when what runs need not be cut from them
+     */
+    public static ScannedScript scan(Dialect dialect, DecodedText decoded, byte[] utf8, int utf8Start) {
+        return new SqlScanner(dialect, decoded, utf8, utf8Start).run();
     }
 
     private ScannedScript run() {
@@ -117,7 +129,7 @@ public final class SqlScanner {
             endStatement(length);
         }
         return new ScannedScript(dialect, sql, statements, blanked.sorted(), clientCommands, unterminated,
-                Arrays.copyOf(lineStarts, lines), utf8, utf8Start);
+                Arrays.copyOf(lineStarts, lines), utf8, utf8Start, strayCharacters);
     }
 
     /** Reads what starts at {@code i}; returns where the next thing starts. */
