@@ -2,9 +2,7 @@ package dev.huddle.signaling.relay.bus;
 
 import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.signaling.relay.wire.RelayMessage;
-import io.micronaut.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,8 +21,8 @@ public final class PostgresNotifyBus implements RelayBus {
     private final String ownKeyPrefix;
     private volatile Receiver receiver;
 
-    public PostgresNotifyBus(DatabaseTarget target, JsonMapper json, UUID origin) {
-        this.codec = new EnvelopeCodec(json, origin);
+    public PostgresNotifyBus(DatabaseTarget target, UUID origin) {
+        this.codec = new EnvelopeCodec(origin);
         this.ownKeyPrefix = origin + "/";
         this.publisher = new NotifyPublisher(target, CHANNEL);
         this.listener = new NotifyListener(target, CHANNEL, this::onPayload, new NotifyListener.Outages() {
@@ -48,9 +46,8 @@ public final class PostgresNotifyBus implements RelayBus {
     }
 
     @Override
-    public void publish(RelayMessage message) {
-        String text = new String(codec.encode(message), StandardCharsets.UTF_8);
-        publisher.send(NotifyChunks.split(ownKeyPrefix + message.id(), text));
+    public void publish(RelayMessage message, String frame) {
+        publisher.send(NotifyChunks.split(ownKeyPrefix + message.id(), codec.encode(message, frame)));
     }
 
     /** Runs on the listener's thread only (as do the outage calls), so the chunk buffer needs no lock. */
@@ -58,7 +55,7 @@ public final class PostgresNotifyBus implements RelayBus {
         if (payload.startsWith(ownKeyPrefix)) {
             return;
         }
-        chunks.accept(payload).flatMap(text -> codec.decode(text.getBytes(StandardCharsets.UTF_8))).ifPresent(receiver::receive);
+        chunks.accept(payload).flatMap(codec::decode).ifPresent(crossed -> receiver.receive(crossed.message(), crossed.frame()));
     }
 
     /** Whether this instance is listening now. */
