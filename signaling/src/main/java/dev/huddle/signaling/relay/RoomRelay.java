@@ -79,7 +79,7 @@ public class RoomRelay {
     void listen() {
         bus.start(new RelayBus.Receiver() {
             @Override
-            public void receive(RelayMessage message, String frame) {
+            public void receive(RelayMessage message, byte[] frame) {
                 deliver(message, frame);
             }
 
@@ -164,13 +164,13 @@ public class RoomRelay {
         if (message.kind().stored()) {
             writer.store(message);
         }
-        String frame = write(message);
+        byte[] frame = write(message);
         deliver(message, frame);
         bus.publish(message, frame);
     }
 
     /** Hands the frame to each peer of the message's room here that its type addresses, unless delivered here before. */
-    private void deliver(RelayMessage message, String frame) {
+    private void deliver(RelayMessage message, byte[] frame) {
         // One instance (SQLite) has no bus and no catch-up, so nothing can arrive twice: it keeps no ids.
         if (message.id() != null && bus.crossInstance() && !delivered.firstTime(message.id())) {
             return;
@@ -179,12 +179,12 @@ public class RoomRelay {
     }
 
     /** As {@link #deliver}, to the peers the filter accepts; without a frame, one is written if anyone is addressed. */
-    private void deliverTo(RelayMessage message, @Nullable String written, Predicate<RelayPeer> wanted) {
+    private void deliverTo(RelayMessage message, @Nullable byte[] written, Predicate<RelayPeer> wanted) {
         Set<RelayPeer> peers = rooms.get(message.room());
         if (peers == null) {
             return;
         }
-        String frame = written;
+        byte[] frame = written;
         for (RelayPeer peer : peers) {
             if (addresses(message, peer) && wanted.test(peer)) {
                 frame = frame == null ? write(message) : frame;
@@ -226,7 +226,7 @@ public class RoomRelay {
                     + "be read now; reconnect with the same since to try again.")));
         }
         List<UUID> replayedIds = new ArrayList<>(found.size());
-        List<String> frames = new ArrayList<>(found.size());
+        List<byte[]> frames = new ArrayList<>(found.size());
         for (RelayMessage message : found) {
             replayedIds.add(message.id());
             frames.add(write(message));
@@ -239,9 +239,10 @@ public class RoomRelay {
         return RelayMessage.presence(type, id, peer.room(), peer.user(), FrameReader.RELAY_TIME.format(MessageIds.instantOf(id)));
     }
 
-    private String write(RelayMessage message) {
+    /** The frame as UTF-8 JSON, written straight to bytes: what the peers receive and the bus carries. */
+    private byte[] write(RelayMessage message) {
         try {
-            return json.writeValueAsString(message);
+            return json.writeValueAsBytes(message);
         } catch (IOException e) {
             throw new UncheckedIOException("A relay frame could not be written as JSON", e);
         }

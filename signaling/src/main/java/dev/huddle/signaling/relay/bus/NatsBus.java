@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +66,7 @@ public final class NatsBus implements RelayBus {
     @Override
     public void start(Receiver receiver) {
         this.receiver = receiver;
-        dispatcher = connection.createDispatcher(message -> codec.decode(new String(message.getData(), StandardCharsets.UTF_8))
+        dispatcher = connection.createDispatcher(message -> codec.decode(message.getData())
                 .ifPresent(crossed -> receiver.receive(crossed.message(), crossed.frame())));
         dispatcher.subscribe(SUBJECT);
         try {
@@ -97,8 +96,8 @@ public final class NatsBus implements RelayBus {
     }
 
     @Override
-    public void publish(RelayMessage message, String frame) {
-        connection.publish(SUBJECT, codec.encode(message, frame).getBytes(StandardCharsets.UTF_8));
+    public void publish(RelayMessage message, byte[] frame) {
+        connection.publish(SUBJECT, codec.encode(message, frame));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.huddle.signaling.relay.bus;
 import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.signaling.relay.wire.RelayMessage;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -46,8 +47,9 @@ public final class PostgresNotifyBus implements RelayBus {
     }
 
     @Override
-    public void publish(RelayMessage message, String frame) {
-        publisher.send(NotifyChunks.split(ownKeyPrefix + message.id(), codec.encode(message, frame)));
+    public void publish(RelayMessage message, byte[] frame) {
+        String text = new String(codec.encode(message, frame), StandardCharsets.UTF_8);
+        publisher.send(NotifyChunks.split(ownKeyPrefix + message.id(), text));
     }
 
     /** Runs on the listener's thread only (as do the outage calls), so the chunk buffer needs no lock. */
@@ -55,7 +57,8 @@ public final class PostgresNotifyBus implements RelayBus {
         if (payload.startsWith(ownKeyPrefix)) {
             return;
         }
-        chunks.accept(payload).flatMap(codec::decode).ifPresent(crossed -> receiver.receive(crossed.message(), crossed.frame()));
+        chunks.accept(payload).flatMap(text -> codec.decode(text.getBytes(StandardCharsets.UTF_8)))
+                .ifPresent(crossed -> receiver.receive(crossed.message(), crossed.frame()));
     }
 
     /** Whether this instance is listening now. */

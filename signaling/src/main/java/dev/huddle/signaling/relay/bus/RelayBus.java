@@ -16,9 +16,9 @@ public interface RelayBus extends AutoCloseable {
     interface Receiver {
         /**
          * A message another instance published: the fields the relay routes by ({@link RelayMessage#routing}) and the
-         * frame its peers receive, as the publisher wrote it.
+         * frame its peers receive, as the publisher wrote it (UTF-8 JSON).
          */
-        void receive(RelayMessage message, String frame);
+        void receive(RelayMessage message, byte[] frame);
 
         /** The bus stopped receiving; called once per outage, before {@link #resumed}. */
         void deaf();
@@ -34,7 +34,7 @@ public interface RelayBus extends AutoCloseable {
     void start(Receiver receiver);
 
     /** Sends the message, with the frame written for it, to the other instances without waiting for them. */
-    void publish(RelayMessage message, String frame);
+    void publish(RelayMessage message, byte[] frame);
 
     /** Whether other instances may publish: a reconnect's replay then waits for their writers too. */
     boolean crossInstance();

@@ -4,11 +4,13 @@ import dev.huddle.signaling.relay.wire.MessageType;
 import dev.huddle.signaling.relay.wire.RelayMessage;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EnvelopeCodecTest {
+    private static final byte[] EMPTY = bytes("{}");
     private final UUID publisher = UUID.randomUUID();
     private final EnvelopeCodec sending = new EnvelopeCodec(publisher);
     private final EnvelopeCodec receiving = new EnvelopeCodec(UUID.randomUUID());
@@ -17,7 +19,7 @@ class EnvelopeCodecTest {
     void anotherInstanceGetsTheRoutingFieldsAndTheFrameAsWritten() {
         RelayMessage offer = RelayMessage.sdp(MessageType.OFFER, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), "v=0\r\nline two\n", "2026-12-01T19:00:00.000Z");
-        String frame = "{\"type\":\"offer\",\"sdp\":\"v=0\\r\\nline two\\n\"}";
+        byte[] frame = "{\"type\":\"offer\",\"sdp\":\"v=0\\r\\nline two\\n\",\"at\":\"é→😀\"}".getBytes(StandardCharsets.UTF_8);
 
         EnvelopeCodec.BusFrame crossed = receiving.decode(sending.encode(offer, frame)).orElseThrow();
 
@@ -31,7 +33,7 @@ class EnvelopeCodecTest {
         RelayMessage removed = RelayMessage.removed(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "banned",
                 "You were banned.");
 
-        RelayMessage routing = receiving.decode(sending.encode(removed, "{}")).orElseThrow().message();
+        RelayMessage routing = receiving.decode(sending.encode(removed, EMPTY)).orElseThrow().message();
 
         assertThat(routing.kind()).isEqualTo(MessageType.REMOVED);
         assertThat(routing.reason()).isEqualTo("banned");
@@ -43,8 +45,12 @@ class EnvelopeCodecTest {
     void theInstancesOwnMessagesAndUnreadableTextAreIgnored() {
         RelayMessage chat = RelayMessage.chat(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "hi", "at");
 
-        assertThat(sending.decode(sending.encode(chat, "{}"))).isEmpty();
-        assertThat(receiving.decode("{\"origin\":\"" + publisher + "\",\"message\":{}}")).isEmpty();
-        assertThat(receiving.decode(publisher + " nonsense - - - - -\n{}")).isEmpty();
+        assertThat(sending.decode(sending.encode(chat, EMPTY))).isEmpty();
+        assertThat(receiving.decode(bytes("{\"origin\":\"" + publisher + "\",\"message\":{}}"))).isEmpty();
+        assertThat(receiving.decode(bytes(publisher + " nonsense - - - - -\n{}"))).isEmpty();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
