@@ -21,14 +21,16 @@ final class EnvelopeCodec {
     private static final String NONE = "-";
     private static final byte END_OF_HEADER = '\n';
 
+    private final String originText;
     private final byte[] origin;
 
     EnvelopeCodec(UUID origin) {
-        this.origin = origin.toString().getBytes(StandardCharsets.US_ASCII);
+        this.originText = origin.toString();
+        this.origin = originText.getBytes(StandardCharsets.US_ASCII);
     }
 
     byte[] encode(RelayMessage message, byte[] frame) {
-        byte[] header = (new String(origin, StandardCharsets.US_ASCII) + ' ' + message.type() + ' ' + text(message.id())
+        byte[] header = (originText + ' ' + message.type() + ' ' + text(message.id())
                 + ' ' + text(message.room()) + ' ' + text(message.from()) + ' ' + text(message.to()) + ' '
                 + (message.reason() == null ? NONE : message.reason()) + (char) END_OF_HEADER).getBytes(StandardCharsets.UTF_8);
         byte[] envelope = Arrays.copyOf(header, header.length + frame.length);
