@@ -79,8 +79,8 @@ public class RoomRelay {
     void listen() {
         bus.start(new RelayBus.Receiver() {
             @Override
-            public void receive(RelayMessage message) {
-                deliver(message);
+            public void receive(RelayMessage message, byte[] frame) {
+                deliver(message, frame);
             }
 
             @Override
@@ -92,7 +92,7 @@ public class RoomRelay {
             public void resumed(Instant deafSince) {
                 blocking.execute(() -> {
                     try {
-                        catchUp.run(deafSince, rooms, delivered, RoomRelay.this::deliverTo);
+                        catchUp.run(deafSince, rooms, delivered, (message, wanted) -> deliverTo(message, null, wanted));
                     } finally {
                         delivered.release();
                         catchUps.incrementAndGet();
@@ -159,29 +159,32 @@ public class RoomRelay {
         return rooms.values().stream().mapToInt(Set::size).sum();
     }
 
+    /** The frame is written once, here, for this instance's peers and the other instances' alike. */
     private void relay(RelayMessage message) {
         if (message.kind().stored()) {
             writer.store(message);
         }
-        deliver(message);
-        bus.publish(message);
+        byte[] frame = write(message);
+        deliver(message, frame);
+        bus.publish(message, frame);
     }
 
-    /** Hands the message to each peer of its room here that its type addresses, unless it was delivered here before. */
-    private void deliver(RelayMessage message) {
+    /** Hands the frame to each peer of the message's room here that its type addresses, unless delivered here before. */
+    private void deliver(RelayMessage message, byte[] frame) {
         // One instance (SQLite) has no bus and no catch-up, so nothing can arrive twice: it keeps no ids.
         if (message.id() != null && bus.crossInstance() && !delivered.firstTime(message.id())) {
             return;
         }
-        deliverTo(message, peer -> true);
+        deliverTo(message, frame, peer -> true);
     }
 
-    private void deliverTo(RelayMessage message, Predicate<RelayPeer> wanted) {
+    /** As {@link #deliver}, to the peers the filter accepts; without a frame, one is written if anyone is addressed. */
+    private void deliverTo(RelayMessage message, @Nullable byte[] written, Predicate<RelayPeer> wanted) {
         Set<RelayPeer> peers = rooms.get(message.room());
         if (peers == null) {
             return;
         }
-        String frame = null;
+        byte[] frame = written;
         for (RelayPeer peer : peers) {
             if (addresses(message, peer) && wanted.test(peer)) {
                 frame = frame == null ? write(message) : frame;
@@ -223,7 +226,7 @@ public class RoomRelay {
                     + "be read now; reconnect with the same since to try again.")));
         }
         List<UUID> replayedIds = new ArrayList<>(found.size());
-        List<String> frames = new ArrayList<>(found.size());
+        List<byte[]> frames = new ArrayList<>(found.size());
         for (RelayMessage message : found) {
             replayedIds.add(message.id());
             frames.add(write(message));
@@ -236,9 +239,10 @@ public class RoomRelay {
         return RelayMessage.presence(type, id, peer.room(), peer.user(), FrameReader.RELAY_TIME.format(MessageIds.instantOf(id)));
     }
 
-    private String write(RelayMessage message) {
+    /** The frame as UTF-8 JSON, written straight to bytes: what the peers receive and the bus carries. */
+    private byte[] write(RelayMessage message) {
         try {
-            return json.writeValueAsString(message);
+            return json.writeValueAsBytes(message);
         } catch (IOException e) {
             throw new UncheckedIOException("A relay frame could not be written as JSON", e);
         }

@@ -12,6 +12,9 @@ import dev.huddle.signaling.user.Caller;
 import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,10 +23,12 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +47,15 @@ class RelayAcrossInstancesIT {
     private static final String NATS = "nats://127.0.0.1:4222";
 
     private final List<RelayServer> servers = new ArrayList<>();
+    /** Closed after the servers, so that no instance sees its link end while it runs. */
+    private final List<CuttableLink> links = new ArrayList<>();
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         servers.forEach(RelayServer::close);
+        for (CuttableLink link : links) {
+            link.close();
+        }
     }
 
     @Test
@@ -149,18 +159,54 @@ class RelayAcrossInstancesIT {
             RoomRelay relay = second.context().getBean(RoomRelay.class);
 
             natsConnection(second).forceReconnect();
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (relay.catchUps() == 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("No catch-up within 30 s of the NATS reconnect");
-                }
-                Thread.sleep(20);
-            }
+            awaitCatchUpsPast(relay, 0);
             a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"after\"}");
             b.await(frame -> "after".equals(frame.get("sdp")), "the offer after the reconnect");
 
             assertThat(b.received()).filteredOn(frame -> "offer".equals(frame.get("type")))
                     .extracting(frame -> frame.get("sdp")).containsExactly("before", "after");
+        }
+    }
+
+    /**
+     * NATS loses a message for real: the second instance's link to NATS is cut, the first publishes an offer that NATS
+     * carries (a plain subscriber sees it) to nobody on the second, and once the link is back the catch-up delivers it
+     * from the store, exactly once.
+     */
+    @Test
+    void aMessageNatsLostDuringAnOutageArrivesOnceFromTheStore() throws Exception {
+        assertNatsRuns();
+        TestDatabase database = DATABASES.fresh(Engine.POSTGRESQL);
+        CuttableLink link = new CuttableLink("127.0.0.1", 4222);
+        links.add(link);
+        try (io.nats.client.Connection witness = Nats.connect(NATS)) {
+            RelayServer first = start(database, Map.of("huddle.signaling.nats.servers", NATS));
+            RelayServer second = start(database, Map.of("huddle.signaling.nats.servers", "nats://127.0.0.1:" + link.port()));
+            Subscription carried = witness.subscribe(NatsBus.SUBJECT);
+            witness.flush(Duration.ofSeconds(5));
+
+            try (Talk talk = Talk.across(first, second)) {
+                TestPeer a = talk.a();
+                TestPeer b = talk.b();
+                RoomRelay relay = second.context().getBean(RoomRelay.class);
+                int catchUpsBefore = relay.catchUps();
+
+                link.cut();
+                awaitNatsDown(second);
+                a.send("{\"type\":\"offer\",\"to\":\"" + talk.bob().user() + "\",\"sdp\":\"lost\"}");
+                awaitCarried(carried, "\"sdp\":\"lost\"");
+                assertThat(b.received()).as("nothing reached the cut-off instance").noneMatch(frame -> "lost".equals(frame.get("sdp")));
+
+                link.restore();
+                b.await(frame -> "lost".equals(frame.get("sdp")), "the offer NATS lost, from the catch-up");
+                awaitCatchUpsPast(relay, catchUpsBefore);
+                // A last round trip: anything still to come twice would have arrived by its end.
+                a.send("{\"type\":\"chat\",\"text\":\"end\"}");
+                b.await(frame -> "end".equals(frame.get("text")), "the last chat");
+
+                assertThat(b.received()).filteredOn(frame -> "offer".equals(frame.get("type")))
+                        .extracting(frame -> frame.get("sdp")).containsExactly("before", "lost");
+            }
         }
     }
 
@@ -234,6 +280,41 @@ class RelayAcrossInstancesIT {
         Field connection = NatsBus.class.getDeclaredField("connection");
         connection.setAccessible(true);
         return (io.nats.client.Connection) connection.get(bus);
+    }
+
+    /** Waits until the relay has ended more catch-ups after a bus outage than {@code before}. */
+    private static void awaitCatchUpsPast(RoomRelay relay, int before) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (relay.catchUps() <= before) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No catch-up within 30 s of the NATS reconnect");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Waits until the instance's NATS client knows its connection is gone (it reconnects in the background). */
+    private static void awaitNatsDown(RelayServer server) throws Exception {
+        io.nats.client.Connection connection = natsConnection(server);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (connection.getStatus() == io.nats.client.Connection.Status.CONNECTED) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The instance's NATS client did not notice its cut link within 30 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** Waits until NATS carried a relay message containing the text to a subscriber. */
+    private static void awaitCarried(Subscription subscription, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Message message = subscription.nextMessage(Duration.ofMillis(100));
+            if (message != null && new String(message.getData(), StandardCharsets.UTF_8).contains(text)) {
+                return;
+            }
+        }
+        throw new AssertionError("NATS carried no relay message with " + text + " within 30 s");
     }
 
     /** Waits for a frame unless it has arrived already (awaiting skips past the frames before the one it wants). */

@@ -13,7 +13,7 @@ public final class InProcessBus implements RelayBus {
     }
 
     @Override
-    public void publish(RelayMessage message) {
+    public void publish(RelayMessage message, byte[] frame) {
         // Delivered in process by the relay already.
     }
 

@@ -1,7 +1,6 @@
 package dev.huddle.signaling.relay.bus;
 
 import dev.huddle.signaling.relay.wire.RelayMessage;
-import io.micronaut.json.JsonMapper;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Dispatcher;
@@ -41,8 +40,8 @@ public final class NatsBus implements RelayBus {
      * Connects to the servers, or refuses to start: a configured NATS that cannot be reached would leave peers on
      * different instances unable to reach each other without a sign of it.
      */
-    public static NatsBus connect(List<String> servers, JsonMapper json, UUID origin) {
-        NatsBus bus = new NatsBus(new EnvelopeCodec(json, origin));
+    public static NatsBus connect(List<String> servers, UUID origin) {
+        NatsBus bus = new NatsBus(new EnvelopeCodec(origin));
         Options options = new Options.Builder()
                 .servers(servers.toArray(String[]::new))
                 .connectionName("huddle-signaling-" + origin)
@@ -67,7 +66,8 @@ public final class NatsBus implements RelayBus {
     @Override
     public void start(Receiver receiver) {
         this.receiver = receiver;
-        dispatcher = connection.createDispatcher(message -> codec.decode(message.getData()).ifPresent(receiver::receive));
+        dispatcher = connection.createDispatcher(message -> codec.decode(message.getData())
+                .ifPresent(crossed -> receiver.receive(crossed.message(), crossed.frame())));
         dispatcher.subscribe(SUBJECT);
         try {
             // The subscription is in place on the server once the flush returns.
@@ -96,8 +96,8 @@ public final class NatsBus implements RelayBus {
     }
 
     @Override
-    public void publish(RelayMessage message) {
-        connection.publish(SUBJECT, codec.encode(message));
+    public void publish(RelayMessage message, byte[] frame) {
+        connection.publish(SUBJECT, codec.encode(message, frame));
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.huddle.signaling.relay.bus;
 
 import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.signaling.relay.wire.RelayMessage;
-import io.micronaut.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,8 +22,8 @@ public final class PostgresNotifyBus implements RelayBus {
     private final String ownKeyPrefix;
     private volatile Receiver receiver;
 
-    public PostgresNotifyBus(DatabaseTarget target, JsonMapper json, UUID origin) {
-        this.codec = new EnvelopeCodec(json, origin);
+    public PostgresNotifyBus(DatabaseTarget target, UUID origin) {
+        this.codec = new EnvelopeCodec(origin);
         this.ownKeyPrefix = origin + "/";
         this.publisher = new NotifyPublisher(target, CHANNEL);
         this.listener = new NotifyListener(target, CHANNEL, this::onPayload, new NotifyListener.Outages() {
@@ -48,8 +47,8 @@ public final class PostgresNotifyBus implements RelayBus {
     }
 
     @Override
-    public void publish(RelayMessage message) {
-        String text = new String(codec.encode(message), StandardCharsets.UTF_8);
+    public void publish(RelayMessage message, byte[] frame) {
+        String text = new String(codec.encode(message, frame), StandardCharsets.UTF_8);
         publisher.send(NotifyChunks.split(ownKeyPrefix + message.id(), text));
     }
 
@@ -58,7 +57,8 @@ public final class PostgresNotifyBus implements RelayBus {
         if (payload.startsWith(ownKeyPrefix)) {
             return;
         }
-        chunks.accept(payload).flatMap(text -> codec.decode(text.getBytes(StandardCharsets.UTF_8))).ifPresent(receiver::receive);
+        chunks.accept(payload).flatMap(text -> codec.decode(text.getBytes(StandardCharsets.UTF_8)))
+                .ifPresent(crossed -> receiver.receive(crossed.message(), crossed.frame()));
     }
 
     /** Whether this instance is listening now. */

@@ -14,8 +14,11 @@ import java.time.Instant;
 public interface RelayBus extends AutoCloseable {
     /** What a bus hands to its instance's relay. */
     interface Receiver {
-        /** A message another instance published. */
-        void receive(RelayMessage message);
+        /**
+         * A message another instance published: the fields the relay routes by ({@link RelayMessage#routing}) and the
+         * frame its peers receive, as the publisher wrote it (UTF-8 JSON).
+         */
+        void receive(RelayMessage message, byte[] frame);
 
         /** The bus stopped receiving; called once per outage, before {@link #resumed}. */
         void deaf();
@@ -30,8 +33,8 @@ public interface RelayBus extends AutoCloseable {
     /** Starts handing messages published by other instances, and outages, to the receiver; called once. */
     void start(Receiver receiver);
 
-    /** Sends the message to the other instances without waiting for them. */
-    void publish(RelayMessage message);
+    /** Sends the message, with the frame written for it, to the other instances without waiting for them. */
+    void publish(RelayMessage message, byte[] frame);
 
     /** Whether other instances may publish: a reconnect's replay then waits for their writers too. */
     boolean crossInstance();

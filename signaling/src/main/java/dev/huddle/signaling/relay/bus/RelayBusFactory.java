@@ -5,7 +5,6 @@ import dev.huddle.migration.discover.Dialect;
 import dev.huddle.signaling.relay.RelaySettings;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,27 +22,27 @@ public class RelayBusFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    public RelayBus relayBus(RelaySettings settings, DatabaseTarget target, JsonMapper json) {
+    public RelayBus relayBus(RelaySettings settings, DatabaseTarget target) {
         UUID origin = UUID.randomUUID();
         List<String> natsServers = settings.natsServers();
         String choice = settings.bus();
         RelayBus bus = switch (choice) {
-            case RelaySettings.AUTO -> !natsServers.isEmpty() ? NatsBus.connect(natsServers, json, origin)
-                    : target.dialect() == Dialect.POSTGRESQL ? new PostgresNotifyBus(target, json, origin)
+            case RelaySettings.AUTO -> !natsServers.isEmpty() ? NatsBus.connect(natsServers, origin)
+                    : target.dialect() == Dialect.POSTGRESQL ? new PostgresNotifyBus(target, origin)
                     : new InProcessBus();
             case "nats" -> {
                 if (natsServers.isEmpty()) {
                     throw new IllegalStateException("huddle.signaling.bus=nats needs huddle.signaling.nats.servers (or "
                             + "nats.servers), e.g. nats://127.0.0.1:4222");
                 }
-                yield NatsBus.connect(natsServers, json, origin);
+                yield NatsBus.connect(natsServers, origin);
             }
             case "postgresql" -> {
                 if (target.dialect() != Dialect.POSTGRESQL) {
                     throw new IllegalStateException("huddle.signaling.bus=postgresql needs the PostgreSQL database; this "
                             + "instance uses SQLite, which relays in process: remove the setting");
                 }
-                yield new PostgresNotifyBus(target, json, origin);
+                yield new PostgresNotifyBus(target, origin);
             }
             case "in-process" -> new InProcessBus();
             default -> throw new IllegalStateException("huddle.signaling.bus is \"" + choice + "\": use auto, in-process, "

@@ -2,7 +2,9 @@ package dev.huddle.signaling.relay.wire;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Every kind of frame the relay carries, by its wire name (the {@code type} field). */
 public enum MessageType {
@@ -31,16 +33,22 @@ public enum MessageType {
         OTHERS
     }
 
+    /** Looked up for every frame read and every peer a message is routed to: a map, not a scan. */
+    private static final Map<String, MessageType> BY_WIRE_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(MessageType::wireName, type -> type));
+
     private final Audience audience;
     private final boolean stored;
+    private final String wireName;
 
     MessageType(Audience audience, boolean stored) {
         this.audience = audience;
         this.stored = stored;
+        this.wireName = name().toLowerCase(Locale.ROOT);
     }
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public Audience audience() {
@@ -68,6 +76,6 @@ public enum MessageType {
     }
 
     public static Optional<MessageType> fromWireName(String name) {
-        return Arrays.stream(values()).filter(type -> type.wireName().equals(name)).findFirst();
+        return Optional.ofNullable(name == null ? null : BY_WIRE_NAME.get(name));
     }
 }

@@ -42,6 +42,15 @@ public record RelayMessage(String type, @Nullable UUID id, @Nullable UUID room, 
         return new RelayMessage(type.wireName(), id, room, user, null, null, null, null, null, null, at, null, null);
     }
 
+    /**
+     * Only what the relay routes a message by, for one whose frame another instance already wrote: the frame, not
+     * this, is what its peers receive.
+     */
+    public static RelayMessage routing(String type, @Nullable UUID id, @Nullable UUID room, @Nullable UUID from,
+                                       @Nullable UUID to, @Nullable String reason) {
+        return new RelayMessage(type, id, room, from, to, null, null, null, null, null, null, reason, null);
+    }
+
     public static RelayMessage welcome(UUID room, UUID you) {
         return new RelayMessage(MessageType.WELCOME.wireName(), null, room, null, you, null, null, null, null, null, null,
                 null, null);
