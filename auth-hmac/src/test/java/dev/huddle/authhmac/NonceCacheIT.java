@@ -84,7 +84,8 @@ class NonceCacheIT {
             server.context().getBean(NonceLedger.class).recordForLiveSession(session, false, "an-old-nonce-0001", past, past.plusSeconds(300));
 
             // Bounded by count, not by a timed assertion: the purge runs every 100 ms, and the bound only stops a broken
-            // schedule from hanging (10 s was too short for SQLite while the other test classes run in parallel).
+            // schedule from hanging. (When the interval came from @Scheduled, this test sometimes waited the default
+            // minute beside other test classes' contexts: see NoncePurge.)
             for (int attempt = 0; attempt < 600 && nonces(db) > 0; attempt++) {
                 Thread.sleep(100);
             }
