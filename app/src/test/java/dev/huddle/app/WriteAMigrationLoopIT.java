@@ -1,5 +1,6 @@
 package dev.huddle.app;
 
+import dev.huddle.migration.cli.HuddleMigrate;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.GitRepository;
 import dev.huddle.testsupport.TestDatabase;
@@ -9,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,9 +25,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The loop a developer runs while writing a migration, with the built runner jar started inside a copy of the source
- * tree and never rebuilt: create, validate, up, down, edit, up, edit, redo, seal, edit, seal again, undo the seal; then,
- * once the seal is committed, the migration has shipped and its seal stays.
+ * The loop a developer runs while writing a migration, in a copy of the source tree that is never rebuilt, beginning
+ * with the built runner jar started inside it: create, validate, up, down, edit, up, edit, redo, seal, edit, seal
+ * again, undo the seal; then, once the seal is committed, the migration has shipped and its seal stays.
  */
 class WriteAMigrationLoopIT {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -42,7 +45,7 @@ class WriteAMigrationLoopIT {
         git.commitAll("the project as it ships");
         String dialect = engine == Engine.POSTGRESQL ? "postgresql" : "sqlite";
 
-        JarProcess.Result created = runner(db, "create", "meetings", "add whiteboards table");
+        JarProcess.Result created = runnerJar(db, "create", "meetings", "add whiteboards table");
         assertThat(created.exitCode()).as(created.err()).isZero();
         List<Path> files = created.out().lines().filter(line -> line.startsWith("created ")).map(line -> Path.of(line.substring(8))).toList();
         assertThat(files).hasSize(4).allSatisfy(file -> assertThat(file).startsWith(project.resolve("meetings/src/main/resources")));
@@ -142,9 +145,23 @@ class WriteAMigrationLoopIT {
     }
 
     /** The runner jar started in a module folder of the copy, so it finds the source tree by itself. */
-    private JarProcess.Result runner(TestDatabase db, String... command) throws Exception {
+    private JarProcess.Result runnerJar(TestDatabase db, String... command) throws Exception {
         List<String> args = new ArrayList<>(List.of("--url", db.url()));
         args.addAll(List.of(command));
         return JarProcess.run(JarProcess.RUNNER_JAR, project.resolve("meetings"), Map.of(), args.toArray(String[]::new));
+    }
+
+    /**
+     * The loop's later commands: the same runner in this JVM, told the copy with {@code --project-dir}. The jar's own
+     * finding of the checkout is shown by the first command; a JVM start for each of the other fifteen would only
+     * lengthen the build.
+     */
+    private JarProcess.Result runner(TestDatabase db, String... command) {
+        List<String> args = new ArrayList<>(List.of("--url", db.url(), "--project-dir", project.toString()));
+        args.addAll(List.of(command));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = HuddleMigrate.run(args.toArray(String[]::new), Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new JarProcess.Result(code, out.toString(), err.toString());
     }
 }
