@@ -70,4 +70,41 @@ class Utf8SlicerTest {
         assertThat(new String(run, StandardCharsets.UTF_8)).isEqualTo(TEXT.substring(second.start(), third.end()));
         assertThat(SqlScanner.scan(Dialect.SQLITE, TEXT).utf8Slicer()).as("scanned without bytes").isNull();
     }
+
+    @Test
+    void aTerminatedSliceReusesTheArrayWhenItIsLongEnoughAndEndsWithANul() {
+        Utf8Slicer slicer = new Utf8Slicer(TEXT, TEXT.getBytes(StandardCharsets.UTF_8), 0);
+        int ōtsuka = TEXT.indexOf("insert into t values ('Ōtsuka");
+        int zoë = TEXT.indexOf("insert into t values ('Zoë')");
+        String longer = TEXT.substring(ōtsuka, TEXT.indexOf(';', ōtsuka) + 1);
+        String shorter = TEXT.substring(zoë, TEXT.indexOf(';', zoë) + 1);
+
+        byte[] first = slicer.sliceTerminated(ōtsuka, ōtsuka + longer.length(), null);
+        byte[] again = slicer.sliceTerminated(zoë, zoë + shorter.length(), first);
+
+        assertThat(again).as("the first array is long enough").isSameAs(first);
+        assertThat(new String(again, 0, indexOfNul(again), StandardCharsets.UTF_8)).isEqualTo(shorter);
+    }
+
+    @Test
+    void aTerminatedSliceLongerThanTheArrayGetsANewOne() {
+        Utf8Slicer slicer = new Utf8Slicer(TEXT, TEXT.getBytes(StandardCharsets.UTF_8), 0);
+        byte[] small = new byte[4];
+
+        byte[] whole = slicer.sliceTerminated(0, TEXT.length(), small);
+
+        assertThat(whole).isNotSameAs(small);
+        assertThat(new String(whole, 0, indexOfNul(whole), StandardCharsets.UTF_8)).isEqualTo(TEXT);
+        assertThat(new Utf8Slicer(TEXT, "short".getBytes(StandardCharsets.UTF_8), 0).sliceTerminated(10, 20, small))
+                .as("bytes that are not the text's give nothing").isNull();
+    }
+
+    private static int indexOfNul(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

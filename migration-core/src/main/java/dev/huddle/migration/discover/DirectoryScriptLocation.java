@@ -14,6 +14,9 @@ import java.util.Optional;
 
 /** A script folder on disk, as used by {@code --modules-dir} modules and by module source folders. */
 public final class DirectoryScriptLocation implements ScriptLocation {
+    /** Bytes per read of a large file: large enough that the calls do not count, small enough to be reused memory. */
+    private static final int READ_SLICE = 1 << 20;
+
     private final Path dir;
 
     public DirectoryScriptLocation(Path dir) {
@@ -58,10 +61,41 @@ public final class DirectoryScriptLocation implements ScriptLocation {
      * thousands. Malformed UTF-8 is refused naming its line ({@link ScriptDecoding}).
      */
     private static DecodedScript read(Path path) {
-        try (FileInputStream in = new FileInputStream(path.toFile())) {
-            return ScriptDecoding.decode(in.readAllBytes(), path.toString());
+        File file = path.toFile();
+        try (FileInputStream in = new FileInputStream(file)) {
+            return ScriptDecoding.decode(readAll(in, file.length()), path.toString());
         } catch (IOException e) {
             throw new FileUnusableException("Cannot read " + path + ": " + e.getMessage() + ".", "Check the file's permissions.", e);
         }
+    }
+
+    /**
+     * The stream's bytes to its end. A file larger than a slice is read a slice at a time: the JDK's native read
+     * allocates a C buffer as large as the request, and for a whole data script (tens of megabytes) that buffer is fresh
+     * memory the kernel zeroes and faults in page by page, only to be copied out and freed; a slice's buffer is reused
+     * from one read to the next.
+     *
+     * @param length the file's size when opened; the bytes read are whatever it holds when read
+     */
+    static byte[] readAll(FileInputStream in, long length) throws IOException {
+        if (length <= READ_SLICE || length > Integer.MAX_VALUE - READ_SLICE) {
+            return in.readAllBytes();
+        }
+        byte[] bytes = new byte[(int) length];
+        int read = 0;
+        while (read < bytes.length) {
+            int n = in.read(bytes, read, Math.min(READ_SLICE, bytes.length - read));
+            if (n < 0) {
+                return Arrays.copyOf(bytes, read);
+            }
+            read += n;
+        }
+        byte[] more = in.readAllBytes();
+        if (more.length == 0) {
+            return bytes;
+        }
+        byte[] all = Arrays.copyOf(bytes, bytes.length + more.length);
+        System.arraycopy(more, 0, all, bytes.length, more.length);
+        return all;
     }
 }

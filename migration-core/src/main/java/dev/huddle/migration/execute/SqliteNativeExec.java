@@ -63,6 +63,11 @@ final class SqliteNativeExec {
     private final DB database;
     /** Whether changed rows locate a failure in a run, as of the last check; null when a statement since may have changed it. */
     private Boolean rowsCounted;
+    /**
+     * The array runs are sent in as the file's bytes, NUL-terminated ({@link Utf8Slicer#sliceTerminated}): one for all of
+     * them, so a data script's runs do not each take fresh memory that must be zeroed and faulted in.
+     */
+    private byte[] runBytes;
     /** Rows per statement of the run being sent. */
     private int[] runRows = new int[64];
     /** Calls into the native library so far: how a test sees whether a run went in one call. */
@@ -153,10 +158,11 @@ final class SqliteNativeExec {
         }
         int start = statements.get(from).start();
         int end = statements.get(to - 1).end();
-        byte[] bytes = utf8 != null && Utf8Exec.METHOD != null && database instanceof NativeDB ? utf8.slice(start, end) : null;
+        byte[] bytes = utf8 != null && Utf8Exec.METHOD != null && database instanceof NativeDB ? utf8.sliceTerminated(start, end, runBytes) : null;
         nativeCalls++;
         try {
             if (bytes != null) {
+                runBytes = bytes;
                 utf8Runs++;
                 Utf8Exec.run(database, bytes);
             } else {
@@ -211,7 +217,8 @@ final class SqliteNativeExec {
 
     /**
      * The driver's own call behind {@code DB._exec(String)}: {@code NativeDB._exec_utf8(byte[])}, which takes the UTF-8
-     * bytes {@code _exec} makes from its string and hands them to {@code sqlite3_exec}. It is package-private, so it is
+     * bytes {@code _exec} makes from its string and hands them to {@code sqlite3_exec}, which reads them up to the first
+     * NUL (the driver copies the whole array and adds one): the bytes past a run's NUL are never read. It is package-private, so it is
      * reached by reflection (the driver's classes are on the class path, where that is allowed); when it cannot be, runs
      * go as strings, as before. Looked up on the first run of plain INSERTs, so other scripts pay nothing for it.
      */
