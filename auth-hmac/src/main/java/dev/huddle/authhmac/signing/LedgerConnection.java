@@ -11,15 +11,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The nonce ledger's connection, kept borrowed from the pool between batches so that its prepared statements stay
- * compiled: SQLite compiles a statement's text again on every {@code prepareStatement}, and PostgreSQL keeps a
- * statement prepared on the server only while the same statement object is used again. Borrowing per batch also cost
- * the pool's hand-out and its reset of the connection on return, once per batch.
+ * The nonce ledger's connection, kept borrowed from the pool between batches so that its prepared statements are
+ * reused: SQLite compiles a statement's text again on every {@code prepareStatement}, and on PostgreSQL a statement
+ * prepared and closed per batch cost the driver twice the CPU of one kept (bench/RESULTS.md, Z-sig). Borrowing per
+ * batch also cost the pool's hand-out and its reset of the connection on return.
  *
  * <p>Only the thread writing a batch uses it (the ledger lets one batch be written at a time), so it needs no lock of
  * its own. After a failure it is given back and the next batch borrows a fresh one, so a broken connection or a
- * statement prepared against a changed schema is never used twice; it is also given back once it is {@link #RETIRE_AFTER_NANOS}
- * old, so that the pool can still replace its connections as it is configured to.
+ * statement prepared against a changed schema is never used twice; it is also given back once it is
+ * {@link #RETIRE_AFTER_NANOS} old, so that the pool can still replace its connections as it is configured to.
  */
 final class LedgerConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerConnection.class);
