@@ -20,6 +20,10 @@ import java.util.Map;
  * its own. After a failure it is given back and the next batch borrows a fresh one, so a broken connection or a
  * statement prepared against a changed schema is never used twice; it is also given back once it is
  * {@link #RETIRE_AFTER_NANOS} old, so that the pool can still replace its connections as it is configured to.
+ *
+ * <p>Kept only where measured to pay: on SQLite. On PostgreSQL the driver's CPU per batch halved in isolation, but the
+ * API benchmark under load did not show the request getting cheaper (bench/RESULTS.md, Z-sig), so there it is given
+ * back after every batch, as before, until a quiet machine decides.
  */
 final class LedgerConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerConnection.class);
@@ -27,12 +31,14 @@ final class LedgerConnection implements AutoCloseable {
     static final long RETIRE_AFTER_NANOS = 60_000_000_000L;
 
     private final DataSource pool;
+    private final boolean keptBetweenBatches;
     private Connection connection;
     private long borrowedAt;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-    LedgerConnection(DataSource pool) {
+    LedgerConnection(DataSource pool, boolean keptBetweenBatches) {
         this.pool = pool;
+        this.keptBetweenBatches = keptBetweenBatches;
     }
 
     /** The statement for the text on the held connection, prepared when first asked for; borrows one if none is held. */
@@ -49,9 +55,9 @@ final class LedgerConnection implements AutoCloseable {
         return statement;
     }
 
-    /** After a batch was written: gives the connection back if it is old enough to retire. */
+    /** After a batch was written: gives the connection back unless it is kept and young enough. */
     void written() {
-        if (connection != null && System.nanoTime() - borrowedAt > RETIRE_AFTER_NANOS) {
+        if (connection != null && (!keptBetweenBatches || System.nanoTime() - borrowedAt > RETIRE_AFTER_NANOS)) {
             close();
         }
     }

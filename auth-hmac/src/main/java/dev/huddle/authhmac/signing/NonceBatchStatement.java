@@ -18,9 +18,9 @@ import java.util.UUID;
  * sharing it. Claims in one batch must be for distinct rows ({@link NonceClaim#sameRowAs}): the statement cannot say
  * which of two identical rows it kept.
  *
- * <p>Each batch size has its own text, prepared once on the ledger's connection ({@link LedgerConnection}) and kept,
- * so that PostgreSQL keeps it prepared on the server. One text for every size, five arrays unnested by the server,
- * cost the client more CPU per batch than this (bench/RESULTS.md, Z-sig).
+ * <p>Each batch size has its own text, prepared on the ledger's connection ({@link LedgerConnection}). One text for
+ * every size, five arrays unnested by the server, cost the PostgreSQL client more CPU per batch than this
+ * (bench/RESULTS.md, Z-sig).
  *
  * <p>On PostgreSQL the statement's own transaction commits without waiting for its WAL flush ({@code
  * synchronous_commit} off for that transaction only): the README's "Signed requests" states the price.
