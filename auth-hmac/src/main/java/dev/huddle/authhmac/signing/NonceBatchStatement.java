@@ -2,7 +2,6 @@ package dev.huddle.authhmac.signing;
 
 import dev.huddle.migration.discover.Dialect;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,11 +18,15 @@ import java.util.UUID;
  * sharing it. Claims in one batch must be for distinct rows ({@link NonceClaim#sameRowAs}): the statement cannot say
  * which of two identical rows it kept.
  *
+ * <p>Each batch size has its own text, prepared on the ledger's connection ({@link LedgerConnection}). One text for
+ * every size, five arrays unnested by the server, cost the PostgreSQL client more CPU per batch than this
+ * (bench/RESULTS.md, Z-sig).
+ *
  * <p>On PostgreSQL the statement's own transaction commits without waiting for its WAL flush ({@code
  * synchronous_commit} off for that transaction only): the README's "Signed requests" states the price.
  */
 final class NonceBatchStatement {
-    /** Rows per statement: 6 parameters each stays far below both engines' limits on bound parameters. */
+    /** Rows per statement: 5 parameters each stays far below both engines' limits on bound parameters. */
     static final int MOST_CLAIMS = 128;
 
     private static final String COLUMNS = "c(session_id, is_admin, nonce, created_at, expires_at)";
@@ -52,39 +55,39 @@ final class NonceBatchStatement {
     }
 
     /**
-     * Writes the claims' rows in one statement and says, per claim in order, whether its row was written. Batches are
-     * small (a few claims, at most {@link #MOST_CLAIMS}), so each written row is matched by a scan, not a hash.
+     * Writes the claims' rows in one statement on the ledger's connection and says, per claim in order, whether its row
+     * was written. Batches are small (a few claims, at most {@link #MOST_CLAIMS}), so each written row is matched by a
+     * scan, not a hash.
      */
-    boolean[] record(Connection connection, List<NonceClaim> claims) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(text(claims.size()))) {
-            int at = 0;
-            for (NonceClaim claim : claims) {
-                if (dialect == Dialect.POSTGRESQL) {
-                    insert.setObject(++at, claim.sessionId);
-                    insert.setBoolean(++at, claim.admin);
-                    insert.setString(++at, claim.nonce);
-                    insert.setLong(++at, micros(claim.now));
-                    insert.setLong(++at, micros(claim.expiresAt));
-                } else {
-                    insert.setString(++at, claim.sessionId.toString());
-                    insert.setBoolean(++at, claim.admin);
-                    insert.setString(++at, claim.nonce);
-                    insert.setTimestamp(++at, Timestamp.from(claim.now));
-                    insert.setTimestamp(++at, Timestamp.from(claim.expiresAt));
-                }
+    boolean[] record(LedgerConnection connection, List<NonceClaim> claims) throws SQLException {
+        PreparedStatement insert = connection.statement(text(claims.size()));
+        int at = 0;
+        for (NonceClaim claim : claims) {
+            if (dialect == Dialect.POSTGRESQL) {
+                insert.setObject(++at, claim.sessionId);
+                insert.setBoolean(++at, claim.admin);
+                insert.setString(++at, claim.nonce);
+                insert.setLong(++at, micros(claim.now));
+                insert.setLong(++at, micros(claim.expiresAt));
+            } else {
+                insert.setString(++at, claim.sessionId.toString());
+                insert.setBoolean(++at, claim.admin);
+                insert.setString(++at, claim.nonce);
+                insert.setTimestamp(++at, Timestamp.from(claim.now));
+                insert.setTimestamp(++at, Timestamp.from(claim.expiresAt));
             }
-            boolean[] written = new boolean[claims.size()];
-            try (ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    UUID sessionId = dialect == Dialect.POSTGRESQL ? rows.getObject(1, UUID.class) : UUID.fromString(rows.getString(1));
-                    String nonce = rows.getString(2);
-                    for (int i = 0; i < written.length; i++) {
-                        written[i] |= claims.get(i).sameRowAs(sessionId, nonce);
-                    }
-                }
-            }
-            return written;
         }
+        boolean[] written = new boolean[claims.size()];
+        try (ResultSet rows = insert.executeQuery()) {
+            while (rows.next()) {
+                UUID sessionId = dialect == Dialect.POSTGRESQL ? rows.getObject(1, UUID.class) : UUID.fromString(rows.getString(1));
+                String nonce = rows.getString(2);
+                for (int i = 0; i < written.length; i++) {
+                    written[i] |= claims.get(i).sameRowAs(sessionId, nonce);
+                }
+            }
+        }
+        return written;
     }
 
     private static long micros(Instant at) {

@@ -1,6 +1,7 @@
 package dev.huddle.authhmac.signing;
 
 import dev.huddle.migration.connect.DatabaseTarget;
+import dev.huddle.migration.discover.Dialect;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -8,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,27 +21,31 @@ import java.util.UUID;
  * Uses up nonces in {@code nonce_cache}, the one write every signed request makes, by group commit: requests that
  * arrive while a batch is being written queue their claims, and when that batch is done the oldest waiting request
  * writes everything queued meanwhile in one statement ({@link NonceBatchStatement}), so concurrent requests share a
- * round trip and a commit. There is no linger delay: a request that finds no batch in flight writes its own at once.
- * Every request still waits for its own row's verdict from the database, so a replay is refused exactly, on this
- * instance or any other sharing the database, and a session deleted, expired or changed elsewhere is noticed at its
- * next request. A batch that fails fails every request in it (a 500), and the next waiting request writes the rest.
+ * round trip and a commit (on SQLite, on one connection kept for them: {@link LedgerConnection}). There is no linger
+ * delay: a request that finds no batch in flight writes its own at once. Every request still waits for its own row's verdict
+ * from the database, so a replay is refused exactly, on this instance or any other sharing the database, and a session
+ * deleted, expired or changed elsewhere is noticed at its next request. A batch that fails fails every request in it (a 500), and the next waiting request writes the rest.
  */
 @Singleton
 public class NonceLedger {
     private static final Logger LOG = LoggerFactory.getLogger(NonceLedger.class);
 
-    private final DataSource pool;
     private final NonceBatchStatement statement;
+    /** Used only by the request writing a batch, so guarded by {@code writing}'s hand-over, not by a lock of its own. */
+    private final LedgerConnection connection;
     private final ArrayDeque<NonceClaim> queued = new ArrayDeque<>();
     /** Whether some request is writing a batch; only then do others queue instead of writing. Guarded by {@code queued}. */
     private boolean writing;
+    /** Whether the context is closing: the last writer then gives the connection back. Guarded by {@code queued}. */
+    private boolean closing;
     /** Batches and claims written since start, for the shutdown line that says how much the batching shared. */
     private long batches;
     private long claims;
 
     public NonceLedger(DataSource dataSource, DatabaseTarget target) {
         // The pool itself: the contextual wrapper would look for a transaction, and this write is its own.
-        this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.connection = new LedgerConnection(DelegatingDataSource.unwrapDataSource(dataSource),
+                target.dialect() == Dialect.SQLITE);
         this.statement = new NonceBatchStatement(target.dialect());
     }
 
@@ -79,8 +83,12 @@ public class NonceLedger {
     }
 
     @PreDestroy
-    void reportBatching() {
+    void close() {
         synchronized (queued) {
+            closing = true;
+            if (!writing) {
+                connection.close();
+            }
             if (batches > 0) {
                 LOG.info("Nonce ledger: {} nonces in {} batches, {} per batch on average", claims, batches,
                         String.format(Locale.ROOT, "%.2f", (double) claims / batches));
@@ -95,15 +103,14 @@ public class NonceLedger {
     private void writeBatch() {
         List<NonceClaim> batch = takeBatch();
         try {
-            boolean[] written;
-            try (Connection connection = pool.getConnection()) {
-                written = statement.record(connection, batch);
-            }
+            boolean[] written = statement.record(connection, batch);
+            connection.written();
             for (int i = 0; i < written.length; i++) {
                 batch.get(i).decide(written[i]);
             }
         } catch (Throwable e) {
             // Every claim of the batch must be decided whatever went wrong, or its request would wait for ever.
+            connection.close();
             RuntimeException failure = new IllegalStateException("Could not record a request's nonce in nonce_cache: "
                     + e.getMessage(), e);
             batch.forEach(claim -> claim.fail(failure));
@@ -117,6 +124,9 @@ public class NonceLedger {
                 NonceClaim next = queued.peek();
                 if (next == null) {
                     writing = false;
+                    if (closing) {
+                        connection.close();
+                    }
                 } else {
                     next.promote();
                 }
