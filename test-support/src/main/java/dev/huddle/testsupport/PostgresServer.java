@@ -67,8 +67,9 @@ public final class PostgresServer {
                     container.getPassword(), "Testcontainers " + container.getDockerImageName());
         }
         try {
-            EmbeddedPostgres embedded = startEmbedded(ScratchFolder.newMemorySubfolder("postgres-").resolve("data"));
-            ScratchFolder.closeBeforeDeleting(embedded);
+            Path data = ScratchFolder.newMemorySubfolder("postgres-").resolve("data");
+            EmbeddedPostgres embedded = startEmbedded(data);
+            ScratchFolder.closeBeforeDeleting(new EmbeddedServerStop(embedded, data));
             return new PostgresServer("localhost", embedded.getPort(), "postgres", null, "embedded PostgreSQL (zonky)");
         } catch (IOException e) {
             throw new UncheckedIOException("No PostgreSQL for tests: " + URL_VARIABLE + " is unset, Docker is not available, "
@@ -81,7 +82,7 @@ public final class PostgresServer {
      * after new binaries) runs initdb, stops the new server at once to keep its cluster for the others, and starts it
      * again.
      */
-    private static EmbeddedPostgres startEmbedded(Path data) throws IOException {
+    static EmbeddedPostgres startEmbedded(Path data) throws IOException {
         InitializedCluster cluster = new InitializedCluster(EMBEDDED_BINARIES.resolve("initialized-cluster"));
         if (cluster.copyTo(data)) {
             try {
