@@ -26,7 +26,7 @@ public final class PostgresNotifyBus implements RelayBus {
         this.codec = new EnvelopeCodec(origin);
         this.ownKeyPrefix = origin + "/";
         this.publisher = new NotifyPublisher(target, CHANNEL);
-        this.listener = new NotifyListener(target, CHANNEL, this::onPayload, new NotifyListener.Outages() {
+        this.listener = new NotifyListener(InstantProbeSocketFactory.appliedTo(target), CHANNEL, this::onPayload, new NotifyListener.Outages() {
             @Override
             public void lost() {
                 chunks.clear();
