@@ -2,6 +2,7 @@ package dev.huddle.bench;
 
 import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.discover.Dialect;
+import dev.huddle.signaling.relay.bus.NatsBus;
 import dev.huddle.signaling.relay.bus.PostgresNotifyBus;
 import dev.huddle.signaling.relay.bus.RelayBus;
 import dev.huddle.signaling.relay.wire.RelayMessage;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -17,22 +19,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The relay's LISTEN/NOTIFY bus alone, between the signaling benchmark (WebSockets, 1,000 peers, two app instances)
- * and the floor ({@link NotifyFloor}, no relay code): two {@link PostgresNotifyBus}es in one JVM on a fresh database,
- * as two instances' buses, each publishing half the rate, alternating a 1.5 KB offer and a candidate as the signaling
- * benchmark does; latency from the publish call to the other bus's receiver, the first fifth left out. It costs a
- * fraction of a core, so it can be alternated with another build's classes on a busy machine:
- * {@code bench/run.sh notify-bus --messages 6000 --rates 300,1000 [--pg 127.0.0.1:5432]}.
+ * The relay's cross-instance bus alone, between the signaling benchmark (WebSockets, 1,000 peers, two app instances)
+ * and the floor ({@link NotifyFloor}, no relay code): two buses in one JVM, as two instances' buses, on a fresh
+ * database ({@code postgresql}: {@link PostgresNotifyBus}) or on NATS ({@code nats}: {@link NatsBus}), each publishing
+ * half the rate, alternating a 1.5 KB offer and a candidate as the signaling benchmark does; latency from the publish
+ * call to the other bus's receiver, the first fifth left out. It costs a fraction of a core, so it can be alternated
+ * with another build's classes on a busy machine:
+ * {@code bench/run.sh relay-bus --buses postgresql,nats --messages 6000 --rates 300,1000 [--pg 127.0.0.1:5432] [--nats nats://127.0.0.1:4222]}.
  */
-public final class NotifyBusLatency {
+public final class RelayBusLatency {
     private static final String SDP_PADDING = "a=candidate:1 1 udp 2122260223 192.168.1.2 54321 typ host generation 0\\r\\n"
             .repeat(20);
 
-    private NotifyBusLatency() {
+    private RelayBusLatency() {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("--pg", "127.0.0.1:5432", "--messages", "6000", "--rates", "1000"));
+        Map<String, String> options = new HashMap<>(Map.of("--pg", "127.0.0.1:5432", "--nats", "nats://127.0.0.1:4222",
+                "--buses", "postgresql,nats", "--messages", "6000", "--rates", "1000"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + options.keySet());
@@ -40,32 +44,33 @@ public final class NotifyBusLatency {
             options.put(args[i], args[i + 1]);
         }
         int messages = Integer.parseInt(options.get("--messages"));
-        StringBuilder table = new StringBuilder("| relay's NOTIFY bus, two in one JVM | messages | p50 ms | p90 ms | p99 ms | max ms "
-                + "| CPU s |\n|---|---|---|---|---|---|---|");
+        StringBuilder table = new StringBuilder("| relay's bus, two in one JVM | bus | messages | p50 ms | p90 ms | p99 ms | max ms "
+                + "| CPU s |\n|---|---|---|---|---|---|---|---|");
         for (String rate : options.get("--rates").split(",")) {
-            long cpuBefore = cpuNanos();
-            double[] millis = measure(options.get("--pg"), messages, Integer.parseInt(rate));
-            double cpu = (cpuNanos() - cpuBefore) / 1e9;
-            table.append(String.format("%n| %s msg/s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |", rate, millis.length,
-                    at(millis, 0.50), at(millis, 0.90), at(millis, 0.99), millis[millis.length - 1], cpu));
+            for (String bus : options.get("--buses").split(",")) {
+                long cpuBefore = cpuNanos();
+                double[] millis = measure(bus, options, messages, Integer.parseInt(rate));
+                double cpu = (cpuNanos() - cpuBefore) / 1e9;
+                table.append(String.format("%n| %s msg/s | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |", rate, bus, millis.length,
+                        at(millis, 0.50), at(millis, 0.90), at(millis, 0.99), millis[millis.length - 1], cpu));
+            }
         }
         System.out.println(table);
     }
 
     /** Sorted latencies in milliseconds, warm-up left out. */
-    private static double[] measure(String server, int messages, int rate) throws Exception {
+    private static double[] measure(String bus, Map<String, String> options, int messages, int rate) throws Exception {
         long[] latencyNanos = new long[messages];
         CountDownLatch arrived = new CountDownLatch(messages);
-        try (BenchDatabase database = BenchDatabase.postgres(server, "huddle_notify_bus_" + ProcessHandle.current().pid())) {
+        try (BenchDatabase database = BenchDatabase.postgres(options.get("--pg"), "huddle_relay_bus_" + ProcessHandle.current().pid())) {
             // The app's form of the URL (postgresql://user@host/name) without its user, which the target takes apart.
             String url = "jdbc:postgresql://" + database.url().substring(database.url().indexOf('@') + 1);
             DatabaseTarget target = new DatabaseTarget(Dialect.POSTGRESQL, url, "postgres", null);
-            try (PostgresNotifyBus first = new PostgresNotifyBus(target, UUID.randomUUID());
-                 PostgresNotifyBus second = new PostgresNotifyBus(target, UUID.randomUUID())) {
+            try (RelayBus first = open(bus, target, options); RelayBus second = open(bus, target, options)) {
                 RelayBus.Receiver receiver = recorder(latencyNanos, arrived);
                 first.start(receiver);
                 second.start(receiver);
-                while (!first.listening() || !second.listening()) {
+                while (!listening(first) || !listening(second)) {
                     Thread.sleep(10);
                 }
                 UUID room = UUID.randomUUID();
@@ -91,6 +96,19 @@ public final class NotifyBusLatency {
             }
         }
         return Arrays.stream(latencyNanos, messages / 5, messages).mapToDouble(nanos -> nanos / 1e6).sorted().toArray();
+    }
+
+    private static RelayBus open(String bus, DatabaseTarget target, Map<String, String> options) {
+        return switch (bus) {
+            case "postgresql" -> new PostgresNotifyBus(target, UUID.randomUUID());
+            case "nats" -> NatsBus.connect(List.of(options.get("--nats")), UUID.randomUUID());
+            default -> throw new IllegalArgumentException("Unknown bus " + bus + "; use postgresql or nats");
+        };
+    }
+
+    /** NATS has subscribed once {@code start} returns; LISTEN is in place once the listener says so. */
+    private static boolean listening(RelayBus bus) {
+        return !(bus instanceof PostgresNotifyBus notify) || notify.listening();
     }
 
     private static RelayBus.Receiver recorder(long[] latencyNanos, CountDownLatch arrived) {
