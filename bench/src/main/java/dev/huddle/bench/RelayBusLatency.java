@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * The relay's cross-instance bus alone, between the signaling benchmark (WebSockets, 1,000 peers, two app instances)
  * and the floor ({@link NotifyFloor}, no relay code): two buses in one JVM, as two instances' buses, on a fresh
  * database ({@code postgresql}: {@link PostgresNotifyBus}) or on NATS ({@code nats}: {@link NatsBus}), each publishing
- * half the rate, alternating a 1.5 KB offer and a candidate as the signaling benchmark does; latency from the publish
+ * half the rate (with {@code --publishers 1}, the first publishes it all: NOTIFY's commits then never wait for each
+ * other's), alternating a 1.5 KB offer and a candidate as the signaling benchmark does; latency from the publish
  * call to the other bus's receiver, the first fifth left out. It costs a fraction of a core, so it can be alternated
  * with another build's classes on a busy machine:
  * {@code bench/run.sh relay-bus --buses postgresql,nats --messages 6000 --rates 300,1000 [--pg 127.0.0.1:5432] [--nats nats://127.0.0.1:4222]}.
@@ -36,7 +37,7 @@ public final class RelayBusLatency {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("--pg", "127.0.0.1:5432", "--nats", "nats://127.0.0.1:4222",
-                "--buses", "postgresql,nats", "--messages", "6000", "--rates", "1000"));
+                "--buses", "postgresql,nats", "--messages", "6000", "--rates", "1000", "--publishers", "2"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + options.keySet());
@@ -60,6 +61,7 @@ public final class RelayBusLatency {
 
     /** Sorted latencies in milliseconds, warm-up left out. */
     private static double[] measure(String bus, Map<String, String> options, int messages, int rate) throws Exception {
+        int publishers = Integer.parseInt(options.get("--publishers"));
         long[] latencyNanos = new long[messages];
         CountDownLatch arrived = new CountDownLatch(messages);
         try (BenchDatabase database = BenchDatabase.postgres(options.get("--pg"), "huddle_relay_bus_" + ProcessHandle.current().pid())) {
@@ -87,7 +89,7 @@ public final class RelayBusLatency {
                     long sentAt = System.nanoTime();
                     byte[] frame = (i + " " + sentAt + " " + (offer ? SDP_PADDING : "candidate")).getBytes(StandardCharsets.UTF_8);
                     RelayMessage message = RelayMessage.routing(offer ? "offer" : "candidate", UUID.randomUUID(), room, from, to, null);
-                    (i % 4 < 2 ? first : second).publish(message, frame);
+                    (publishers == 1 || i % 4 < 2 ? first : second).publish(message, frame);
                     next += gap;
                 }
                 if (!arrived.await(30, TimeUnit.SECONDS)) {
