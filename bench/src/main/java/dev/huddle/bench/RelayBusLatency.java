@@ -26,7 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * other's), alternating a 1.5 KB offer and a candidate as the signaling benchmark does; latency from the publish
  * call to the other bus's receiver, the first fifth left out. It costs a fraction of a core, so it can be alternated
  * with another build's classes on a busy machine:
- * {@code bench/run.sh relay-bus --buses postgresql,nats --messages 6000 --rates 300,1000 [--pg 127.0.0.1:5432] [--nats nats://127.0.0.1:4222]}.
+ * {@code bench/run.sh relay-bus --buses postgresql,nats --messages 6000 --rates 300,1000 [--instant-probe yes]
+ * [--pg 127.0.0.1:5432] [--nats nats://127.0.0.1:4222]} ({@code --instant-probe yes}: the LISTEN connection on
+ * {@code InstantProbeSocketFactory}, as {@code huddle.signaling.notify-instant-probe=true} sets it in the app).
  */
 public final class RelayBusLatency {
     private static final String SDP_PADDING = "a=candidate:1 1 udp 2122260223 192.168.1.2 54321 typ host generation 0\\r\\n"
@@ -37,7 +39,8 @@ public final class RelayBusLatency {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("--pg", "127.0.0.1:5432", "--nats", "nats://127.0.0.1:4222",
-                "--buses", "postgresql,nats", "--messages", "6000", "--rates", "1000", "--publishers", "2"));
+                "--buses", "postgresql,nats", "--messages", "6000", "--rates", "1000", "--publishers", "2",
+                "--instant-probe", "no"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + options.keySet());
@@ -102,7 +105,9 @@ public final class RelayBusLatency {
 
     private static RelayBus open(String bus, DatabaseTarget target, Map<String, String> options) {
         return switch (bus) {
-            case "postgresql" -> new PostgresNotifyBus(target, UUID.randomUUID());
+            // The two-argument constructor is pgjdbc's own sockets in every build, so older builds run this class too.
+            case "postgresql" -> "yes".equals(options.get("--instant-probe"))
+                    ? new PostgresNotifyBus(target, UUID.randomUUID(), true) : new PostgresNotifyBus(target, UUID.randomUUID());
             case "nats" -> NatsBus.connect(List.of(options.get("--nats")), UUID.randomUUID());
             default -> throw new IllegalArgumentException("Unknown bus " + bus + "; use postgresql or nats");
         };
