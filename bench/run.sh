@@ -29,7 +29,9 @@
 # (LISTEN/NOTIFY, NATS at 127.0.0.1:4222), relay latency percentiles at a fixed rate (bench/src/main/java/dev/huddle/bench/SignalingBench.java):
 #   bench/run.sh signaling --scenarios sqlite,postgresql,postgresql-notify,postgresql-nats --rates 5000 --seconds 20
 # The floor of the LISTEN/NOTIFY bus: NOTIFY to LISTEN in one JVM, no relay code (bench/src/main/java/dev/huddle/bench/NotifyFloor.java):
-#   bench/run.sh notify-floor --messages 5000 --rates 1000,5000
+#   bench/run.sh notify-floor --messages 5000 --rates 1000,5000 --listeners stock,probe
+# The relay's bus alone: two buses in one JVM, no WebSockets (bench/src/main/java/dev/huddle/bench/RelayBusLatency.java):
+#   bench/run.sh relay-bus --buses postgresql,nats --messages 6000 --rates 300,1000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x app/target/huddle-migrate ] || [ ! -f app/target/huddle-migrate.jar ] || [ ! -f app/target/huddle.jar ] || [ ! -f bench/target/huddle-bench.jar ]; then
@@ -65,6 +67,11 @@ fi
 if [ "${1:-}" = notify-floor ]; then
   shift
   java -cp bench/target/huddle-bench.jar dev.huddle.bench.NotifyFloor "$@" | tee bench/target/NOTIFY-FLOOR.md
+  exit
+fi
+if [ "${1:-}" = relay-bus ]; then
+  shift
+  java -cp bench/target/huddle-bench.jar dev.huddle.bench.RelayBusLatency "$@" | tee bench/target/RELAY-BUS.md
   exit
 fi
 if [ "${1:-}" = strategies ]; then

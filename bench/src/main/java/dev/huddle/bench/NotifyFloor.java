@@ -1,5 +1,6 @@
 package dev.huddle.bench;
 
+import dev.huddle.signaling.relay.bus.InstantProbeSocketFactory;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -18,15 +19,19 @@ import java.util.concurrent.locks.LockSupport;
  * relay's publisher does, with {@code synchronous_commit} off) and one connection listening (as the relay's listener
  * does, with {@code getNotifications(timeout)}), no relay code between them. Latency is from just before the send to
  * the listener's read; the first fifth of the messages is warm-up and left out. What the relay adds across instances
- * over NOTIFY is its latency minus this one. Usage:
- * {@code bench/run.sh notify-floor --messages 5000 --rates 1000,5000 [--pg 127.0.0.1:5432]}.
+ * over NOTIFY is its latency minus this one. Listeners: {@code stock}, pgjdbc as it comes, and {@code probe}, the relay's
+ * LISTEN connection ({@link InstantProbeSocketFactory}: pgjdbc's 1 ms "anything more?" read answered at once). The
+ * publisher's round trip (send to its statement's return) is shown apart: it is how long a batch waits behind the one
+ * before. Usage:
+ * {@code bench/run.sh notify-floor --messages 5000 --rates 1000,5000 [--listeners stock,probe] [--pg 127.0.0.1:5432]}.
  */
 public final class NotifyFloor {
     private NotifyFloor() {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("--pg", "127.0.0.1:5432", "--messages", "5000", "--rates", "1000"));
+        Map<String, String> options = new HashMap<>(Map.of("--pg", "127.0.0.1:5432", "--messages", "5000", "--rates", "1000",
+                "--listeners", "stock,probe"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + options.keySet());
@@ -35,20 +40,34 @@ public final class NotifyFloor {
         }
         String url = "jdbc:postgresql://" + options.get("--pg") + "/postgres?user=postgres";
         int messages = Integer.parseInt(options.get("--messages"));
-        StringBuilder table = new StringBuilder("| NOTIFY to LISTEN, one JVM | messages | p50 ms | p90 ms | p99 ms | max ms |\n|---|---|---|---|---|---|");
+        StringBuilder table = new StringBuilder("| NOTIFY to LISTEN, one JVM | listener | messages | p50 ms | p90 ms | p99 ms | max ms "
+                + "| publisher round trip p50 ms | p99 ms |\n|---|---|---|---|---|---|---|---|---|");
         for (String rate : options.get("--rates").split(",")) {
-            double[] millis = measure(url, messages, Integer.parseInt(rate));
-            table.append(String.format("%n| %s msg/s | %d | %.2f | %.2f | %.2f | %.2f |", rate, millis.length,
-                    at(millis, 0.50), at(millis, 0.90), at(millis, 0.99), millis[millis.length - 1]));
+            for (String listener : options.get("--listeners").split(",")) {
+                String listenerUrl = switch (listener) {
+                    case "stock" -> url;
+                    case "probe" -> url + "&socketFactory=" + InstantProbeSocketFactory.class.getName();
+                    default -> throw new IllegalArgumentException("Unknown listener " + listener + "; use stock or probe");
+                };
+                Latencies measured = measure(url, listenerUrl, messages, Integer.parseInt(rate));
+                double[] millis = measured.delivery();
+                table.append(String.format("%n| %s msg/s | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |", rate, listener,
+                        millis.length, at(millis, 0.50), at(millis, 0.90), at(millis, 0.99), millis[millis.length - 1],
+                        at(measured.roundTrip(), 0.50), at(measured.roundTrip(), 0.99)));
+            }
         }
         System.out.println(table);
     }
 
-    /** Sorted latencies in milliseconds, warm-up left out. */
-    private static double[] measure(String url, int messages, int rate) throws Exception {
+    /** Sorted latencies in milliseconds, warm-up left out: send to the listener's read, and the publisher's round trip. */
+    private record Latencies(double[] delivery, double[] roundTrip) {
+    }
+
+    private static Latencies measure(String url, String listenerUrl, int messages, int rate) throws Exception {
         long[] latencyNanos = new long[messages];
+        long[] roundTripNanos = new long[messages];
         String channel = "huddle_notify_floor_" + ProcessHandle.current().pid();
-        try (Connection listening = DriverManager.getConnection(url); Connection sending = DriverManager.getConnection(url)) {
+        try (Connection listening = DriverManager.getConnection(listenerUrl); Connection sending = DriverManager.getConnection(url)) {
             try (Statement statement = listening.createStatement()) {
                 statement.execute("LISTEN " + channel);
             }
@@ -69,10 +88,12 @@ public final class NotifyFloor {
                     if (wait > 0) {
                         LockSupport.parkNanos(wait);
                     }
-                    notify.setString(2, i + " " + System.nanoTime());
+                    long sentAt = System.nanoTime();
+                    notify.setString(2, i + " " + sentAt);
                     try (ResultSet ignored = notify.executeQuery()) {
                         // pg_notify returns a void row; the notification goes out as the statement commits.
                     }
+                    roundTripNanos[i] = System.nanoTime() - sentAt;
                     next += gap;
                 }
             }
@@ -81,7 +102,11 @@ public final class NotifyFloor {
                 throw new IllegalStateException("Not every notification arrived within 30 s");
             }
         }
-        return Arrays.stream(latencyNanos, messages / 5, messages).mapToDouble(nanos -> nanos / 1e6).sorted().toArray();
+        return new Latencies(sortedMillis(latencyNanos), sortedMillis(roundTripNanos));
+    }
+
+    private static double[] sortedMillis(long[] nanos) {
+        return Arrays.stream(nanos, nanos.length / 5, nanos.length).mapToDouble(value -> value / 1e6).sorted().toArray();
     }
 
     private static void listen(PGConnection connection, long[] latencyNanos) {

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The relay's settings (README, "Signaling relay"): {@code huddle.signaling.bus} ({@code auto}, {@code in-process},
  * {@code postgresql}, {@code nats}), {@code huddle.signaling.nats.servers} (else Micronaut's {@code nats.servers}),
- * {@code huddle.signaling.replay-delay}, {@code huddle.signaling.replay-limit} and {@code huddle.signaling.catch-up-margin}.
+ * {@code huddle.signaling.replay-delay}, {@code huddle.signaling.replay-limit}, {@code huddle.signaling.catch-up-margin}
+ * and {@code huddle.signaling.notify-instant-probe}.
  */
 @Singleton
 public class RelaySettings {
@@ -22,11 +23,14 @@ public class RelaySettings {
     private final int replayLimit;
     private final Duration catchUpMargin;
     private final List<String> natsServers;
+    private final boolean notifyInstantProbe;
 
     public RelaySettings(@Value("${huddle.signaling.bus:auto}") String bus,
                          @Value("${huddle.signaling.replay-delay:150ms}") Duration replayDelay,
                          @Value("${huddle.signaling.replay-limit:1000}") int replayLimit,
-                         @Value("${huddle.signaling.catch-up-margin:10s}") Duration catchUpMargin, Environment environment) {
+                         @Value("${huddle.signaling.catch-up-margin:10s}") Duration catchUpMargin,
+                         @Value("${huddle.signaling.notify-instant-probe:false}") boolean notifyInstantProbe,
+                         Environment environment) {
         if (replayDelay.isNegative()) {
             throw new IllegalStateException("huddle.signaling.replay-delay is negative (" + replayDelay + "): use 0 or more, "
                     + "e.g. 150ms");
@@ -39,6 +43,7 @@ public class RelaySettings {
                     + "more, e.g. 10s");
         }
         this.catchUpMargin = catchUpMargin;
+        this.notifyInstantProbe = notifyInstantProbe;
         this.bus = bus.strip();
         this.replayDelay = replayDelay;
         this.replayLimit = replayLimit;
@@ -76,5 +81,15 @@ public class RelaySettings {
 
     public List<String> natsServers() {
         return natsServers;
+    }
+
+    /**
+     * Whether the LISTEN connection answers pgjdbc's 1 ms "anything more?" read at once
+     * ({@code InstantProbeSocketFactory}). Off by default until measured on a quiet machine: it cut the NOTIFY bus's
+     * p50 to a quarter or less, but in the whole relay under heavy load it was both the best and the worst of the
+     * alternated runs (bench/RESULTS.md, Z-relay).
+     */
+    public boolean notifyInstantProbe() {
+        return notifyInstantProbe;
     }
 }

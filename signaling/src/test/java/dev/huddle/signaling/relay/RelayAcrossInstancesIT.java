@@ -60,9 +60,18 @@ class RelayAcrossInstancesIT {
 
     @Test
     void peersOnTwoInstancesExchangeSignalsThroughListenNotify() {
+        exchangeAcrossListenNotify(Map.of());
+    }
+
+    @Test
+    void peersOnTwoInstancesExchangeSignalsThroughListenNotifyWithTheInstantProbe() {
+        exchangeAcrossListenNotify(Map.of("huddle.signaling.notify-instant-probe", "true"));
+    }
+
+    private void exchangeAcrossListenNotify(Map<String, Object> settings) {
         TestDatabase database = DATABASES.fresh(Engine.POSTGRESQL);
-        RelayServer first = start(database, Map.of());
-        RelayServer second = start(database, Map.of());
+        RelayServer first = start(database, settings);
+        RelayServer second = start(database, settings);
         assertThat(first.context().getBean(RelayBus.class).name()).isEqualTo("postgresql");
         awaitListening(first);
         awaitListening(second);

@@ -22,11 +22,18 @@ public final class PostgresNotifyBus implements RelayBus {
     private final String ownKeyPrefix;
     private volatile Receiver receiver;
 
+    /** With pgjdbc's own sockets on the LISTEN connection. */
     public PostgresNotifyBus(DatabaseTarget target, UUID origin) {
+        this(target, origin, false);
+    }
+
+    /** With {@code instantProbe}, the LISTEN connection is on {@link InstantProbeSocketFactory}'s sockets. */
+    public PostgresNotifyBus(DatabaseTarget target, UUID origin, boolean instantProbe) {
         this.codec = new EnvelopeCodec(origin);
         this.ownKeyPrefix = origin + "/";
         this.publisher = new NotifyPublisher(target, CHANNEL);
-        this.listener = new NotifyListener(target, CHANNEL, this::onPayload, new NotifyListener.Outages() {
+        DatabaseTarget listening = instantProbe ? InstantProbeSocketFactory.appliedTo(target) : target;
+        this.listener = new NotifyListener(listening, CHANNEL, this::onPayload, new NotifyListener.Outages() {
             @Override
             public void lost() {
                 chunks.clear();

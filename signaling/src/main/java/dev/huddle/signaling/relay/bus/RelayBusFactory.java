@@ -28,7 +28,7 @@ public class RelayBusFactory {
         String choice = settings.bus();
         RelayBus bus = switch (choice) {
             case RelaySettings.AUTO -> !natsServers.isEmpty() ? NatsBus.connect(natsServers, origin)
-                    : target.dialect() == Dialect.POSTGRESQL ? new PostgresNotifyBus(target, origin)
+                    : target.dialect() == Dialect.POSTGRESQL ? new PostgresNotifyBus(target, origin, settings.notifyInstantProbe())
                     : new InProcessBus();
             case "nats" -> {
                 if (natsServers.isEmpty()) {
@@ -42,7 +42,7 @@ public class RelayBusFactory {
                     throw new IllegalStateException("huddle.signaling.bus=postgresql needs the PostgreSQL database; this "
                             + "instance uses SQLite, which relays in process: remove the setting");
                 }
-                yield new PostgresNotifyBus(target, origin);
+                yield new PostgresNotifyBus(target, origin, settings.notifyInstantProbe());
             }
             case "in-process" -> new InProcessBus();
             default -> throw new IllegalStateException("huddle.signaling.bus is \"" + choice + "\": use auto, in-process, "
