@@ -56,7 +56,7 @@ final class AuthServer implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(settings);
         properties.put("huddle.database.url", db.url());
         properties.put("micronaut.server.port", -1);
-        properties.put("datasources.default.maximum-pool-size", 4);
+        properties.putIfAbsent("datasources.default.maximum-pool-size", 4);
         properties.putIfAbsent("huddle.auth.admin-bootstrap-token", ADMIN_TOKEN);
         return new AuthServer(ApplicationContext.run(EmbeddedServer.class, properties));
     }

@@ -1,5 +1,6 @@
 package dev.huddle.authhmac;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.huddle.authhmac.AuthServer.Answer;
 import dev.huddle.authhmac.AuthServer.Session;
 import dev.huddle.authhmac.client.SignedHeaders;
@@ -7,10 +8,12 @@ import dev.huddle.authhmac.signing.SignatureHeaders;
 import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.TestDatabase;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -41,6 +44,25 @@ class SignedRequestsIT {
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body()).containsEntry("id", session.id()).containsEntry("name", "Ada's laptop")
                     .containsEntry("deviceId", "device-1").doesNotContainKey("secret");
+        }
+    }
+
+    /** The nonce ledger must not hold the only connection a small pool has: the request behind it needs one too. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void signedRequestsAreServedWithAOneConnectionPool(Engine engine) {
+        Map<String, Object> settings = Map.of("huddle.auth.server-key", AuthServer.SERVER_KEY, "datasources.default.maximum-pool-size", 1,
+                "datasources.default.connection-timeout", 3_000);
+        try (AuthServer server = AuthServer.start(DATABASES.fresh(engine), settings)) {
+            // The nonce ledger reads the pool's size from Hikari's data source behind Micronaut's wrapper.
+            assertThat(DelegatingDataSource.unwrapDataSource(server.context().getBean(DataSource.class))).isInstanceOf(HikariDataSource.class);
+            Session session = server.createSession("Ada's laptop", "device-1");
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(server.signed(session, "GET", CURRENT, NO_BODY).status()).isEqualTo(200);
+                // Writes a session row: it needs the pool's connection after the ledger has used it.
+                server.createSession("phone " + i, "device-" + (i + 2));
+            }
         }
     }
 

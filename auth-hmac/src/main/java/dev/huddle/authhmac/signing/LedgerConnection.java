@@ -1,5 +1,6 @@
 package dev.huddle.authhmac.signing;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,8 @@ import java.util.Map;
  * statement prepared against a changed schema is never used twice; it is also given back once it is
  * {@link #RETIRE_AFTER_NANOS} old, so that the pool can still replace its connections as it is configured to.
  *
- * <p>Kept only where measured to pay: on SQLite. On PostgreSQL the driver's CPU per batch halved in isolation, but the
+ * <p>Kept only where measured to pay, on SQLite, and only from a pool of at least
+ * {@link #SMALLEST_POOL_TO_KEEP_FROM} connections. On PostgreSQL the driver's CPU per batch halved in isolation, but the
  * API benchmark under load did not show the request getting cheaper (bench/RESULTS.md, Z-sig), so there it is given
  * back after every batch, as before, until a quiet machine decides.
  */
@@ -29,6 +31,11 @@ final class LedgerConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerConnection.class);
     /** How long one connection stays borrowed: short next to the pool's default lifetime of a connection (30 min). */
     static final long RETIRE_AFTER_NANOS = 60_000_000_000L;
+    /**
+     * The smallest pool the ledger keeps a connection of: the requests it signs need connections too, and with a pool
+     * of one or two a kept connection left them waiting for the pool's timeout.
+     */
+    static final int SMALLEST_POOL_TO_KEEP_FROM = 4;
 
     private final DataSource pool;
     private final boolean keptBetweenBatches;
@@ -38,7 +45,12 @@ final class LedgerConnection implements AutoCloseable {
 
     LedgerConnection(DataSource pool, boolean keptBetweenBatches) {
         this.pool = pool;
-        this.keptBetweenBatches = keptBetweenBatches;
+        this.keptBetweenBatches = keptBetweenBatches && leavesRoomForRequests(pool);
+    }
+
+    /** Whether the pool is one whose size is known and large enough that keeping one connection leaves the requests theirs. */
+    static boolean leavesRoomForRequests(DataSource pool) {
+        return pool instanceof HikariDataSource hikari && hikari.getMaximumPoolSize() >= SMALLEST_POOL_TO_KEEP_FROM;
     }
 
     /** The statement for the text on the held connection, prepared when first asked for; borrows one if none is held. */
