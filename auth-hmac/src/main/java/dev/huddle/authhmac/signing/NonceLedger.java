@@ -21,10 +21,11 @@ import java.util.UUID;
  * Uses up nonces in {@code nonce_cache}, the one write every signed request makes, by group commit: requests that
  * arrive while a batch is being written queue their claims, and when that batch is done the oldest waiting request
  * writes everything queued meanwhile in one statement ({@link NonceBatchStatement}), so concurrent requests share a
- * round trip and a commit (on SQLite, on one connection kept for them: {@link LedgerConnection}). There is no linger
- * delay: a request that finds no batch in flight writes its own at once. Every request still waits for its own row's verdict
- * from the database, so a replay is refused exactly, on this instance or any other sharing the database, and a session
- * deleted, expired or changed elsewhere is noticed at its next request. A batch that fails fails every request in it (a 500), and the next waiting request writes the rest.
+ * round trip and a commit (on SQLite, on one connection kept for them: {@link LedgerConnection}). There is no
+ * linger delay: a request that finds no batch in flight writes its own at once. Every request still waits for its own
+ * row's verdict from the database, so a replay is refused exactly, on this instance or any other sharing the database,
+ * and a session deleted, expired or changed elsewhere is noticed at its next request. A batch that fails fails every
+ * request in it (a 500), and the next waiting request writes the rest.
  */
 @Singleton
 public class NonceLedger {

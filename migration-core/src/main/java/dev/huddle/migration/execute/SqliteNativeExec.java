@@ -51,6 +51,12 @@ final class SqliteNativeExec {
     private static final int MIN_RUN = 8;
     /** A run's text is copied as UTF-8 and again by the driver's native side: bounded, so memory stays small. */
     private static final int MAX_RUN_CHARS = 1 << 18;
+    /**
+     * The largest array kept for the next run: a bounded run's bytes (at most 3 per character) and its NUL. The driver
+     * copies the whole array on every call, so one sized by a single huge statement would be copied again for each
+     * short run after it.
+     */
+    private static final int MAX_REUSED_BYTES = 3 * MAX_RUN_CHARS + 1;
     /** First keywords of statements that cannot add a trigger, a table or an attached database. */
     private static final Set<String> KEEPS_SCHEMA = Set.of("INSERT", "REPLACE", "UPDATE", "DELETE", "SELECT", "VALUES", "WITH");
     /** Non-zero when something in the schema could make a plain INSERT change other than one row per tuple. */
@@ -162,7 +168,7 @@ final class SqliteNativeExec {
         nativeCalls++;
         try {
             if (bytes != null) {
-                runBytes = bytes;
+                runBytes = bytes.length <= MAX_REUSED_BYTES ? bytes : null;
                 utf8Runs++;
                 Utf8Exec.run(database, bytes);
             } else {
@@ -218,8 +224,8 @@ final class SqliteNativeExec {
     /**
      * The driver's own call behind {@code DB._exec(String)}: {@code NativeDB._exec_utf8(byte[])}, which takes the UTF-8
      * bytes {@code _exec} makes from its string and hands them to {@code sqlite3_exec}, which reads them up to the first
-     * NUL (the driver copies the whole array and adds one): the bytes past a run's NUL are never read. It is package-private, so it is
-     * reached by reflection (the driver's classes are on the class path, where that is allowed); when it cannot be, runs
+     * NUL (the driver copies the whole array and adds one): the bytes past a run's NUL are never read. It is
+     * package-private, so it is reached by reflection (the driver's classes are on the class path, where that is allowed); when it cannot be, runs
      * go as strings, as before. Looked up on the first run of plain INSERTs, so other scripts pay nothing for it.
      */
     private static final class Utf8Exec {
