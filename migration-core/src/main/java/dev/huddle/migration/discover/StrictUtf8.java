@@ -75,6 +75,6 @@ final class StrictUtf8 {
             }
             i += size;
         }
-        return new DecodedText(new String(chars, 0, n), chars, nul, mark);
+        return DecodedText.ofChars(chars, n, nul, mark);
     }
 }

@@ -172,7 +172,7 @@ final class SqliteNativeExec {
                 utf8Runs++;
                 Utf8Exec.run(database, bytes);
             } else {
-                database._exec(script.sql().substring(start, end));
+                database._exec(script.sql(start, end));
             }
         } catch (SQLException e) {
             throw new StatementFailure(failedStatement(statements, from, to, before), e);

@@ -1,7 +1,10 @@
 package dev.huddle.migration.plan;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +25,8 @@ public record ScriptDirectives(Map<String, String> values) {
     /** Blanks only ({@code [ \t]}), never {@code \s}: a marker and its reason end with their own line. */
     private static final Pattern DIRECTIVE = Pattern.compile("^[ \\t]*--[ \\t]*huddle:([a-z-]+)[ \\t]*(.*?)[ \\t]*$", Pattern.MULTILINE);
 
+    private static final byte[] MARKER = "huddle:".getBytes(StandardCharsets.US_ASCII);
+
     private static final ScriptDirectives NONE = new ScriptDirectives(Map.of());
 
     public static ScriptDirectives parse(String sql) {
@@ -35,6 +40,25 @@ public record ScriptDirectives(Map<String, String> values) {
             values.put(matcher.group(1), matcher.group(2));
         }
         return new ScriptDirectives(Map.copyOf(values));
+    }
+
+    /**
+     * As {@link #parse}, for a file's bytes: the marker is ASCII, so a script whose bytes do not hold it carries none and
+     * its text is never asked for. A data script is searched as it is read, not decoded into a string to be searched.
+     */
+    public static ScriptDirectives parseIfMarked(byte[] utf8, Supplier<String> text) {
+        return containsMarker(utf8) ? parse(text.get()) : NONE;
+    }
+
+    private static boolean containsMarker(byte[] utf8) {
+        byte[] marker = MARKER;
+        int last = utf8.length - marker.length;
+        for (int i = 0; i <= last; i++) {
+            if (utf8[i] == 'h' && Arrays.equals(utf8, i, i + marker.length, marker, 0, marker.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean has(String name) {

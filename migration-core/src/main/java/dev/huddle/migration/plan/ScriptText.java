@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 public final class ScriptText {
     /** The length of U+FEFF in UTF-8. */
     private static final int BYTE_ORDER_MARK_BYTES = 3;
+    private static final String MARK = String.valueOf(SqlScanner.BYTE_ORDER_MARK);
 
     private final Supplier<DecodedScript> loader;
     /** The file as read, kept between a checksum (bytes only) and a later need of its text; dropped once decoded. */
@@ -30,8 +31,8 @@ public final class ScriptText {
      */
     private byte[] sourceUtf8;
     /**
-     * {@link #source} as its decode left it (the array it was built from, where it holds a NUL or U+FEFF), kept until
-     * the text is scanned, which reads that array in place. Null for text given as text, and once scanned.
+     * {@link #source} as its decode left it (the characters, where they hold a NUL or U+FEFF), which the scan reads in
+     * place and {@link #source} is built from only when asked for. Null for text given as text.
      */
     private DecodedText sourceDecoded;
     private String source;
@@ -78,16 +79,29 @@ public final class ScriptText {
      */
     public synchronized String source() {
         if (source == null) {
+            source = decoded().text();
+        }
+        return source;
+    }
+
+    /**
+     * The file decoded, its text left as characters until something asks for it as a string: scanning reads the
+     * characters, and a SQLite data script then never needs the whole text as one.
+     */
+    private DecodedText decoded() {
+        if (sourceDecoded == null) {
             sourceDecoded = file().decoded();
-            source = sourceDecoded.text();
             if (checksum == null) {
                 // The bytes are at hand now, and are dropped next: encoding the text again would cost a second copy.
                 checksum = Checksum.ofUtf8(read.utf8());
             }
+            if (directives == null) {
+                directives = ScriptDirectives.parseIfMarked(read.utf8(), this::sql);
+            }
             sourceUtf8 = read.utf8();
             read = null;
         }
-        return source;
+        return sourceDecoded;
     }
 
     /** The text to run: the source without a leading byte-order mark. */
@@ -102,7 +116,7 @@ public final class ScriptText {
      */
     public synchronized int checksum() {
         if (checksum == null) {
-            checksum = source != null ? Checksum.of(source) : Checksum.ofUtf8(file().utf8());
+            checksum = source != null && loader == null ? Checksum.of(source) : Checksum.ofUtf8(file().utf8());
         }
         return checksum;
     }
@@ -116,7 +130,7 @@ public final class ScriptText {
 
     public synchronized ScriptDirectives directives() {
         if (directives == null) {
-            directives = ScriptDirectives.parse(sql());
+            directives = loader == null ? ScriptDirectives.parse(sql()) : ScriptDirectives.parseIfMarked(file().utf8(), this::sql);
         }
         return directives;
     }
@@ -124,15 +138,16 @@ public final class ScriptText {
     /** The text to run split into statements, scanned once for every check that reads it. */
     public synchronized ScannedScript scanned(Dialect dialect) {
         if (scanned == null || scanned.dialect() != dialect) {
-            String sql = sql();
-            boolean leadingMark = sql.length() < source.length();
-            // The decoded array holds the whole source: with a leading mark the scanned text starts one character in.
-            DecodedText text = sourceDecoded != null && !leadingMark ? sourceDecoded : DecodedText.of(sql);
+            // A file's decoded characters are scanned in place, unless a leading mark makes the text start one in.
+            DecodedText text = loader == null ? null : decoded();
+            boolean leadingMark = text == null ? source.startsWith(MARK) : text.length() > 0 && text.substring(0, 1).equals(MARK);
+            if (text == null || leadingMark || !text.hasChars()) {
+                text = DecodedText.of(sql());
+            }
             // Only SQLite takes the bytes; PostgreSQL's driver sends the text it is given.
             byte[] utf8 = dialect == Dialect.SQLITE ? sourceUtf8 : null;
             scanned = SqlScanner.scan(dialect, text, utf8, leadingMark ? BYTE_ORDER_MARK_BYTES : 0);
             sourceUtf8 = null;
-            sourceDecoded = null;
         }
         return scanned;
     }

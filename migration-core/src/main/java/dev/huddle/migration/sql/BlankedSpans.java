@@ -54,8 +54,12 @@ final class BlankedSpans {
 
     /** {@code text} from {@code from} to {@code to} with every span inside blanked, line endings kept. */
     String view(String text, int from, int to) {
-        char[] view = new char[to - from];
-        text.getChars(from, to, view, 0);
+        return view(text.toCharArray(), from, to);
+    }
+
+    /** As {@link #view(String, int, int)}, for a text held as characters. */
+    String view(char[] text, int from, int to) {
+        char[] view = Arrays.copyOfRange(text, from, to);
         for (int k = firstEndingAfter(from); k < size && bounds[k] < to; k += 2) {
             int spanEnd = Math.min(bounds[k + 1], to);
             for (int i = Math.max(bounds[k], from); i < spanEnd; i++) {

@@ -1,5 +1,6 @@
 package dev.huddle.migration.sql;
 
+import dev.huddle.migration.discover.DecodedText;
 import dev.huddle.migration.discover.Dialect;
 
 import java.util.Arrays;
@@ -12,7 +13,8 @@ import java.util.Optional;
  */
 public final class ScannedScript {
     private final Dialect dialect;
-    private final String sql;
+    /** The text, made a string only when {@link #sql} is asked for. */
+    private final DecodedText sql;
     private final List<ScriptStatement> statements;
     private final BlankedSpans blanked;
     private final List<ClientCommand> clientCommands;
@@ -23,7 +25,7 @@ public final class ScannedScript {
     private final int utf8Start;
     private final StrayCharacters strayCharacters;
 
-    ScannedScript(Dialect dialect, String sql, List<ScriptStatement> statements, BlankedSpans blanked, List<ClientCommand> clientCommands,
+    ScannedScript(Dialect dialect, DecodedText sql, List<ScriptStatement> statements, BlankedSpans blanked, List<ClientCommand> clientCommands,
                   Unterminated unterminated, int[] lineStarts, byte[] utf8, int utf8Start, StrayCharacters strayCharacters) {
         this.dialect = dialect;
         this.sql = sql;
@@ -41,9 +43,9 @@ public final class ScannedScript {
         return dialect;
     }
 
-    /** The script as scanned. */
+    /** The script as scanned; the whole text as a string, built at the first call for a script scanned from a file. */
     public String sql() {
-        return sql;
+        return sql.text();
     }
 
     /**
@@ -51,12 +53,17 @@ public final class ScannedScript {
      * encoded again, or null when the script was scanned without its bytes.
      */
     public Utf8Slicer utf8Slicer() {
-        return utf8 == null ? null : new Utf8Slicer(sql, utf8, utf8Start);
+        return utf8 == null ? null : new Utf8Slicer(sql.chars(), sql.length(), utf8, utf8Start);
     }
 
     /** Where {@link #sql} first holds a NUL and a U+FEFF. */
     public StrayCharacters strayCharacters() {
         return strayCharacters;
+    }
+
+    /** The text from {@code from} to {@code to}, without building the whole of {@link #sql}. */
+    public String sql(int from, int to) {
+        return sql.substring(from, to);
     }
 
     /** Every statement in order; empty ones ({@code ;;}) are left out. */
@@ -71,12 +78,12 @@ public final class ScannedScript {
      * DO block, whose words matter to the checks that read this view. Built at each call: prefer {@link #codeOf}.
      */
     public String code() {
-        return blanked.view(sql, 0, sql.length());
+        return blanked.view(sql.chars(), 0, sql.length());
     }
 
     /** The code-only view of one statement, from its start to its end. */
     public String codeOf(ScriptStatement statement) {
-        return blanked.view(sql, statement.start(), statement.end());
+        return blanked.view(sql.chars(), statement.start(), statement.end());
     }
 
     /** Lines a client program would run itself, in order. */

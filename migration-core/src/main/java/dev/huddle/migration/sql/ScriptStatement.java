@@ -1,5 +1,7 @@
 package dev.huddle.migration.sql;
 
+import dev.huddle.migration.discover.DecodedText;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,7 @@ import java.util.List;
  * script only when asked for, so a script of a million statements is not held twice while it runs.
  */
 public final class ScriptStatement {
-    private final String script;
+    private final DecodedText script;
     private final int line;
     private final int start;
     private final int end;
@@ -16,7 +18,7 @@ public final class ScriptStatement {
     private final boolean mentionsReturning;
     private final int plainInsertRows;
 
-    ScriptStatement(String script, int line, int start, int end, List<String> keywords, CopyData copyData, boolean mentionsReturning,
+    ScriptStatement(DecodedText script, int line, int start, int end, List<String> keywords, CopyData copyData, boolean mentionsReturning,
                     int plainInsertRows) {
         this.script = script;
         this.line = line;

@@ -44,7 +44,8 @@ public final class SqlScanner {
 
     private final Dialect dialect;
     private final boolean postgres;
-    private final String sql;
+    /** The script's text, made a string only if a caller asks for all of it; statements cut theirs from it. */
+    private final DecodedText source;
     private final byte[] utf8;
     private final int utf8Start;
     /**
@@ -80,12 +81,14 @@ public final class SqlScanner {
     private SqlScanner(Dialect dialect, DecodedText decoded, byte[] utf8, int utf8Start) {
         this.dialect = dialect;
         this.postgres = dialect == Dialect.POSTGRESQL;
-        this.sql = decoded.text();
+        this.strayCharacters = StrayCharacters.in(decoded);
+        // A text given as text is copied to an array once: an array read is several times cheaper than String.charAt.
+        this.source = decoded.hasChars() ? decoded : new DecodedText(decoded.text(), decoded.text().toCharArray(),
+                strayCharacters.firstNul(), strayCharacters.firstByteOrderMark());
         this.utf8 = utf8;
         this.utf8Start = utf8Start;
-        this.text = decoded.hasChars() ? decoded.chars() : sql.toCharArray();
-        this.length = sql.length();
-        this.strayCharacters = StrayCharacters.in(decoded);
+        this.text = source.chars();
+        this.length = source.length();
         this.insertShape = postgres ? null : new InsertShape();
     }
 
@@ -128,7 +131,7 @@ public final class SqlScanner {
             }
             endStatement(length);
         }
-        return new ScannedScript(dialect, sql, statements, blanked.sorted(), clientCommands, unterminated,
+        return new ScannedScript(dialect, source, statements, blanked.sorted(), clientCommands, unterminated,
                 Arrays.copyOf(lineStarts, lines), utf8, utf8Start, strayCharacters);
     }
 
@@ -226,7 +229,7 @@ public final class SqlScanner {
         if (!sameAsPreviousKeywords()) {
             previousKeywords = List.copyOf(keywords);
         }
-        statements.add(new ScriptStatement(sql, startLine, start, lastCodeEnd, previousKeywords, data, returning,
+        statements.add(new ScriptStatement(source, startLine, start, lastCodeEnd, previousKeywords, data, returning,
                 insertShape == null ? 0 : insertShape.rows()));
         start = -1;
         return next;
@@ -288,7 +291,7 @@ public final class SqlScanner {
                 return previous;
             }
         }
-        return sql.substring(from, to).toUpperCase(Locale.ROOT);
+        return source.substring(from, to).toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -372,18 +375,18 @@ public final class SqlScanner {
         if (tagEnd < 0) {
             return dollar + 1;
         }
-        String tag = sql.substring(dollar, tagEnd);
-        int close = sql.indexOf(tag, tagEnd);
+        int close = indexOf(dollar, tagEnd, tagEnd);
+        int tagLength = tagEnd - dollar;
         if (close < 0) {
-            unterminated(lines, "dollar-quoted body " + tag);
+            unterminated(lines, "dollar-quoted body " + source.substring(dollar, tagEnd));
             blanked.add(dollar, tagEnd);
             blankLiterals(tagEnd, length);
             return length;
         }
         blanked.add(dollar, tagEnd);
         blankLiterals(tagEnd, close);
-        blanked.add(close, close + tag.length());
-        return close + tag.length();
+        blanked.add(close, close + tagLength);
+        return close + tagLength;
     }
 
     /** The end of a dollar-quote tag opening at {@code dollar}, or -1 when the {@code $} opens none. */
@@ -421,13 +424,13 @@ public final class SqlScanner {
                 boolean escapes = i > from && (text[i - 1] | 0x20) == 'e' && (i - 1 == from || !isWordPart(text[i - 2]));
                 i = string(i, escapes ? i - 1 : i, escapes, to, false);
             } else if (c == '"') {
-                int close = sql.indexOf('"', i + 1);
+                int close = indexOf('"', i + 1);
                 int end = close < 0 || close >= to ? to : close + 1;
                 countLines(i, end);
                 i = end;
             } else if (c == '$') {
                 int tagEnd = dollarTagEnd(i, to);
-                int close = tagEnd < 0 ? -1 : sql.indexOf(sql.substring(i, tagEnd), tagEnd);
+                int close = tagEnd < 0 ? -1 : indexOf(i, tagEnd, tagEnd);
                 if (close < 0 || close >= to) {
                     i++;
                 } else {
@@ -481,9 +484,9 @@ public final class SqlScanner {
 
     /** A psql meta-command or sqlite3 dot-command: the rest of the line, never part of a statement. */
     private int clientCommand(int from) {
-        int end = sql.indexOf('\n', from);
+        int end = indexOf('\n', from);
         end = end < 0 ? length : end;
-        clientCommands.add(new ClientCommand(lines, sql.substring(from, end).strip()));
+        clientCommands.add(new ClientCommand(lines, source.substring(from, end).strip()));
         blanked.add(from, end);
         return end;
     }
@@ -493,7 +496,7 @@ public final class SqlScanner {
      * rest of the statement's own line is not data.
      */
     private CopyData copyData(int afterSemicolon) {
-        int lineEnd = sql.indexOf('\n', afterSemicolon);
+        int lineEnd = indexOf('\n', afterSemicolon);
         if (lineEnd < 0) {
             unterminated(lines, "COPY data (no line \\. ends it)");
             return new CopyData(lines, length, length, "", false);
@@ -504,12 +507,12 @@ public final class SqlScanner {
         int dataLine = lines;
         int lineStart = dataStart;
         while (lineStart < length) {
-            int end = sql.indexOf('\n', lineStart);
+            int end = indexOf('\n', lineStart);
             end = end < 0 ? length : end;
             int content = end > lineStart && text[end - 1] == '\r' ? end - 1 : end;
             if (content - lineStart == 2 && text[lineStart] == '\\' && text[lineStart + 1] == '.') {
                 blanked.add(dataStart, end);
-                return new CopyData(dataLine, dataStart, lineStart, sql.substring(dataStart, lineStart), true);
+                return new CopyData(dataLine, dataStart, lineStart, source.substring(dataStart, lineStart), true);
             }
             if (end < length) {
                 newline(end + 1);
@@ -518,13 +521,34 @@ public final class SqlScanner {
         }
         unterminated(dataLine, "COPY data (no line \\. ends it)");
         blanked.add(dataStart, length);
-        return new CopyData(dataLine, dataStart, length, sql.substring(dataStart), false);
+        return new CopyData(dataLine, dataStart, length, source.substring(dataStart, length), false);
     }
 
     /** The length of the line starting at {@code from}, without its line ending. */
     private int lineLength(int from) {
-        int end = sql.indexOf('\n', from);
+        int end = indexOf('\n', from);
         return (end < 0 ? length : end) - from;
+    }
+
+    /** The first {@code c} at or after {@code from}, or -1. */
+    private int indexOf(char c, int from) {
+        for (int k = from; k < length; k++) {
+            if (text[k] == c) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The first copy of the characters {@code [tagFrom, tagTo)} (a dollar-quote tag) at or after {@code from}, or -1. */
+    private int indexOf(int tagFrom, int tagTo, int from) {
+        int tagLength = tagTo - tagFrom;
+        for (int k = from; k <= length - tagLength; k++) {
+            if (text[k] == text[tagFrom] && Arrays.equals(text, k, k + tagLength, text, tagFrom, tagTo)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private boolean firstOnLine(int i) {

@@ -14,7 +14,9 @@ import java.util.Arrays;
  * give no span ({@code null}) rather than a wrong one.
  */
 public final class Utf8Slicer {
-    private final String text;
+    /** The text's characters, from 0 to {@link #length}; read rather than a string's, which the text need not be yet. */
+    private final char[] text;
+    private final int length;
     private final byte[] utf8;
     private final int textStart;
     /** The walk so far: the byte at {@code bytePosition} begins the character at {@code charPosition}. */
@@ -27,7 +29,13 @@ public final class Utf8Slicer {
      * @param textStart where the text's first character begins in {@code utf8} (past a leading byte-order mark)
      */
     Utf8Slicer(String text, byte[] utf8, int textStart) {
+        this(text.toCharArray(), text.length(), utf8, textStart);
+    }
+
+    /** As {@link #Utf8Slicer(String, byte[], int)}, for a text held as its first {@code length} characters of {@code text}. */
+    Utf8Slicer(char[] text, int length, byte[] utf8, int textStart) {
         this.text = text;
+        this.length = length;
         this.utf8 = utf8;
         this.textStart = textStart;
         this.bytePosition = textStart;
@@ -69,7 +77,7 @@ public final class Utf8Slicer {
     private long byteBounds(int from, int to) {
         int byteFrom;
         int byteTo;
-        if (utf8.length - textStart == text.length()) {
+        if (utf8.length - textStart == length) {
             // As many bytes as characters: all ASCII, offsets are the same.
             byteFrom = textStart + from;
             byteTo = textStart + to;
@@ -131,14 +139,14 @@ public final class Utf8Slicer {
 
     /** Whether the byte at {@code byteOffset} can begin the character at {@code charOffset}: itself if ASCII, a lead byte if not. */
     private boolean startsCharacter(int charOffset, int byteOffset) {
-        char c = text.charAt(charOffset);
+        char c = text[charOffset];
         int b = utf8[byteOffset];
         return c < 0x80 ? b == c : b < 0 && (b & 0xC0) != 0x80;
     }
 
     /** Whether the byte at {@code byteOffset} can end the character at {@code charOffset}: itself if ASCII, a continuation byte if not. */
     private boolean endsCharacter(int charOffset, int byteOffset) {
-        char c = text.charAt(charOffset);
+        char c = text[charOffset];
         int b = utf8[byteOffset];
         return c < 0x80 ? b == c : (b & 0xC0) == 0x80;
     }
