@@ -54,12 +54,18 @@ final class BlankedSpans {
 
     /** {@code text} from {@code from} to {@code to} with every span inside blanked, line endings kept. */
     String view(String text, int from, int to) {
-        return view(text.toCharArray(), from, to);
+        char[] view = new char[to - from];
+        text.getChars(from, to, view, 0);
+        return blank(view, from, to);
     }
 
     /** As {@link #view(String, int, int)}, for a text held as characters. */
     String view(char[] text, int from, int to) {
-        char[] view = Arrays.copyOfRange(text, from, to);
+        return blank(Arrays.copyOfRange(text, from, to), from, to);
+    }
+
+    /** Blanks the spans inside {@code view}, which holds the text from {@code from} to {@code to}. */
+    private String blank(char[] view, int from, int to) {
         for (int k = firstEndingAfter(from); k < size && bounds[k] < to; k += 2) {
             int spanEnd = Math.min(bounds[k + 1], to);
             for (int i = Math.max(bounds[k], from); i < spanEnd; i++) {
