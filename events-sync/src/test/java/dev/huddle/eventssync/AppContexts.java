@@ -1,6 +1,5 @@
 package dev.huddle.eventssync;
 
-import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.testsupport.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 
@@ -8,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Application contexts holding the events-sync beans, one per simulated app instance: each gets its own DataSource on
- * the test's database and reads the fake Airtable two records a page, so every listing spans pages.
+ * Application contexts holding the events-sync beans, one per simulated app instance: each gets its own pool on the
+ * test's database (the app's {@code datasources.default}, closed with the context) and reads the fake Airtable two
+ * records a page, so every listing spans pages.
  */
 public final class AppContexts {
     private AppContexts() {
@@ -26,9 +26,10 @@ public final class AppContexts {
 
     /** A started context; {@code singletons} replace beans (a recording RetryPause, say). */
     public static ApplicationContext start(TestDatabase database, Map<String, Object> settings, Object... singletons) {
+        Map<String, Object> properties = new HashMap<>(settings);
+        properties.put("huddle.database.url", database.url());
         return ApplicationContext.builder()
-                .properties(settings)
-                .singletons(DatabaseTargets.fromUrl(database.url()).dataSource())
+                .properties(properties)
                 .singletons(singletons)
                 .start();
     }

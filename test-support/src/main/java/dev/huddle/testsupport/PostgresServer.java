@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +40,9 @@ public final class PostgresServer {
     private final String source;
     private static final Duration EXIT_DROP_BUDGET = Duration.ofSeconds(15);
     private final List<String> createdHere = new ArrayList<>();
+    /** For the test threads' creates; the drop thread has its own, so a create never waits behind a slow drop. */
+    private final KeptAdminConnection creates = new KeptAdminConnection(this);
+    private final KeptAdminConnection drops = new KeptAdminConnection(this);
     private static final ExecutorService DROPS = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "huddle-test-database-drops");
         thread.setDaemon(true);
@@ -144,8 +146,8 @@ public final class PostgresServer {
      * the JVM.
      */
     TestDatabase createDatabase(String name) {
-        try (Connection admin = connectAdmin(); Statement statement = admin.createStatement()) {
-            statement.execute("create database " + name);
+        try {
+            creates.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name + " on " + source + ": " + e.getMessage(), e);
         }
@@ -182,8 +184,8 @@ public final class PostgresServer {
      */
     void dropLater(String name) {
         DROPS.execute(() -> {
-            try (Connection admin = connectAdmin(); Statement statement = admin.createStatement()) {
-                statement.execute("drop database if exists " + name + " with (force)");
+            try {
+                drops.execute("drop database if exists " + name + " with (force)");
             } catch (SQLException e) {
                 System.err.println("[huddle tests] Could not drop the passed test's database " + name + " on " + source + ": "
                         + e.getMessage());

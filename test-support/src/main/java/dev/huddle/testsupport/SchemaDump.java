@@ -20,8 +20,13 @@ public final class SchemaDump {
 
     public static String of(TestDatabase database) throws SQLException {
         try (Connection connection = database.connect()) {
-            return database.engine() == Engine.SQLITE ? sqlite(connection) : postgres(connection);
+            return of(database.engine(), connection);
         }
+    }
+
+    /** The dump read over a connection the caller keeps, for tests that dump one database many times. */
+    public static String of(Engine engine, Connection connection) throws SQLException {
+        return engine == Engine.SQLITE ? sqlite(connection) : postgres(connection);
     }
 
     /** SQLite keeps each object's defining SQL, rewritten by ALTER TABLE; that text is the schema. */

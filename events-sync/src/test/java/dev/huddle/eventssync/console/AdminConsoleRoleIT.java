@@ -1,7 +1,6 @@
 package dev.huddle.eventssync.console;
 
 import dev.huddle.eventssync.EventsSyncModule;
-import dev.huddle.migration.connect.DatabaseTargets;
 import dev.huddle.testdatabases.MigratedDatabases;
 import dev.huddle.testsupport.Engine;
 import dev.huddle.testsupport.Queries;
@@ -76,8 +75,7 @@ class AdminConsoleRoleIT {
 
     private static ApplicationContext start(TestDatabase db, String password) {
         return ApplicationContext.builder()
-                .properties(Map.of("huddle.events-sync.admin-console.password", password))
-                .singletons(DatabaseTargets.fromUrl(db.url()).dataSource())
+                .properties(Map.of("huddle.events-sync.admin-console.password", password, "huddle.database.url", db.url()))
                 .start();
     }
 }
