@@ -2,6 +2,7 @@ package dev.huddle.bench;
 
 import dev.huddle.migration.connect.DatabaseTarget;
 import dev.huddle.migration.discover.Dialect;
+import dev.huddle.signaling.relay.bus.BusFrame;
 import dev.huddle.signaling.relay.bus.NatsBus;
 import dev.huddle.signaling.relay.bus.PostgresNotifyBus;
 import dev.huddle.signaling.relay.bus.RelayBus;
@@ -121,11 +122,14 @@ public final class RelayBusLatency {
     private static RelayBus.Receiver recorder(long[] latencyNanos, CountDownLatch arrived) {
         return new RelayBus.Receiver() {
             @Override
-            public void receive(RelayMessage message, byte[] frame) {
+            public void receive(List<BusFrame> batch) {
                 long now = System.nanoTime();
-                String[] fields = new String(frame, 0, Math.min(frame.length, 48), StandardCharsets.US_ASCII).split(" ", 3);
-                latencyNanos[Integer.parseInt(fields[0])] = now - Long.parseLong(fields[1]);
-                arrived.countDown();
+                for (BusFrame crossed : batch) {
+                    byte[] frame = crossed.frame();
+                    String[] fields = new String(frame, 0, Math.min(frame.length, 48), StandardCharsets.US_ASCII).split(" ", 3);
+                    latencyNanos[Integer.parseInt(fields[0])] = now - Long.parseLong(fields[1]);
+                    arrived.countDown();
+                }
             }
 
             @Override

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /**
  * One open relay connection: a user in a room. From its creation until {@link #endReplay}, live messages wait here:
@@ -21,6 +22,8 @@ public final class RelayPeer {
     private final UUID room;
     private final UUID user;
     private final WebSocketSession session;
+    /** The connection's Netty event loop, where its writes happen; null when unknown (sent from the caller's thread). */
+    private final Executor loop;
     private List<Pending> held = new ArrayList<>();
     /** Every message up to this id that the peer should have is sent or was never its to get (see RoomRelay). */
     private volatile UUID coveredUntil;
@@ -28,10 +31,11 @@ public final class RelayPeer {
     private record Pending(UUID id, byte[] json) {
     }
 
-    public RelayPeer(UUID room, UUID user, WebSocketSession session) {
+    public RelayPeer(UUID room, UUID user, WebSocketSession session, Executor loop) {
         this.room = room;
         this.user = user;
         this.session = session;
+        this.loop = loop;
     }
 
     public UUID room() {
@@ -40,6 +44,10 @@ public final class RelayPeer {
 
     public UUID user() {
         return user;
+    }
+
+    Executor loop() {
+        return loop;
     }
 
     UUID coveredUntil() {

@@ -29,7 +29,7 @@ public class RelaySettings {
                          @Value("${huddle.signaling.replay-delay:150ms}") Duration replayDelay,
                          @Value("${huddle.signaling.replay-limit:1000}") int replayLimit,
                          @Value("${huddle.signaling.catch-up-margin:10s}") Duration catchUpMargin,
-                         @Value("${huddle.signaling.notify-instant-probe:false}") boolean notifyInstantProbe,
+                         @Value("${huddle.signaling.notify-instant-probe:true}") boolean notifyInstantProbe,
                          Environment environment) {
         if (replayDelay.isNegative()) {
             throw new IllegalStateException("huddle.signaling.replay-delay is negative (" + replayDelay + "): use 0 or more, "
@@ -85,9 +85,8 @@ public class RelaySettings {
 
     /**
      * Whether the LISTEN connection answers pgjdbc's 1 ms "anything more?" read at once
-     * ({@code InstantProbeSocketFactory}). Off by default until measured on a quiet machine: it cut the NOTIFY bus's
-     * p50 to a quarter or less, but in the whole relay under heavy load it was both the best and the worst of the
-     * alternated runs (bench/RESULTS.md, Z-relay).
+     * ({@code InstantProbeSocketFactory}); on by default, {@code false} gives pgjdbc's own wait back (bench/RESULTS.md,
+     * Z9-relay).
      */
     public boolean notifyInstantProbe() {
         return notifyInstantProbe;

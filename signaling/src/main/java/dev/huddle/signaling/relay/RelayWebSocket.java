@@ -8,6 +8,7 @@ import dev.huddle.signaling.relay.handshake.RelayPaths;
 import dev.huddle.signaling.relay.wire.RelayMessage;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.websocket.CloseReason;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -64,7 +66,10 @@ public class RelayWebSocket {
         String method = request.getMethodName();
         URI uri = request.getUri();
         Map<String, String> headers = copy(request.getHeaders());
-        blocking.execute(() -> admit(connection, session, method, uri, headers));
+        // The connection's event loop, where the relay hands it what arrives from the bus (RoomRelay).
+        Executor loop = request instanceof NettyHttpRequest<?> netty
+                ? netty.getChannelHandlerContext().channel().eventLoop() : null;
+        blocking.execute(() -> admit(connection, session, loop, method, uri, headers));
     }
 
     @OnMessage(maxPayloadLength = 262_144)
@@ -77,7 +82,7 @@ public class RelayWebSocket {
         connection(session).ifPresent(connection -> connection.close(relay));
     }
 
-    private void admit(RelayConnection connection, WebSocketSession session, String method, URI uri,
+    private void admit(RelayConnection connection, WebSocketSession session, Executor loop, String method, URI uri,
                        Map<String, String> headers) {
         Outcome outcome;
         try {
@@ -88,7 +93,8 @@ public class RelayWebSocket {
                     + "connection now; try again shortly."));
         }
         if (outcome.refusal() == null) {
-            connection.admit(new RelayPeer(outcome.peer().room(), outcome.peer().user(), session), outcome.peer().since(), relay);
+            connection.admit(new RelayPeer(outcome.peer().room(), outcome.peer().user(), session, loop), outcome.peer().since(),
+                    relay);
             return;
         }
         connection.refuse();

@@ -1,5 +1,6 @@
 package dev.huddle.signaling.relay;
 
+import dev.huddle.signaling.relay.bus.BusFrame;
 import dev.huddle.signaling.relay.bus.RelayBus;
 import dev.huddle.signaling.relay.store.MissedSignals;
 import dev.huddle.signaling.relay.store.SignalWriter;
@@ -79,8 +80,8 @@ public class RoomRelay {
     void listen() {
         bus.start(new RelayBus.Receiver() {
             @Override
-            public void receive(RelayMessage message, byte[] frame) {
-                deliver(message, frame);
+            public void receive(List<BusFrame> batch) {
+                deliverFromBus(batch);
             }
 
             @Override
@@ -171,11 +172,38 @@ public class RoomRelay {
 
     /** Hands the frame to each peer of the message's room here that its type addresses, unless delivered here before. */
     private void deliver(RelayMessage message, byte[] frame) {
-        // One instance (SQLite) has no bus and no catch-up, so nothing can arrive twice: it keeps no ids.
-        if (message.id() != null && bus.crossInstance() && !delivered.firstTime(message.id())) {
-            return;
+        if (firstTimeHere(message)) {
+            deliverTo(message, frame, peer -> true);
         }
-        deliverTo(message, frame, peer -> true);
+    }
+
+    /**
+     * As {@link #deliver}, for a batch from the bus: the sends are grouped per peer event loop and handed over in one
+     * task each ({@link LoopHandOver}), in the batch's order; the bus's thread never waits for a peer.
+     */
+    private void deliverFromBus(List<BusFrame> batch) {
+        LoopHandOver handOver = new LoopHandOver();
+        for (BusFrame crossed : batch) {
+            RelayMessage message = crossed.message();
+            if (!firstTimeHere(message)) {
+                continue;
+            }
+            Set<RelayPeer> peers = rooms.get(message.room());
+            if (peers == null) {
+                continue;
+            }
+            for (RelayPeer peer : peers) {
+                if (addresses(message, peer)) {
+                    handOver.add(peer, () -> sendTo(peer, message, crossed.frame()));
+                }
+            }
+        }
+        handOver.handOver();
+    }
+
+    private boolean firstTimeHere(RelayMessage message) {
+        // One instance (SQLite) has no bus and no catch-up, so nothing can arrive twice: it keeps no ids.
+        return message.id() == null || !bus.crossInstance() || delivered.firstTime(message.id());
     }
 
     /** As {@link #deliver}, to the peers the filter accepts; without a frame, one is written if anyone is addressed. */
@@ -188,11 +216,15 @@ public class RoomRelay {
         for (RelayPeer peer : peers) {
             if (addresses(message, peer) && wanted.test(peer)) {
                 frame = frame == null ? write(message) : frame;
-                peer.send(message.id(), frame);
-                if (message.kind() == MessageType.REMOVED) {
-                    peer.disconnect(REMOVED_CLOSE_CODE, message.reason());
-                }
+                sendTo(peer, message, frame);
             }
+        }
+    }
+
+    private static void sendTo(RelayPeer peer, RelayMessage message, byte[] frame) {
+        peer.send(message.id(), frame);
+        if (message.kind() == MessageType.REMOVED) {
+            peer.disconnect(REMOVED_CLOSE_CODE, message.reason());
         }
     }
 

@@ -64,8 +64,8 @@ class RelayAcrossInstancesIT {
     }
 
     @Test
-    void peersOnTwoInstancesExchangeSignalsThroughListenNotifyWithTheInstantProbe() {
-        exchangeAcrossListenNotify(Map.of("huddle.signaling.notify-instant-probe", "true"));
+    void peersOnTwoInstancesExchangeSignalsThroughListenNotifyWithoutTheInstantProbe() {
+        exchangeAcrossListenNotify(Map.of("huddle.signaling.notify-instant-probe", "false"));
     }
 
     private void exchangeAcrossListenNotify(Map<String, Object> settings) {
@@ -77,6 +77,71 @@ class RelayAcrossInstancesIT {
         awaitListening(second);
 
         exchangeAcross(first, second);
+    }
+
+    @Test
+    void aBurstThroughListenNotifyArrivesWholeAndInOrderBesideAStalledAndAVanishedPeer() {
+        burstAcrossListenNotify(Map.of());
+    }
+
+    @Test
+    void aBurstThroughListenNotifyWithoutTheInstantProbeArrivesWholeAndInOrder() {
+        burstAcrossListenNotify(Map.of("huddle.signaling.notify-instant-probe", "false"));
+    }
+
+    /**
+     * Alice, on the first instance, sends a burst as fast as her socket takes it: offers to Bob and chats of nearly
+     * 8,000 characters to the room. The publisher sends what queued in few statements, so the second instance's
+     * listener reads many notifications at once and hands them to its peers' event loops together. Bob and Carol,
+     * there, get every message once and in order, while Dave, there too, reads nothing (his frames pile up) and Erin's
+     * connection vanishes mid-burst.
+     */
+    private void burstAcrossListenNotify(Map<String, Object> settings) {
+        TestDatabase database = DATABASES.fresh(Engine.POSTGRESQL);
+        RelayServer first = start(database, settings);
+        RelayServer second = start(database, settings);
+        awaitListening(first);
+        awaitListening(second);
+        Client alice = first.newClient("alice");
+        Client bob = first.newClient("bob");
+        Client carol = first.newClient("carol");
+        Client dave = first.newClient("dave");
+        Client erin = first.newClient("erin");
+        UUID room = first.openRoom(alice);
+        first.join(room, alice, bob, carol, dave, erin);
+
+        try (TestPeer a = first.connect(alice, room); TestPeer b = second.connect(bob, room);
+             TestPeer c = second.connect(carol, room); TestPeer d = second.connect(dave, room);
+             TestPeer e = second.connect(erin, room)) {
+            for (int joined = 0; joined < 4; joined++) {
+                a.await("joined");
+            }
+            d.stopReading();
+            int count = 300;
+            String padding = "x".repeat(7_900);
+            List<String> offers = new ArrayList<>();
+            List<String> chats = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                offers.add("burst " + i);
+                a.send("{\"type\":\"offer\",\"to\":\"" + bob.user() + "\",\"sdp\":\"burst " + i + "\"}");
+                chats.add(i + " " + padding);
+                a.send("{\"type\":\"chat\",\"text\":\"" + i + " " + padding + "\"}");
+                if (i == count / 3) {
+                    e.abort();
+                }
+            }
+            chats.add("end");
+            a.send("{\"type\":\"chat\",\"text\":\"end\"}");
+
+            b.await(frame -> "end".equals(frame.get("text")), "the last chat");
+            c.await(frame -> "end".equals(frame.get("text")), "the last chat");
+            assertThat(b.received()).filteredOn(frame -> "offer".equals(frame.get("type")))
+                    .extracting(frame -> frame.get("sdp")).containsExactlyElementsOf(offers);
+            for (TestPeer peer : List.of(b, c)) {
+                assertThat(peer.received()).filteredOn(frame -> "chat".equals(frame.get("type")))
+                        .extracting(frame -> frame.get("text")).containsExactlyElementsOf(chats);
+            }
+        }
     }
 
     @Test

@@ -28,6 +28,8 @@ final class TestPeer implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
     private Map<String, Object> welcome;
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** Once set, no frame after the current one is read: the relay's writes to this peer pile up unread. */
+    private volatile boolean stalled;
 
     TestPeer(JsonMapper json) {
         this.json = json;
@@ -73,8 +75,20 @@ final class TestPeer implements WebSocket.Listener, AutoCloseable {
             }
             partial.setLength(0);
         }
-        webSocket.request(1);
+        if (!stalled) {
+            webSocket.request(1);
+        }
         return null;
+    }
+
+    /** Stops reading, as a peer on a stalled network would: frames sent to it wait in the socket's buffers. */
+    void stopReading() {
+        stalled = true;
+    }
+
+    /** Drops the connection without a close handshake, as a peer that vanishes would. */
+    void abort() {
+        socket.abort();
     }
 
     void send(String frame) {

@@ -74,8 +74,4 @@ final class EnvelopeCodec {
     private static UUID uuid(String text) {
         return NONE.equals(text) ? null : UUID.fromString(text);
     }
-
-    /** What crossed the bus: the fields the relay routes by, and the frame (UTF-8 JSON) the peers receive. */
-    record BusFrame(RelayMessage message, byte[] frame) {
-    }
 }

@@ -67,7 +67,7 @@ public final class NatsBus implements RelayBus {
     public void start(Receiver receiver) {
         this.receiver = receiver;
         dispatcher = connection.createDispatcher(message -> codec.decode(message.getData())
-                .ifPresent(crossed -> receiver.receive(crossed.message(), crossed.frame())));
+                .ifPresent(crossed -> receiver.receive(List.of(crossed))));
         dispatcher.subscribe(SUBJECT);
         try {
             // The subscription is in place on the server once the flush returns.

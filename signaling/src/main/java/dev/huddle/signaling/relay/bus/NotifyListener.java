@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +29,7 @@ final class NotifyListener implements AutoCloseable {
 
     private final DatabaseTarget target;
     private final String channel;
-    private final Consumer<String> receiver;
+    private final Consumer<List<String>> receiver;
     private final Outages outages;
     private final Thread thread;
     private volatile boolean stopping;
@@ -40,7 +42,8 @@ final class NotifyListener implements AutoCloseable {
         void resumed(Instant deafSince);
     }
 
-    NotifyListener(DatabaseTarget target, String channel, Consumer<String> receiver, Outages outages) {
+    /** The receiver gets the payloads of each poll together, in the order they arrived, on the listener's thread. */
+    NotifyListener(DatabaseTarget target, String channel, Consumer<List<String>> receiver, Outages outages) {
         this.target = target;
         this.channel = channel;
         this.receiver = receiver;
@@ -80,10 +83,12 @@ final class NotifyListener implements AutoCloseable {
                 while (!stopping) {
                     aliveAt = Instant.now();
                     PGNotification[] arrived = notifications.getNotifications(POLL_MILLIS);
-                    if (arrived != null) {
+                    if (arrived != null && arrived.length > 0) {
+                        List<String> payloads = new ArrayList<>(arrived.length);
                         for (PGNotification notification : arrived) {
-                            receiver.accept(notification.getParameter());
+                            payloads.add(notification.getParameter());
                         }
+                        receiver.accept(payloads);
                     }
                 }
             } catch (SQLException | RuntimeException e) {

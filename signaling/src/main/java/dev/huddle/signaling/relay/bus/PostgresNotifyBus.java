@@ -5,6 +5,8 @@ import dev.huddle.signaling.relay.wire.RelayMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -33,7 +35,7 @@ public final class PostgresNotifyBus implements RelayBus {
         this.ownKeyPrefix = origin + "/";
         this.publisher = new NotifyPublisher(target, CHANNEL);
         DatabaseTarget listening = instantProbe ? InstantProbeSocketFactory.appliedTo(target) : target;
-        this.listener = new NotifyListener(listening, CHANNEL, this::onPayload, new NotifyListener.Outages() {
+        this.listener = new NotifyListener(listening, CHANNEL, this::onPayloads, new NotifyListener.Outages() {
             @Override
             public void lost() {
                 chunks.clear();
@@ -59,13 +61,20 @@ public final class PostgresNotifyBus implements RelayBus {
         publisher.send(NotifyChunks.split(ownKeyPrefix + message.id(), text));
     }
 
-    /** Runs on the listener's thread only (as do the outage calls), so the chunk buffer needs no lock. */
-    private void onPayload(String payload) {
-        if (payload.startsWith(ownKeyPrefix)) {
-            return;
+    /**
+     * One poll's payloads, handed on as one batch. Runs on the listener's thread only (as do the outage calls), so the
+     * chunk buffer needs no lock.
+     */
+    private void onPayloads(List<String> payloads) {
+        List<BusFrame> batch = new ArrayList<>(payloads.size());
+        for (String payload : payloads) {
+            if (!payload.startsWith(ownKeyPrefix)) {
+                chunks.accept(payload).flatMap(text -> codec.decode(text.getBytes(StandardCharsets.UTF_8))).ifPresent(batch::add);
+            }
         }
-        chunks.accept(payload).flatMap(text -> codec.decode(text.getBytes(StandardCharsets.UTF_8)))
-                .ifPresent(crossed -> receiver.receive(crossed.message(), crossed.frame()));
+        if (!batch.isEmpty()) {
+            receiver.receive(batch);
+        }
     }
 
     /** Whether this instance is listening now. */

@@ -3,6 +3,7 @@ package dev.huddle.signaling.relay.bus;
 import dev.huddle.signaling.relay.wire.RelayMessage;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Carries relayed messages between app instances. The relay delivers to its own connections itself; a bus only
@@ -15,10 +16,11 @@ public interface RelayBus extends AutoCloseable {
     /** What a bus hands to its instance's relay. */
     interface Receiver {
         /**
-         * A message another instance published: the fields the relay routes by ({@link RelayMessage#routing}) and the
-         * frame its peers receive, as the publisher wrote it (UTF-8 JSON).
+         * Messages other instances published, in the order they arrived: everything the bus read at once (one
+         * {@code getNotifications} on PostgreSQL, one message on NATS), so the relay hands each batch to its peers'
+         * event loops in one go rather than one wake-up per message.
          */
-        void receive(RelayMessage message, byte[] frame);
+        void receive(List<BusFrame> batch);
 
         /** The bus stopped receiving; called once per outage, before {@link #resumed}. */
         void deaf();

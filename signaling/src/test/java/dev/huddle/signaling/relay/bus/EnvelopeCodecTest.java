@@ -21,7 +21,7 @@ class EnvelopeCodecTest {
                 UUID.randomUUID(), "v=0\r\nline two\n", "2026-12-01T19:00:00.000Z");
         byte[] frame = "{\"type\":\"offer\",\"sdp\":\"v=0\\r\\nline two\\n\",\"at\":\"é→😀\"}".getBytes(StandardCharsets.UTF_8);
 
-        EnvelopeCodec.BusFrame crossed = receiving.decode(sending.encode(offer, frame)).orElseThrow();
+        BusFrame crossed = receiving.decode(sending.encode(offer, frame)).orElseThrow();
 
         assertThat(crossed.frame()).isEqualTo(frame);
         assertThat(crossed.message()).isEqualTo(RelayMessage.routing("offer", offer.id(), offer.room(), offer.from(), offer.to(),
