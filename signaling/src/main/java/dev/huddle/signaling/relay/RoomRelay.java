@@ -185,15 +185,8 @@ public class RoomRelay {
         LoopHandOver handOver = new LoopHandOver();
         for (BusFrame crossed : batch) {
             RelayMessage message = crossed.message();
-            if (!firstTimeHere(message)) {
-                continue;
-            }
-            Set<RelayPeer> peers = rooms.get(message.room());
-            if (peers == null) {
-                continue;
-            }
-            for (RelayPeer peer : peers) {
-                if (addresses(message, peer)) {
+            if (firstTimeHere(message)) {
+                for (RelayPeer peer : addressedHere(message)) {
                     handOver.add(peer, () -> sendTo(peer, message, crossed.frame()));
                 }
             }
@@ -208,17 +201,28 @@ public class RoomRelay {
 
     /** As {@link #deliver}, to the peers the filter accepts; without a frame, one is written if anyone is addressed. */
     private void deliverTo(RelayMessage message, @Nullable byte[] written, Predicate<RelayPeer> wanted) {
-        Set<RelayPeer> peers = rooms.get(message.room());
-        if (peers == null) {
-            return;
-        }
         byte[] frame = written;
-        for (RelayPeer peer : peers) {
-            if (addresses(message, peer) && wanted.test(peer)) {
+        for (RelayPeer peer : addressedHere(message)) {
+            if (wanted.test(peer)) {
                 frame = frame == null ? write(message) : frame;
                 sendTo(peer, message, frame);
             }
         }
+    }
+
+    /** The peers of the message's room connected here that its type addresses. */
+    private List<RelayPeer> addressedHere(RelayMessage message) {
+        Set<RelayPeer> peers = rooms.get(message.room());
+        if (peers == null) {
+            return List.of();
+        }
+        List<RelayPeer> addressed = new ArrayList<>();
+        for (RelayPeer peer : peers) {
+            if (addresses(message, peer)) {
+                addressed.add(peer);
+            }
+        }
+        return addressed;
     }
 
     private static void sendTo(RelayPeer peer, RelayMessage message, byte[] frame) {
